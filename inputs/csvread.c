@@ -1,0 +1,479 @@
+/* csvread.c - libcsv driver that keeps FILE:LINE:FIELD for every cell */
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "csvread.h"
+
+#define MAX_FIELDS 256 /* fields kept per record; more is an error */
+
+typedef struct reader {
+    const char *file;
+    const col_spec *spec;
+    int nspec;
+    op_diag *d;
+    int (*on_row)(void *, const row_view *);
+    void *ctx;
+    unsigned line;       /* physical line being parsed */
+    unsigned nfields;    /* fields seen in the current record */
+    unsigned rec_line;   /* line where the current record's first field ended */
+    char *cells[MAX_FIELDS];
+    int header_done;
+    int col_of_field[MAX_FIELDS]; /* spec index of header field f, -1 unknown */
+    unsigned nheader;
+    unsigned rows;
+    int structural;      /* structural errors seen */
+    int row_bad;         /* a cell of the current record was unreadable */
+    int stop;            /* ENOMEM or too many rows: ignore the rest */
+} reader;
+
+/* Returns the byte offset of the first invalid UTF-8 sequence, or -1. */
+static long bad_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len;
+        unsigned min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            min = 0x10000;
+        } else {
+            return (long)i;
+        }
+        if (i + len > n)
+            return (long)i;
+        unsigned cp = c & (0x7F >> len);
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return (long)i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return (long)i;
+        i += len;
+    }
+    return -1;
+}
+
+/* A structural problem: the rows of this file will not be converted. */
+static void error_at(reader *r, unsigned line, unsigned field, const char *what, const char *name)
+{
+    op_loc l = {r->file, line, field};
+    if (name)
+        op_diag_error(r->d, OP_EDATA, &l, "%s \"%s\"", what, name);
+    else
+        op_diag_error(r->d, OP_EDATA, &l, "%s", what);
+    r->structural++;
+}
+
+/* An unreadable cell: its row is reported and skipped, the file goes on. */
+static void cell_bad(reader *r, unsigned field, const char *what)
+{
+    op_loc l = {r->file, r->line, field};
+    op_diag_error(r->d, OP_EDATA, &l, "%s", what);
+    r->row_bad = 1;
+}
+
+static void free_cells(reader *r)
+{
+    for (unsigned f = 0; f < r->nfields && f < MAX_FIELDS; f++) {
+        free(r->cells[f]);
+        r->cells[f] = NULL;
+    }
+    r->nfields = 0;
+    r->row_bad = 0;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    reader *r = data;
+    unsigned f = r->nfields++;
+    if (f == 0)
+        r->rec_line = r->line;
+    if (r->stop || f >= MAX_FIELDS)
+        return;
+    const char *txt = s ? s : "";
+    if (memchr(txt, '\0', len)) {
+        cell_bad(r, f + 1, "NUL byte in cell");
+        len = 0;
+    } else if (len > OP_MAX_CELL) {
+        cell_bad(r, f + 1, "cell longer than 4096 bytes");
+        len = 0;
+    } else if (bad_utf8((const unsigned char *)txt, len) >= 0) {
+        cell_bad(r, f + 1, "invalid UTF-8 byte sequence");
+        len = 0;
+    }
+    while (len && isspace((unsigned char)txt[0])) {
+        txt++;
+        len--;
+    }
+    while (len && isspace((unsigned char)txt[len - 1]))
+        len--;
+    char *c = malloc(len + 1);
+    if (!c) {
+        op_diag_error(r->d, OP_ENOMEM, NULL, "out of memory");
+        r->stop = 1;
+        return;
+    }
+    memcpy(c, txt, len);
+    c[len] = 0;
+    r->cells[f] = c;
+}
+
+static void read_header(reader *r)
+{
+    r->header_done = 1;
+    r->nheader = r->nfields < MAX_FIELDS ? r->nfields : MAX_FIELDS;
+    int *seen = calloc((size_t)r->nspec, sizeof *seen);
+    if (!seen) {
+        r->stop = 1;
+        return;
+    }
+    for (unsigned f = 0; f < r->nheader; f++) {
+        const char *name = r->cells[f];
+        r->col_of_field[f] = -1;
+        if (!name[0]) {
+            error_at(r, r->rec_line, f + 1, "empty column name in header", NULL);
+            continue;
+        }
+        int k;
+        for (k = 0; k < r->nspec; k++)
+            if (strcasecmp(name, r->spec[k].name) == 0)
+                break;
+        if (k == r->nspec) {
+            error_at(r, r->rec_line, f + 1, "unknown column", name);
+            continue;
+        }
+        if (seen[k]) {
+            error_at(r, r->rec_line, f + 1, "duplicate column", r->spec[k].name);
+            continue;
+        }
+        seen[k] = (int)f + 1;
+        r->col_of_field[f] = k;
+    }
+    for (int k = 0; k < r->nspec; k++)
+        if (r->spec[k].required && !seen[k])
+            error_at(r, r->rec_line, 0, "missing required column", r->spec[k].name);
+    if (r->nfields > MAX_FIELDS)
+        error_at(r, r->rec_line, MAX_FIELDS + 1, "too many columns", NULL);
+    free(seen);
+}
+
+static void on_record(int c, void *data)
+{
+    (void)c;
+    reader *r = data;
+    if (r->stop) {
+        free_cells(r);
+        return;
+    }
+    if (!r->header_done) {
+        if (r->row_bad)
+            r->structural++;
+        read_header(r);
+        free_cells(r);
+        return;
+    }
+    if (++r->rows > OP_MAX_ROWS) {
+        op_loc l = {r->file, r->rec_line, 0};
+        op_diag_error(r->d, OP_EDATA, &l, "too many rows (limit %d)", OP_MAX_ROWS);
+        r->structural++;
+        r->stop = 1;
+        free_cells(r);
+        return;
+    }
+    if (r->nfields != r->nheader) {
+        op_loc l = {r->file, r->rec_line, r->nfields > r->nheader ? r->nheader + 1 : r->nfields};
+        op_diag_error(r->d, OP_EDATA, &l, "row has %u fields, the header has %u", r->nfields,
+                      r->nheader);
+        r->structural++;
+        free_cells(r);
+        return;
+    }
+    if (r->structural || r->row_bad) { /* header unusable or row unreadable */
+        free_cells(r);
+        return;
+    }
+    const char *cell[MAX_FIELDS];
+    unsigned field[MAX_FIELDS];
+    for (int k = 0; k < r->nspec; k++) {
+        cell[k] = "";
+        field[k] = 0;
+    }
+    for (unsigned f = 0; f < r->nheader; f++) {
+        int k = r->col_of_field[f];
+        if (k >= 0) {
+            cell[k] = r->cells[f];
+            field[k] = f + 1;
+        }
+    }
+    row_view rv = {r->file, r->rec_line, cell, field};
+    if (r->on_row(r->ctx, &rv))
+        r->stop = 1;
+    free_cells(r);
+}
+
+/* Reads the whole file, refusing more than OP_MAX_FILE bytes. */
+static char *slurp(const char *path, size_t *len, op_diag *d)
+{
+    op_loc l = {path, 0, 0};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        op_diag_error(d, OP_ENOINPUT, &l, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        op_diag_error(d, OP_ENOINPUT, &l, "is a directory, not a file");
+        fclose(f);
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n > (size_t)OP_MAX_FILE) {
+            op_diag_error(d, OP_EDATA, &l, "file larger than %ld MiB", OP_MAX_FILE >> 20);
+            free(buf);
+            fclose(f);
+            return NULL;
+        }
+        if (got == 0)
+            break;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (!buf) {
+        op_diag_error(d, OP_ENOMEM, &l, "out of memory");
+        fclose(f);
+        return NULL;
+    }
+    if (ferror(f)) {
+        op_diag_error(d, OP_EIO, &l, "read error: %s", strerror(errno));
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+op_status csvread_table(const char *path, const col_spec *spec, int nspec,
+                        int (*on_row)(void *, const row_view *), void *ctx, op_diag *d)
+{
+    size_t len;
+    int before = op_diag_count(d);
+    char *buf = slurp(path, &len, d);
+    if (!buf)
+        return op_diag_status(d) ? op_diag_status(d) : OP_EIO;
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.file = path;
+    r.spec = spec;
+    r.nspec = nspec;
+    r.d = d;
+    r.on_row = on_row;
+    r.ctx = ctx;
+    const char *s = buf;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        s += 3;
+        len -= 3;
+    }
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        free(buf);
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    /* One physical line per csv_parse call so the reader knows the line. */
+    size_t off = 0;
+    int parse_error = 0;
+    while (off < len && !r.stop) {
+        const char *nl = memchr(s + off, '\n', len - off);
+        size_t chunk = nl ? (size_t)(nl - (s + off)) + 1 : len - off;
+        r.line++;
+        if (csv_parse(&p, s + off, chunk, on_field, on_record, &r) != chunk) {
+            parse_error = csv_error(&p);
+            break;
+        }
+        off += chunk;
+    }
+    if (!parse_error && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0)
+        parse_error = CSV_EPARSE;
+    if (parse_error) {
+        op_loc l = {path, r.line ? r.line : 1, r.nfields + 1};
+        if (parse_error == CSV_EPARSE)
+            op_diag_error(d, OP_EDATA, &l, "malformed CSV: %s",
+                          off >= len ? "unterminated quoted field" : "stray quote in field");
+        else
+            op_diag_error(d, OP_EDATA, &l, "malformed CSV: %s", csv_strerror(parse_error));
+        r.structural++;
+        csv_fini(&p, NULL, NULL, NULL);
+    }
+    free_cells(&r);
+    csv_free(&p);
+    free(buf);
+    if (!r.structural && !r.header_done) {
+        op_loc l = {path, 1, 0};
+        op_diag_error(d, OP_EDATA, &l, "empty file: expected a header line");
+    } else if (!r.structural && r.rows == 0) {
+        op_loc l = {path, 2, 0};
+        op_diag_error(d, OP_EDATA, &l, "no data rows after the header");
+    }
+    return op_diag_count(d) > before ? (op_diag_status(d) ? op_diag_status(d) : OP_EDATA) : OP_OK;
+}
+
+op_loc csvread_loc(const row_view *r, int k)
+{
+    op_loc l = {r->file, r->line, r->field[k]};
+    return l;
+}
+
+static void cell_error(const row_view *r, int k, op_diag *d, const char *col, const char *what)
+{
+    op_loc l = csvread_loc(r, k);
+    op_diag_error(d, OP_EDATA, &l, "%s: %s, got \"%.60s\"", col, what, r->cell[k]);
+}
+
+int csvread_number(const row_view *r, int k, const char *col, double min, int min_open,
+                   double dflt, double *out, op_diag *d)
+{
+    const char *s = r->cell[k];
+    *out = dflt;
+    if (!s[0])
+        return 0;
+    for (const char *c = s; *c; c++)
+        if (!isdigit((unsigned char)*c) && !strchr(".+-eE", *c)) {
+            if (strcasecmp(s, "nan") == 0 || strcasecmp(s, "inf") == 0 ||
+                strcasecmp(s, "-inf") == 0 || strcasecmp(s, "infinity") == 0)
+                cell_error(r, k, d, col, "expected a finite number");
+            else
+                cell_error(r, k, d, col, "expected a number");
+            return -1;
+        }
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (*end || end == s) {
+        cell_error(r, k, d, col, "expected a number");
+        return -1;
+    }
+    if (errno == ERANGE || !isfinite(v) || fabs(v) > OP_MAX_NUMBER) {
+        cell_error(r, k, d, col, "number out of range (at most 1e7)");
+        return -1;
+    }
+    if (min_open ? v <= min : v < min) {
+        char what[64];
+        snprintf(what, sizeof what, "expected a number %s %g", min_open ? ">" : ">=", min);
+        cell_error(r, k, d, col, what);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int csvread_int(const row_view *r, int k, const char *col, int min, int max, int dflt, int *out,
+                op_diag *d)
+{
+    const char *s = r->cell[k];
+    *out = dflt;
+    if (!s[0])
+        return 0;
+    const char *c = s;
+    if (*c == '+' || *c == '-')
+        c++;
+    if (!*c) {
+        cell_error(r, k, d, col, "expected a whole number");
+        return -1;
+    }
+    for (; *c; c++)
+        if (!isdigit((unsigned char)*c)) {
+            cell_error(r, k, d, col, "expected a whole number");
+            return -1;
+        }
+    errno = 0;
+    long v = strtol(s, NULL, 10);
+    if (errno == ERANGE || v < min || v > max) {
+        char what[64];
+        snprintf(what, sizeof what, "expected a whole number from %d to %d", min, max);
+        cell_error(r, k, d, col, what);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+int csvread_week(const row_view *r, int k, const char *col, int dflt, int *out, op_diag *d)
+{
+    return csvread_int(r, k, col, 1, OP_MAX_WEEK, dflt, out, d);
+}
+
+int csvread_enum(const row_view *r, int k, const char *col, const char *const *words, int nwords,
+                 int dflt, op_diag *d)
+{
+    const char *s = r->cell[k];
+    if (!s[0])
+        return dflt;
+    for (int w = 0; w < nwords; w++)
+        if (strcasecmp(s, words[w]) == 0)
+            return w;
+    char what[160];
+    size_t n = (size_t)snprintf(what, sizeof what, "expected one of");
+    for (int w = 0; w < nwords && n < sizeof what; w++)
+        n += (size_t)snprintf(what + n, sizeof what - n, "%s%s", w ? ", " : " ", words[w]);
+    cell_error(r, k, d, col, what);
+    return -1;
+}
+
+int csvread_list(const row_view *r, int k, int (*fn)(void *, const char *, op_loc), void *ctx)
+{
+    const char *s = r->cell[k];
+    char entry[OP_MAX_CELL + 1];
+    op_loc l = csvread_loc(r, k);
+    while (*s) {
+        const char *semi = strchr(s, ';');
+        size_t n = semi ? (size_t)(semi - s) : strlen(s);
+        const char *a = s, *b = s + n;
+        while (a < b && isspace((unsigned char)*a))
+            a++;
+        while (b > a && isspace((unsigned char)b[-1]))
+            b--;
+        if (b > a) {
+            memcpy(entry, a, (size_t)(b - a));
+            entry[b - a] = 0;
+            if (fn(ctx, entry, l))
+                return -1;
+        }
+        s += n;
+        if (*s == ';')
+            s++;
+    }
+    return 0;
+}

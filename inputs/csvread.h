@@ -1,0 +1,47 @@
+/* csvread.h - private to inputs/: a header-driven CSV table reader over libcsv */
+#ifndef OPTPLAN_CSVREAD_H
+#define OPTPLAN_CSVREAD_H
+
+#include "inputs.h"
+
+/* One column a file format knows. */
+typedef struct col_spec {
+    const char *name; /* lower case */
+    int required;
+} col_spec;
+
+/* One data row as the converters see it: cells by spec index. */
+typedef struct row_view {
+    const char *file;
+    unsigned line;
+    const char *const *cell; /* cell[k]: trimmed text, "" when the column is absent */
+    const unsigned *field;   /* field[k]: 1-based field number, 0 when absent */
+} row_view;
+
+/* Reads path as a table with the given columns and calls on_row for every data
+   row. Structural problems (file, encoding, header, quoting, field counts) go
+   to d. on_row returns non-zero only on ENOMEM, which stops reading. Returns
+   OP_OK when the file was read without any structural problem. */
+op_status csvread_table(const char *path, const col_spec *spec, int nspec,
+                        int (*on_row)(void *ctx, const row_view *row), void *ctx, op_diag *d);
+
+/* The location of column k of row r. */
+op_loc csvread_loc(const row_view *r, int k);
+
+/* Cell parsers: each reports "COLUMN: what is wrong" at the cell and returns
+   -1 on a bad value, 0 with *out set otherwise. An empty cell yields dflt. */
+int csvread_number(const row_view *r, int k, const char *col, double min, int min_open,
+                   double dflt, double *out, op_diag *d);
+int csvread_week(const row_view *r, int k, const char *col, int dflt, int *out, op_diag *d);
+int csvread_int(const row_view *r, int k, const char *col, int min, int max, int dflt, int *out,
+                op_diag *d);
+/* Index of the cell's value among the (case-insensitive) words, dflt when the
+   cell is empty, -1 (reported) when it is none of them. */
+int csvread_enum(const row_view *r, int k, const char *col, const char *const *words, int nwords,
+                 int dflt, op_diag *d);
+
+/* Calls fn for each non-empty ';'-separated entry of cell k (trimmed). */
+int csvread_list(const row_view *r, int k, int (*fn)(void *ctx, const char *entry, op_loc loc),
+                 void *ctx);
+
+#endif

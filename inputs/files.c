@@ -1,0 +1,295 @@
+/* files.c - converters from items.csv, team.csv and gates.csv rows to plan records */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+
+typedef struct load_ctx {
+    op_plan *p;
+    op_diag *d;
+    int index; /* record being filled by list callbacks */
+} load_ctx;
+
+static const char *intern(load_ctx *c, const char *s)
+{
+    const char *r = op_plan_intern(c->p, s);
+    if (!r)
+        op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
+    return r;
+}
+
+static int required(load_ctx *c, const row_view *r, int k, const char *col)
+{
+    if (r->cell[k][0])
+        return 0;
+    op_loc l = csvread_loc(r, k);
+    op_diag_error(c->d, OP_EDATA, &l, "%s: required value is empty", col);
+    return -1;
+}
+
+static int make_ref(load_ctx *c, const char *name, op_loc loc, op_ref *ref)
+{
+    ref->name = intern(c, name);
+    ref->index = -1;
+    ref->loc = loc;
+    return ref->name ? 0 : -1;
+}
+
+/* ---- items.csv ------------------------------------------------------- */
+
+enum { I_ID, I_TITLE, I_CATEGORY, I_PRIORITY, I_EFFORT, I_ROLE, I_IMPACT, I_QUICK, I_DECISION,
+       I_DEPENDS, I_EARLIEST, I_DUE, I_MAXPEOPLE, I_N };
+static const col_spec item_cols[I_N] = {
+    {"id", 1},          {"title", 0},      {"category", 0},      {"priority", 0},
+    {"effort_hours", 1}, {"role", 1},      {"impact", 0},        {"quick_win", 0},
+    {"decision", 0},    {"depends_on", 0}, {"earliest_week", 0}, {"due_week", 0},
+    {"max_people", 0}};
+
+static int add_dep(void *ctx, const char *name, op_loc loc)
+{
+    load_ctx *c = ctx;
+    op_ref ref;
+    if (make_ref(c, name, loc, &ref) || op_plan_item_add_dep(c->p, c->index, &ref)) {
+        op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int item_row(void *ctx, const row_view *r)
+{
+    load_ctx *c = ctx;
+    static const char *const prio[] = {"P0", "P1", "P2", "P3"};
+    static const char *const impact[] = {"", "LOW", "MEDIUM", "HIGH"};
+    static const char *const yesno[] = {"NO", "YES"};
+    static const char *const decision[] = {"", "must", "should", "nice"};
+    op_item it;
+    memset(&it, 0, sizeof it);
+    int bad = 0;
+    bad |= required(c, r, I_ID, "id");
+    bad |= required(c, r, I_ROLE, "role");
+    if (!r->cell[I_EFFORT][0])
+        bad |= required(c, r, I_EFFORT, "effort_hours");
+    else
+        bad |= csvread_number(r, I_EFFORT, "effort_hours", 0, 1, 0, &it.effort, c->d);
+    int v;
+    if ((v = csvread_enum(r, I_PRIORITY, "priority", prio, 4, 1, c->d)) < 0)
+        bad = -1;
+    it.priority = v;
+    if ((v = csvread_enum(r, I_IMPACT, "impact", impact + 1, 3, -2, c->d)) == -1)
+        bad = -1;
+    it.impact = v == -2 ? OP_IMPACT_NONE : (op_impact)(v + 1);
+    if ((v = csvread_enum(r, I_QUICK, "quick_win", yesno, 2, -2, c->d)) == -1)
+        bad = -1;
+    it.quick_win = v == -2 ? -1 : v;
+    if ((v = csvread_enum(r, I_DECISION, "decision", decision + 1, 3, -2, c->d)) == -1)
+        bad = -1;
+    it.decision = v == -2 ? OP_DECISION_NONE : (op_decision)(v + 1);
+    bad |= csvread_week(r, I_EARLIEST, "earliest_week", 0, &it.earliest_week, c->d);
+    bad |= csvread_week(r, I_DUE, "due_week", 0, &it.due_week, c->d);
+    bad |= csvread_int(r, I_MAXPEOPLE, "max_people", 1, 1000, 1, &it.max_people, c->d);
+    if (bad)
+        return 0; /* reported; go on with the next row */
+    it.loc = (op_loc){r->file, r->line, 0};
+    it.earliest_loc = csvread_loc(r, I_EARLIEST);
+    it.due_loc = csvread_loc(r, I_DUE);
+    if (!(it.id = intern(c, r->cell[I_ID])) || !(it.title = intern(c, r->cell[I_TITLE])) ||
+        !(it.category = intern(c, r->cell[I_CATEGORY])) ||
+        make_ref(c, r->cell[I_ROLE], csvread_loc(r, I_ROLE), &it.role))
+        return -1;
+    it.loc = csvread_loc(r, I_ID);
+    c->index = op_plan_add_item(c->p, &it, c->d);
+    if (c->index < 0)
+        return op_diag_status(c->d) == OP_ENOMEM ? -1 : 0;
+    return csvread_list(r, I_DEPENDS, add_dep, c);
+}
+
+/* ---- team.csv -------------------------------------------------------- */
+
+enum { T_ROLE, T_HEADCOUNT, T_HOURS, T_FROM, T_TO, T_COST, T_N };
+static const col_spec team_cols[T_N] = {{"role", 1},      {"headcount", 1}, {"hours_per_week", 0},
+                                        {"from_week", 0}, {"to_week", 0},   {"cost_per_hour", 0}};
+
+static int team_row(void *ctx, const row_view *r)
+{
+    load_ctx *c = ctx;
+    op_team_row row;
+    memset(&row, 0, sizeof row);
+    int bad = required(c, r, T_ROLE, "role");
+    if (!r->cell[T_HEADCOUNT][0])
+        bad |= required(c, r, T_HEADCOUNT, "headcount");
+    else
+        bad |= csvread_number(r, T_HEADCOUNT, "headcount", 0, 0, 0, &row.headcount, c->d);
+    bad |= csvread_number(r, T_HOURS, "hours_per_week", 0, 1, 40, &row.hours_per_week, c->d);
+    if (!bad && row.hours_per_week > 168) {
+        op_loc l = csvread_loc(r, T_HOURS);
+        op_diag_error(c->d, OP_EDATA, &l, "hours_per_week: at most 168 hours in a week, got \"%s\"",
+                      r->cell[T_HOURS]);
+        bad = -1;
+    }
+    bad |= csvread_week(r, T_FROM, "from_week", 1, &row.from_week, c->d);
+    bad |= csvread_week(r, T_TO, "to_week", 0, &row.to_week, c->d);
+    bad |= csvread_number(r, T_COST, "cost_per_hour", 0, 0, -1, &row.cost_per_hour, c->d);
+    if (bad)
+        return 0;
+    if (make_ref(c, r->cell[T_ROLE], csvread_loc(r, T_ROLE), &row.role))
+        return -1;
+    row.loc = csvread_loc(r, T_TO);
+    if (!row.loc.col)
+        row.loc = csvread_loc(r, T_ROLE);
+    if (op_plan_add_team_row(c->p, &row, c->d) < 0)
+        return op_diag_status(c->d) == OP_ENOMEM ? -1 : 0;
+    return 0;
+}
+
+/* ---- gates.csv ------------------------------------------------------- */
+
+enum { G_GATE, G_NAME, G_DEADLINE, G_REQUIRES, G_ITEMS, G_N };
+static const col_spec gate_cols[G_N] = {
+    {"gate", 1}, {"name", 0}, {"deadline_week", 1}, {"requires", 0}, {"items", 0}};
+
+static int add_require(void *ctx, const char *name, op_loc loc)
+{
+    load_ctx *c = ctx;
+    op_ref ref;
+    if (make_ref(c, name, loc, &ref) || op_plan_gate_add_require(c->p, c->index, &ref)) {
+        op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int add_exit_item(void *ctx, const char *name, op_loc loc)
+{
+    load_ctx *c = ctx;
+    op_ref ref;
+    if (make_ref(c, name, loc, &ref) || op_plan_gate_add_item(c->p, c->index, &ref)) {
+        op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int gate_row(void *ctx, const row_view *r)
+{
+    load_ctx *c = ctx;
+    op_gate g;
+    memset(&g, 0, sizeof g);
+    int bad = required(c, r, G_GATE, "gate");
+    if (!r->cell[G_DEADLINE][0])
+        bad |= required(c, r, G_DEADLINE, "deadline_week");
+    else
+        bad |= csvread_week(r, G_DEADLINE, "deadline_week", 0, &g.deadline_week, c->d);
+    if (bad)
+        return 0;
+    if (!(g.id = intern(c, r->cell[G_GATE])) || !(g.name = intern(c, r->cell[G_NAME])))
+        return -1;
+    g.loc = csvread_loc(r, G_GATE);
+    g.deadline_loc = csvread_loc(r, G_DEADLINE);
+    c->index = op_plan_add_gate(c->p, &g, c->d);
+    if (c->index < 0)
+        return op_diag_status(c->d) == OP_ENOMEM ? -1 : 0;
+    if (csvread_list(r, G_REQUIRES, add_require, c))
+        return -1;
+    return csvread_list(r, G_ITEMS, add_exit_item, c);
+}
+
+op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d)
+{
+    load_ctx c = {p, d, -1};
+    /* Read every file even after an error so that one run reports them all. */
+    csvread_table(paths->team, team_cols, T_N, team_row, &c, d);
+    csvread_table(paths->items, item_cols, I_N, item_row, &c, d);
+    if (paths->gates)
+        csvread_table(paths->gates, gate_cols, G_N, gate_row, &c, d);
+    if (op_diag_count(d))
+        return op_diag_status(d);
+    return op_plan_validate(p, d);
+}
+
+/* ---- plan.csv -------------------------------------------------------- */
+
+enum { P_ID, P_WEEK, P_HOURS, P_N };
+static const col_spec plan_cols[P_N] = {{"id", 1}, {"week", 1}, {"hours", 0}};
+
+typedef struct plan_row {
+    int item, week;
+    double hours;
+} plan_row;
+
+typedef struct sched_ctx {
+    const op_plan *p;
+    op_diag *d;
+    plan_row *rows;
+    int n, cap, max_week;
+} sched_ctx;
+
+static int sched_row(void *ctx, const row_view *r)
+{
+    sched_ctx *c = ctx;
+    int bad = 0;
+    if (!r->cell[P_ID][0]) {
+        op_loc l = csvread_loc(r, P_ID);
+        op_diag_error(c->d, OP_EDATA, &l, "id: required value is empty");
+        bad = -1;
+    }
+    int week = 0;
+    if (!r->cell[P_WEEK][0]) {
+        op_loc l = csvread_loc(r, P_WEEK);
+        op_diag_error(c->d, OP_EDATA, &l, "week: required value is empty");
+        bad = -1;
+    } else {
+        bad |= csvread_week(r, P_WEEK, "week", 0, &week, c->d);
+    }
+    double hours = -1;
+    bad |= csvread_number(r, P_HOURS, "hours", 0, 0, -1, &hours, c->d);
+    if (bad)
+        return 0;
+    int item = op_plan_find_item(c->p, r->cell[P_ID]);
+    if (item < 0) {
+        op_loc l = csvread_loc(r, P_ID);
+        op_diag_error(c->d, OP_EDATA, &l, "unknown item \"%s\" (not in items.csv)", r->cell[P_ID]);
+        return 0;
+    }
+    if (hours < 0)
+        hours = op_plan_item(c->p, item)->effort;
+    if (c->n == c->cap) {
+        int ncap = c->cap ? c->cap * 2 : 64;
+        plan_row *nr = realloc(c->rows, (size_t)ncap * sizeof *nr);
+        if (!nr) {
+            op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
+            return -1;
+        }
+        c->rows = nr;
+        c->cap = ncap;
+    }
+    c->rows[c->n++] = (plan_row){item, week, hours};
+    if (week > c->max_week)
+        c->max_week = week;
+    return 0;
+}
+
+op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_weeks,
+                                  op_schedule **out, op_diag *d)
+{
+    sched_ctx c = {p, d, NULL, 0, 0, 0};
+    *out = NULL;
+    int before = op_diag_count(d);
+    csvread_table(path, plan_cols, P_N, sched_row, &c, d);
+    if (op_diag_count(d) > before) {
+        free(c.rows);
+        return op_diag_status(d);
+    }
+    int weeks = c.max_week > min_weeks ? c.max_week : min_weeks;
+    op_schedule *s = op_schedule_new(op_plan_item_count(p), weeks);
+    if (!s) {
+        free(c.rows);
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    for (int k = 0; k < c.n; k++)
+        op_schedule_add(s, c.rows[k].item, c.rows[k].week, c.rows[k].hours);
+    free(c.rows);
+    *out = s;
+    return OP_OK;
+}

@@ -1,0 +1,26 @@
+/* inputs.h - reads the plan's CSV files (through libcsv) into the model */
+#ifndef OPTPLAN_INPUTS_H
+#define OPTPLAN_INPUTS_H
+
+#include "../model/model.h"
+
+/* The input files of one plan. Every path must outlive the plan and the
+   diagnostics it is loaded with: locations point at these strings. */
+typedef struct op_input_paths {
+    const char *items;
+    const char *team;
+    const char *gates; /* NULL: the plan has no gates */
+} op_input_paths;
+
+/* Reads the files into the empty plan p and validates it. Every problem found
+   (up to the diagnostics cap) goes to d; returns OP_OK only for a plan that is
+   safe to hand to the solver. p stays owned by the caller in every case. */
+op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d);
+
+/* Reads a schedule in plan.csv form (id, week, hours) for the validated plan p.
+   The schedule spans max(min_weeks, the last week named) weeks. On OP_OK *out
+   is a new schedule the caller frees with op_schedule_free; otherwise NULL. */
+op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_weeks,
+                                  op_schedule **out, op_diag *d);
+
+#endif

@@ -1,0 +1,222 @@
+/* evaluate.c - measures a schedule against the plan: loads, gate weeks, violations */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+/* Hours within this of a bound count as on it (solver output is floating). */
+#define TOL 1e-4
+
+struct op_eval {
+    int nweeks, nroles;
+    op_item_eval *items;
+    op_gate_eval *gates;
+    double *load; /* load[r * nweeks + week - 1] */
+    op_violation *v;
+    int nv, vcap;
+    int last_week, total_lateness, gates_met, scheduled, hard;
+};
+
+static int add_violation(op_eval *e, op_violation_kind kind, int item, int role, int week,
+                         int other, double a, double b)
+{
+    if (e->nv == e->vcap) {
+        int ncap = e->vcap ? e->vcap * 2 : 32;
+        op_violation *nv = realloc(e->v, (size_t)ncap * sizeof *nv);
+        if (!nv)
+            return -1;
+        e->v = nv;
+        e->vcap = ncap;
+    }
+    e->v[e->nv++] = (op_violation){kind, item, role, week, other, a, b};
+    if (kind != OP_V_UNSCHEDULED)
+        e->hard++;
+    return 0;
+}
+
+/* Orders late exit items: never done first, then latest end week. */
+static void note_late_item(op_gate_eval *ge, const op_eval *e, int item)
+{
+    int end = e->items[item].done ? e->items[item].end_week : 1 << 30;
+    int k = ge->nlate_items;
+    if (k == 8) {
+        int last = ge->late_items[7];
+        int lend = e->items[last].done ? e->items[last].end_week : 1 << 30;
+        if (end <= lend)
+            return;
+        k = 7;
+    } else {
+        ge->nlate_items++;
+    }
+    while (k > 0) {
+        int prev = ge->late_items[k - 1];
+        int pend = e->items[prev].done ? e->items[prev].end_week : 1 << 30;
+        if (pend >= end)
+            break;
+        ge->late_items[k] = prev;
+        k--;
+    }
+    ge->late_items[k] = item;
+}
+
+op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phase)
+{
+    op_eval *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    int ni = op_plan_item_count(p), ng = op_plan_gate_count(p);
+    e->nweeks = op_schedule_weeks(s);
+    e->nroles = op_plan_role_count(p);
+    e->items = calloc((size_t)ni + 1, sizeof *e->items);
+    e->gates = calloc((size_t)ng + 1, sizeof *e->gates);
+    e->load = calloc((size_t)e->nroles * (size_t)e->nweeks + 1, sizeof *e->load);
+    if (!e->items || !e->gates || !e->load)
+        goto nomem;
+
+    for (int i = 0; i < ni; i++) {
+        const op_item *it = op_plan_item(p, i);
+        op_item_eval *ie = &e->items[i];
+        int r = it->role.index;
+        for (int t = 1; t <= e->nweeks; t++) {
+            double h = op_schedule_get(s, i, t);
+            if (h <= TOL)
+                continue;
+            ie->hours += h;
+            if (!ie->start_week)
+                ie->start_week = t;
+            ie->end_week = t;
+            e->load[(size_t)r * (size_t)e->nweeks + (size_t)(t - 1)] += h;
+            double mp = it->max_people * op_plan_person_hours(p, r, t);
+            if (h > mp + TOL && add_violation(e, OP_V_MAX_PEOPLE, i, r, t, -1, h, mp))
+                goto nomem;
+        }
+        if (ie->end_week > e->last_week)
+            e->last_week = ie->end_week;
+        ie->done = ie->hours >= it->effort - TOL;
+        if (ie->hours <= TOL) {
+            ie->done = 0;
+            if (add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->effort))
+                goto nomem;
+            continue;
+        }
+        e->scheduled++;
+        if (!ie->done && add_violation(e, OP_V_UNDER, i, r, 0, -1, ie->hours, it->effort))
+            goto nomem;
+        if (ie->hours > it->effort + TOL &&
+            add_violation(e, OP_V_OVER, i, r, 0, -1, ie->hours, it->effort))
+            goto nomem;
+        if (it->earliest_week && ie->start_week < it->earliest_week &&
+            add_violation(e, OP_V_EARLY, i, r, ie->start_week, -1, ie->start_week, it->earliest_week))
+            goto nomem;
+        if (it->due_week && ie->end_week > it->due_week &&
+            add_violation(e, OP_V_DUE, i, r, ie->end_week, -1, ie->end_week, it->due_week))
+            goto nomem;
+    }
+    for (int i = 0; i < ni; i++) {
+        const op_item *it = op_plan_item(p, i);
+        if (!e->items[i].start_week)
+            continue;
+        for (int k = 0; k < it->ndeps; k++) {
+            int j = it->deps[k].index;
+            if (!e->items[j].done || e->items[j].end_week >= e->items[i].start_week)
+                if (add_violation(e, OP_V_DEPENDENCY, i, it->role.index, e->items[i].start_week, j,
+                                  e->items[i].start_week, e->items[j].done ? e->items[j].end_week : 0))
+                    goto nomem;
+        }
+    }
+    for (int r = 0; r < e->nroles; r++)
+        for (int t = 1; t <= e->nweeks; t++) {
+            double l = e->load[(size_t)r * (size_t)e->nweeks + (size_t)(t - 1)];
+            double c = op_plan_capacity(p, r, t);
+            if (l > c + TOL && add_violation(e, OP_V_OVER_CAPACITY, -1, r, t, -1, l, c))
+                goto nomem;
+        }
+
+    const int *order = op_plan_gate_order(p);
+    for (int k = 0; k < ng; k++) {
+        int g = order[k];
+        const op_gate *ga = op_plan_gate(p, g);
+        op_gate_eval *ge = &e->gates[g];
+        int passed = 1;
+        for (int m = 0; m < ga->nitems; m++) {
+            const op_item_eval *ie = &e->items[ga->items[m].index];
+            if (!ie->done)
+                passed = 0;
+            else if (passed && ie->end_week > passed)
+                passed = ie->end_week;
+        }
+        for (int m = 0; m < ga->nrequires; m++) {
+            int pw = e->gates[ga->requires[m].index].passed_week;
+            if (!pw)
+                passed = 0;
+            else if (passed && pw > passed)
+                passed = pw;
+        }
+        ge->passed_week = passed;
+        if (passed)
+            ge->lateness = passed > ga->deadline_week ? passed - ga->deadline_week : 0;
+        else
+            ge->lateness = e->nweeks + 1 > ga->deadline_week ? e->nweeks + 1 - ga->deadline_week : 0;
+        if (passed && ge->lateness == 0)
+            e->gates_met++;
+        e->total_lateness += ge->lateness;
+        for (int m = 0; m < ga->nitems; m++) {
+            int i = ga->items[m].index;
+            if (!e->items[i].done || e->items[i].end_week > ga->deadline_week)
+                note_late_item(ge, e, i);
+        }
+    }
+    if (gate_entry_phase) {
+        for (int g = 0; g < ng; g++) {
+            const op_gate *ga = op_plan_gate(p, g);
+            for (int m = 0; m < ga->nitems; m++) {
+                int i = ga->items[m].index;
+                int st = e->items[i].start_week;
+                if (!st)
+                    continue;
+                for (int q = 0; q < ga->nrequires; q++) {
+                    int h = ga->requires[q].index;
+                    int pw = e->gates[h].passed_week;
+                    if ((!pw || pw >= st) &&
+                        add_violation(e, OP_V_GATE_ENTRY, i, op_plan_item(p, i)->role.index, st, h,
+                                      st, pw))
+                        goto nomem;
+                }
+            }
+        }
+    }
+    return e;
+nomem:
+    op_eval_free(e);
+    return NULL;
+}
+
+void op_eval_free(op_eval *e)
+{
+    if (!e)
+        return;
+    free(e->items);
+    free(e->gates);
+    free(e->load);
+    free(e->v);
+    free(e);
+}
+
+int op_eval_weeks(const op_eval *e) { return e->nweeks; }
+const op_item_eval *op_eval_item(const op_eval *e, int i) { return &e->items[i]; }
+const op_gate_eval *op_eval_gate(const op_eval *e, int g) { return &e->gates[g]; }
+int op_eval_violation_count(const op_eval *e) { return e->nv; }
+const op_violation *op_eval_violation(const op_eval *e, int k) { return &e->v[k]; }
+int op_eval_last_week(const op_eval *e) { return e->last_week; }
+int op_eval_total_lateness(const op_eval *e) { return e->total_lateness; }
+int op_eval_gates_met(const op_eval *e) { return e->gates_met; }
+int op_eval_scheduled_count(const op_eval *e) { return e->scheduled; }
+int op_eval_hard_violations(const op_eval *e) { return e->hard; }
+
+double op_eval_load(const op_eval *e, int role, int week)
+{
+    if (role < 0 || role >= e->nroles || week < 1 || week > e->nweeks)
+        return 0.0;
+    return e->load[(size_t)role * (size_t)e->nweeks + (size_t)(week - 1)];
+}

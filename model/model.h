@@ -1,0 +1,248 @@
+/* model.h - the plan model: items, team capacity, gates, schedules and diagnostics */
+#ifndef OPTPLAN_MODEL_H
+#define OPTPLAN_MODEL_H
+
+#include <stddef.h>
+
+/* Limits every input is held to; beyond them a clear error, never a hang. */
+#define OP_MAX_WEEK 520        /* weeks are 1..OP_MAX_WEEK (ten years) */
+#define OP_MAX_ITEMS 20000
+#define OP_MAX_ROLES 500
+#define OP_MAX_GATES 1000
+#define OP_MAX_ROWS 200000     /* rows of any one CSV file */
+#define OP_MAX_CELL 4096       /* bytes in one CSV cell */
+#define OP_MAX_FILE (64L << 20) /* bytes in one input file */
+#define OP_MAX_NUMBER 1e7      /* any hours or headcount figure */
+#define OP_MAX_ERRORS 20       /* diagnostics kept per run */
+
+/* Status codes returned by every module; main maps them to exit codes. */
+typedef enum op_status {
+    OP_OK = 0,
+    OP_EDATA,    /* an input is wrong */
+    OP_ENOINPUT, /* an input cannot be opened */
+    OP_EOUTPUT,  /* an output cannot be created */
+    OP_EIO,      /* a read or write failed */
+    OP_ENOMEM,   /* out of memory */
+    OP_EINTERNAL /* a bug: a self-check failed */
+} op_status;
+
+/* A source position: FILE:LINE:FIELD, line and field 1-based, 0 = unknown. */
+typedef struct op_loc {
+    const char *file;
+    unsigned line;
+    unsigned col;
+} op_loc;
+
+/* ---- diagnostics (diag.c) ------------------------------------------- */
+
+typedef struct op_diag op_diag;
+
+/* New collector that keeps the first max_errors messages; NULL on ENOMEM.
+   The caller frees it with op_diag_free. */
+op_diag *op_diag_new(int max_errors);
+void op_diag_free(op_diag *d);
+/* Records one error at loc (may be NULL) with the given status class.
+   The message follows GNU style: lower case, no trailing period. */
+void op_diag_error(op_diag *d, op_status st, const op_loc *loc, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* Number of errors reported (including those past the cap). */
+int op_diag_count(const op_diag *d);
+/* Number of errors kept (at most max_errors). */
+int op_diag_kept(const op_diag *d);
+/* Message i (0-based, < kept) as "FILE:LINE:FIELD: text"; owned by d. */
+const char *op_diag_message(const op_diag *d, int i);
+/* The status of the first error, OP_OK when none. */
+op_status op_diag_status(const op_diag *d);
+
+/* ---- the plan (plan.c) ----------------------------------------------- */
+
+typedef enum { OP_IMPACT_NONE = 0, OP_IMPACT_LOW, OP_IMPACT_MEDIUM, OP_IMPACT_HIGH } op_impact;
+typedef enum { OP_DECISION_NONE = 0, OP_DECISION_MUST, OP_DECISION_SHOULD, OP_DECISION_NICE } op_decision;
+
+/* A reference by name to another record, resolved by op_plan_validate. */
+typedef struct op_ref {
+    const char *name;
+    int index; /* -1 until resolved */
+    op_loc loc;
+} op_ref;
+
+typedef struct op_item {
+    const char *id, *title, *category;
+    int priority;        /* 0..3 for P0..P3 */
+    double effort;       /* hours, > 0 */
+    op_ref role;         /* index into roles */
+    op_impact impact;
+    int quick_win;       /* -1 not given, 0 NO, 1 YES */
+    op_decision decision;
+    op_ref *deps;        /* items that must be done before this one starts */
+    int ndeps;
+    int earliest_week;   /* 0 = not given */
+    int due_week;        /* 0 = not given */
+    int max_people;      /* >= 1 */
+    op_loc loc;          /* the row */
+    op_loc earliest_loc, due_loc;
+} op_item;
+
+typedef struct op_team_row {
+    op_ref role;
+    double headcount;      /* >= 0 */
+    double hours_per_week; /* > 0 */
+    int from_week;         /* >= 1 */
+    int to_week;           /* 0 = open-ended */
+    double cost_per_hour;  /* < 0 = not given */
+    op_loc loc;
+} op_team_row;
+
+typedef struct op_gate {
+    const char *id, *name;
+    int deadline_week;
+    op_ref *requires;
+    int nrequires;
+    op_ref *items;
+    int nitems;
+    op_loc loc, deadline_loc;
+} op_gate;
+
+typedef struct op_role {
+    const char *name;
+    double cost_per_hour; /* < 0 = not given */
+    int last_week;        /* last week with a team row; OP_MAX_WEEK if open-ended */
+} op_role;
+
+typedef struct op_plan op_plan;
+
+/* New empty plan; NULL on ENOMEM. The plan owns every string and array
+   added to it; free it with op_plan_free. */
+op_plan *op_plan_new(void);
+void op_plan_free(op_plan *p);
+
+/* Copies s into the plan's string store; the result lives as long as p. */
+const char *op_plan_intern(op_plan *p, const char *s);
+
+/* Adds a record (copied; strings must be interned). Returns its index, or -1
+   on ENOMEM or when a limit is reached (reported through d). */
+int op_plan_add_item(op_plan *p, const op_item *it, op_diag *d);
+int op_plan_add_team_row(op_plan *p, const op_team_row *row, op_diag *d);
+int op_plan_add_gate(op_plan *p, const op_gate *g, op_diag *d);
+/* Appends one reference to a list of record idx. */
+int op_plan_item_add_dep(op_plan *p, int item, const op_ref *ref);
+int op_plan_gate_add_require(op_plan *p, int gate, const op_ref *ref);
+int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref);
+
+/* Resolves references, builds roles and the capacity table and checks the
+   plan as a whole (duplicates, unknown names, cycles, windows). Every problem
+   goes to d; returns OP_OK only when the plan is usable. */
+op_status op_plan_validate(op_plan *p, op_diag *d);
+
+int op_plan_item_count(const op_plan *p);
+int op_plan_role_count(const op_plan *p);
+int op_plan_gate_count(const op_plan *p);
+int op_plan_team_row_count(const op_plan *p);
+const op_item *op_plan_item(const op_plan *p, int i);
+const op_role *op_plan_role(const op_plan *p, int r);
+const op_gate *op_plan_gate(const op_plan *p, int g);
+const op_team_row *op_plan_team_row(const op_plan *p, int k);
+/* Index of the named record, -1 when absent (valid after op_plan_validate
+   for roles; at any time for items and gates). */
+int op_plan_find_item(const op_plan *p, const char *id);
+int op_plan_find_role(const op_plan *p, const char *name);
+int op_plan_find_gate(const op_plan *p, const char *id);
+
+/* Capacity in hours of role r in week t (1-based); 0 outside the team rows. */
+double op_plan_capacity(const op_plan *p, int r, int week);
+/* The most hours one person of role r works in week t (hours_per_week of the
+   rows covering it; the role's largest hours_per_week when none does). */
+double op_plan_person_hours(const op_plan *p, int r, int week);
+/* Most hours item i may receive in week t: max_people x person hours, capped
+   by the role's capacity. */
+double op_plan_item_week_cap(const op_plan *p, int i, int week);
+/* Last week with capacity for any role (OP_MAX_WEEK when open-ended). */
+int op_plan_last_capacity_week(const op_plan *p);
+int op_plan_max_deadline(const op_plan *p);
+/* Items in a topological order of depends_on (valid plans only). */
+const int *op_plan_topo_order(const op_plan *p);
+/* Gates in a topological order of requires (valid plans only). */
+const int *op_plan_gate_order(const op_plan *p);
+
+/* ---- schedules (schedule.c) ----------------------------------------- */
+
+/* Hours per item per week, weeks 1..nweeks. */
+typedef struct op_schedule op_schedule;
+
+/* New all-zero schedule; NULL on ENOMEM. Free with op_schedule_free. */
+op_schedule *op_schedule_new(int nitems, int nweeks);
+void op_schedule_free(op_schedule *s);
+int op_schedule_items(const op_schedule *s);
+int op_schedule_weeks(const op_schedule *s);
+double op_schedule_get(const op_schedule *s, int item, int week);
+void op_schedule_set(op_schedule *s, int item, int week, double hours);
+void op_schedule_add(op_schedule *s, int item, int week, double hours);
+/* Same hours, rounded to 1e-6 h so solver noise never reaches a report. */
+void op_schedule_round(op_schedule *s);
+
+/* ---- evaluation of a schedule against the plan (evaluate.c) ---------- */
+
+/* Tolerance for hours comparisons (solver output is floating point). */
+#define OP_EPS 1e-6
+
+typedef enum {
+    OP_V_OVER_CAPACITY,  /* role booked past its capacity in a week */
+    OP_V_MAX_PEOPLE,     /* item given more than max_people can do in a week */
+    OP_V_DEPENDENCY,     /* item starts before a dependency is done */
+    OP_V_EARLY,          /* item starts before earliest_week */
+    OP_V_DUE,            /* item done after due_week */
+    OP_V_UNDER,          /* item given fewer hours than its effort (not 0) */
+    OP_V_OVER,           /* item given more hours than its effort */
+    OP_V_UNSCHEDULED,    /* item given no hours */
+    OP_V_GATE_ENTRY      /* exit item started before a required gate passed */
+} op_violation_kind;
+
+typedef struct op_violation {
+    op_violation_kind kind;
+    int item;   /* -1 when not about one item */
+    int role;   /* -1 when not about one role */
+    int week;   /* 0 when not about one week */
+    int other;  /* dependency item or required gate, -1 otherwise */
+    double a, b; /* booked/available, given/effort, ... */
+} op_violation;
+
+typedef struct op_item_eval {
+    double hours;   /* hours given */
+    int start_week; /* 0 when not scheduled */
+    int end_week;   /* week the last hour is given, 0 when none */
+    int done;       /* all effort given */
+} op_item_eval;
+
+typedef struct op_gate_eval {
+    int passed_week;  /* 0 = not passed */
+    int lateness;     /* weeks past deadline; when not passed, horizon+1-deadline */
+    int late_items[8]; /* up to 8 exit items done last or never */
+    int nlate_items;
+} op_gate_eval;
+
+typedef struct op_eval op_eval;
+
+/* Evaluates s against p: per-item, per-gate and per-role-week figures and every
+   violation. gate_entry_phase adds the phase-entry rule. Returns NULL on ENOMEM;
+   the caller frees the result with op_eval_free. */
+op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phase);
+void op_eval_free(op_eval *e);
+int op_eval_weeks(const op_eval *e);
+const op_item_eval *op_eval_item(const op_eval *e, int i);
+const op_gate_eval *op_eval_gate(const op_eval *e, int g);
+double op_eval_load(const op_eval *e, int role, int week);
+int op_eval_violation_count(const op_eval *e);
+const op_violation *op_eval_violation(const op_eval *e, int k);
+/* Last week in which any hours are given, 0 for an empty schedule. */
+int op_eval_last_week(const op_eval *e);
+int op_eval_total_lateness(const op_eval *e);
+int op_eval_gates_met(const op_eval *e);
+int op_eval_scheduled_count(const op_eval *e);
+/* Violations other than unscheduled items and late gates: the schedule
+   breaks a hard rule. */
+int op_eval_hard_violations(const op_eval *e);
+
+#endif

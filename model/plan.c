@@ -1,0 +1,552 @@
+/* plan.c - the plan container: records, name lookup, capacity, validation */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+/* Open-addressing string -> index map; the keys are interned strings. */
+typedef struct name_map {
+    const char **keys;
+    int *vals;
+    size_t cap, used;
+} name_map;
+
+/* A block of interned strings; blocks are chained and never move. */
+typedef struct str_block {
+    struct str_block *next;
+    size_t used, cap;
+    char data[];
+} str_block;
+
+struct op_plan {
+    op_item *items;
+    int nitems, items_cap;
+    op_team_row *rows;
+    int nrows, rows_cap;
+    op_gate *gates;
+    int ngates, gates_cap;
+    op_role *roles;
+    int nroles;
+    name_map item_ix, gate_ix, role_ix;
+    str_block *strs;
+    double *cap;    /* cap[r * OP_MAX_WEEK + week - 1] */
+    double *phours; /* person hours, same layout */
+    int *topo, *gate_topo;
+    int last_week, max_deadline;
+    int validated;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int map_find(const name_map *m, const char *key)
+{
+    if (!m->cap)
+        return -1;
+    size_t i = (size_t)(hash_str(key) & (m->cap - 1));
+    while (m->keys[i]) {
+        if (strcmp(m->keys[i], key) == 0)
+            return m->vals[i];
+        i = (i + 1) & (m->cap - 1);
+    }
+    return -1;
+}
+
+static int map_put(name_map *m, const char *key, int val)
+{
+    if ((m->used + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 64;
+        const char **nk = calloc(ncap, sizeof *nk);
+        int *nv = calloc(ncap, sizeof *nv);
+        if (!nk || !nv) {
+            free(nk);
+            free(nv);
+            return -1;
+        }
+        for (size_t k = 0; k < m->cap; k++) {
+            if (!m->keys[k])
+                continue;
+            size_t i = (size_t)(hash_str(m->keys[k]) & (ncap - 1));
+            while (nk[i])
+                i = (i + 1) & (ncap - 1);
+            nk[i] = m->keys[k];
+            nv[i] = m->vals[k];
+        }
+        free(m->keys);
+        free(m->vals);
+        m->keys = nk;
+        m->vals = nv;
+        m->cap = ncap;
+    }
+    size_t i = (size_t)(hash_str(key) & (m->cap - 1));
+    while (m->keys[i])
+        i = (i + 1) & (m->cap - 1);
+    m->keys[i] = key;
+    m->vals[i] = val;
+    m->used++;
+    return 0;
+}
+
+static void map_free(name_map *m)
+{
+    free(m->keys);
+    free(m->vals);
+}
+
+op_plan *op_plan_new(void)
+{
+    return calloc(1, sizeof(op_plan));
+}
+
+void op_plan_free(op_plan *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->nitems; i++)
+        free(p->items[i].deps);
+    for (int g = 0; g < p->ngates; g++) {
+        free(p->gates[g].requires);
+        free(p->gates[g].items);
+    }
+    free(p->items);
+    free(p->rows);
+    free(p->gates);
+    free(p->roles);
+    map_free(&p->item_ix);
+    map_free(&p->gate_ix);
+    map_free(&p->role_ix);
+    while (p->strs) {
+        str_block *b = p->strs->next;
+        free(p->strs);
+        p->strs = b;
+    }
+    free(p->cap);
+    free(p->phours);
+    free(p->topo);
+    free(p->gate_topo);
+    free(p);
+}
+
+const char *op_plan_intern(op_plan *p, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (!p->strs || p->strs->cap - p->strs->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        str_block *b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = p->strs;
+        b->used = 0;
+        b->cap = cap;
+        p->strs = b;
+    }
+    char *dst = p->strs->data + p->strs->used;
+    memcpy(dst, s, n);
+    p->strs->used += n;
+    return dst;
+}
+
+/* Grows *arr (elements of size sz) so that one more fits. */
+static int grow(void **arr, int *cap, int n, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    int ncap = *cap ? *cap * 2 : 16;
+    void *na = realloc(*arr, (size_t)ncap * sz);
+    if (!na)
+        return -1;
+    *arr = na;
+    *cap = ncap;
+    return 0;
+}
+
+int op_plan_add_item(op_plan *p, const op_item *it, op_diag *d)
+{
+    if (p->nitems >= OP_MAX_ITEMS) {
+        op_diag_error(d, OP_EDATA, &it->loc, "too many items (limit %d)", OP_MAX_ITEMS);
+        return -1;
+    }
+    int prev = op_plan_find_item(p, it->id);
+    if (prev >= 0) {
+        op_diag_error(d, OP_EDATA, &it->loc, "duplicate item id \"%s\" (first defined on line %u)",
+                      it->id, p->items[prev].loc.line);
+        return -1;
+    }
+    if (grow((void **)&p->items, &p->items_cap, p->nitems, sizeof *p->items) ||
+        map_put(&p->item_ix, it->id, p->nitems)) {
+        op_diag_error(d, OP_ENOMEM, &it->loc, "out of memory");
+        return -1;
+    }
+    p->items[p->nitems] = *it;
+    p->items[p->nitems].deps = NULL;
+    p->items[p->nitems].ndeps = 0;
+    p->validated = 0;
+    return p->nitems++;
+}
+
+int op_plan_add_team_row(op_plan *p, const op_team_row *row, op_diag *d)
+{
+    if (p->nrows >= OP_MAX_ROWS) {
+        op_diag_error(d, OP_EDATA, &row->loc, "too many team rows (limit %d)", OP_MAX_ROWS);
+        return -1;
+    }
+    if (grow((void **)&p->rows, &p->rows_cap, p->nrows, sizeof *p->rows)) {
+        op_diag_error(d, OP_ENOMEM, &row->loc, "out of memory");
+        return -1;
+    }
+    p->rows[p->nrows] = *row;
+    p->validated = 0;
+    return p->nrows++;
+}
+
+int op_plan_add_gate(op_plan *p, const op_gate *g, op_diag *d)
+{
+    if (p->ngates >= OP_MAX_GATES) {
+        op_diag_error(d, OP_EDATA, &g->loc, "too many gates (limit %d)", OP_MAX_GATES);
+        return -1;
+    }
+    int prev = op_plan_find_gate(p, g->id);
+    if (prev >= 0) {
+        op_diag_error(d, OP_EDATA, &g->loc, "duplicate gate \"%s\" (first defined on line %u)",
+                      g->id, p->gates[prev].loc.line);
+        return -1;
+    }
+    if (grow((void **)&p->gates, &p->gates_cap, p->ngates, sizeof *p->gates) ||
+        map_put(&p->gate_ix, g->id, p->ngates)) {
+        op_diag_error(d, OP_ENOMEM, &g->loc, "out of memory");
+        return -1;
+    }
+    op_gate *ng = &p->gates[p->ngates];
+    *ng = *g;
+    ng->requires = NULL;
+    ng->nrequires = 0;
+    ng->items = NULL;
+    ng->nitems = 0;
+    p->validated = 0;
+    return p->ngates++;
+}
+
+static int push_ref(op_ref **arr, int *n, const op_ref *ref)
+{
+    op_ref *na = realloc(*arr, (size_t)(*n + 1) * sizeof *na);
+    if (!na)
+        return -1;
+    *arr = na;
+    na[*n] = *ref;
+    na[*n].index = -1;
+    (*n)++;
+    return 0;
+}
+
+int op_plan_item_add_dep(op_plan *p, int item, const op_ref *ref)
+{
+    return push_ref(&p->items[item].deps, &p->items[item].ndeps, ref);
+}
+
+int op_plan_gate_add_require(op_plan *p, int gate, const op_ref *ref)
+{
+    return push_ref(&p->gates[gate].requires, &p->gates[gate].nrequires, ref);
+}
+
+int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref)
+{
+    return push_ref(&p->gates[gate].items, &p->gates[gate].nitems, ref);
+}
+
+int op_plan_item_count(const op_plan *p) { return p->nitems; }
+int op_plan_role_count(const op_plan *p) { return p->nroles; }
+int op_plan_gate_count(const op_plan *p) { return p->ngates; }
+int op_plan_team_row_count(const op_plan *p) { return p->nrows; }
+const op_item *op_plan_item(const op_plan *p, int i) { return &p->items[i]; }
+const op_role *op_plan_role(const op_plan *p, int r) { return &p->roles[r]; }
+const op_gate *op_plan_gate(const op_plan *p, int g) { return &p->gates[g]; }
+const op_team_row *op_plan_team_row(const op_plan *p, int k) { return &p->rows[k]; }
+int op_plan_find_item(const op_plan *p, const char *id) { return map_find(&p->item_ix, id); }
+int op_plan_find_role(const op_plan *p, const char *name) { return map_find(&p->role_ix, name); }
+int op_plan_find_gate(const op_plan *p, const char *id) { return map_find(&p->gate_ix, id); }
+int op_plan_last_capacity_week(const op_plan *p) { return p->last_week; }
+int op_plan_max_deadline(const op_plan *p) { return p->max_deadline; }
+const int *op_plan_topo_order(const op_plan *p) { return p->topo; }
+const int *op_plan_gate_order(const op_plan *p) { return p->gate_topo; }
+
+double op_plan_capacity(const op_plan *p, int r, int week)
+{
+    if (!p->cap || r < 0 || r >= p->nroles || week < 1 || week > OP_MAX_WEEK)
+        return 0.0;
+    return p->cap[(size_t)r * OP_MAX_WEEK + (size_t)(week - 1)];
+}
+
+double op_plan_person_hours(const op_plan *p, int r, int week)
+{
+    if (!p->phours || r < 0 || r >= p->nroles || week < 1 || week > OP_MAX_WEEK)
+        return 0.0;
+    return p->phours[(size_t)r * OP_MAX_WEEK + (size_t)(week - 1)];
+}
+
+double op_plan_item_week_cap(const op_plan *p, int i, int week)
+{
+    const op_item *it = &p->items[i];
+    double c = op_plan_capacity(p, it->role.index, week);
+    double m = it->max_people * op_plan_person_hours(p, it->role.index, week);
+    return m < c ? m : c;
+}
+
+/* ---- validation ---------------------------------------------------- */
+
+static op_status build_roles(op_plan *p, op_diag *d)
+{
+    free(p->roles);
+    map_free(&p->role_ix);
+    memset(&p->role_ix, 0, sizeof p->role_ix);
+    p->roles = calloc((size_t)p->nrows + 1, sizeof *p->roles);
+    if (!p->roles)
+        return OP_ENOMEM;
+    p->nroles = 0;
+    p->last_week = 0;
+    op_status st = OP_OK;
+    for (int k = 0; k < p->nrows; k++) {
+        op_team_row *row = &p->rows[k];
+        if (row->to_week && row->to_week < row->from_week) {
+            op_loc l = row->loc;
+            op_diag_error(d, OP_EDATA, &l, "to_week %d is before from_week %d", row->to_week,
+                          row->from_week);
+            st = OP_EDATA;
+        }
+        int r = map_find(&p->role_ix, row->role.name);
+        if (r < 0) {
+            if (p->nroles >= OP_MAX_ROLES) {
+                op_diag_error(d, OP_EDATA, &row->role.loc, "too many roles (limit %d)", OP_MAX_ROLES);
+                return OP_EDATA;
+            }
+            r = p->nroles++;
+            p->roles[r].name = row->role.name;
+            p->roles[r].cost_per_hour = -1;
+            if (map_put(&p->role_ix, row->role.name, r))
+                return OP_ENOMEM;
+        }
+        row->role.index = r;
+        op_role *ro = &p->roles[r];
+        if (row->cost_per_hour >= 0) {
+            if (ro->cost_per_hour >= 0 && ro->cost_per_hour != row->cost_per_hour) {
+                op_diag_error(d, OP_EDATA, &row->loc,
+                              "role \"%s\" has two different cost_per_hour values", ro->name);
+                st = OP_EDATA;
+            }
+            ro->cost_per_hour = row->cost_per_hour;
+        }
+        int last = row->to_week ? row->to_week : OP_MAX_WEEK;
+        if (last > ro->last_week)
+            ro->last_week = last;
+        if (last > p->last_week)
+            p->last_week = last;
+    }
+    if (p->nrows == 0) {
+        op_diag_error(d, OP_EDATA, NULL, "the team has no rows: no capacity to plan with");
+        st = OP_EDATA;
+    }
+    free(p->cap);
+    free(p->phours);
+    size_t n = (size_t)(p->nroles ? p->nroles : 1) * OP_MAX_WEEK;
+    p->cap = calloc(n, sizeof *p->cap);
+    p->phours = calloc(n, sizeof *p->phours);
+    if (!p->cap || !p->phours)
+        return OP_ENOMEM;
+    double *maxh = calloc((size_t)p->nroles + 1, sizeof *maxh);
+    if (!maxh)
+        return OP_ENOMEM;
+    for (int k = 0; k < p->nrows; k++) {
+        const op_team_row *row = &p->rows[k];
+        int r = row->role.index;
+        int last = row->to_week ? row->to_week : OP_MAX_WEEK;
+        if (row->hours_per_week > maxh[r])
+            maxh[r] = row->hours_per_week;
+        for (int t = row->from_week; t <= last && t <= OP_MAX_WEEK; t++) {
+            size_t ix = (size_t)r * OP_MAX_WEEK + (size_t)(t - 1);
+            p->cap[ix] += row->headcount * row->hours_per_week;
+            if (row->headcount > 0 && row->hours_per_week > p->phours[ix])
+                p->phours[ix] = row->hours_per_week;
+        }
+    }
+    for (int r = 0; r < p->nroles; r++)
+        for (int t = 0; t < OP_MAX_WEEK; t++)
+            if (p->phours[(size_t)r * OP_MAX_WEEK + (size_t)t] == 0)
+                p->phours[(size_t)r * OP_MAX_WEEK + (size_t)t] = maxh[r];
+    free(maxh);
+    return st;
+}
+
+/* Depth-first search for a cycle over the graph's nodes; reports the first cycle found as "a -> b -> a". Fills order with a
+   topological order (dependencies first) when there is none. */
+typedef struct graph {
+    int n;
+    const op_ref *(*edges)(const op_plan *, int, int *);
+    const char *(*name)(const op_plan *, int);
+} graph;
+
+static const op_ref *item_edges(const op_plan *p, int v, int *n)
+{
+    *n = p->items[v].ndeps;
+    return p->items[v].deps;
+}
+static const op_ref *gate_edges(const op_plan *p, int v, int *n)
+{
+    *n = p->gates[v].nrequires;
+    return p->gates[v].requires;
+}
+static const char *item_name(const op_plan *p, int v) { return p->items[v].id; }
+static const char *gate_name(const op_plan *p, int v) { return p->gates[v].id; }
+
+static op_status find_cycles(const op_plan *p, const graph *g, int *order, const char *what,
+                             op_diag *d)
+{
+    int n = g->n;
+    if (n == 0)
+        return OP_OK;
+    int *color = calloc((size_t)n, sizeof *color); /* 0 new, 1 on stack, 2 done */
+    int *stack = malloc((size_t)n * sizeof *stack);
+    int *edge = malloc((size_t)n * sizeof *edge);
+    if (!color || !stack || !edge) {
+        free(color);
+        free(stack);
+        free(edge);
+        return OP_ENOMEM;
+    }
+    op_status st = OP_OK;
+    int nord = 0;
+    for (int s = 0; s < n && st == OP_OK; s++) {
+        if (color[s])
+            continue;
+        int top = 0;
+        stack[0] = s;
+        edge[0] = 0;
+        color[s] = 1;
+        while (top >= 0 && st == OP_OK) {
+            int v = stack[top];
+            int ne;
+            const op_ref *es = g->edges(p, v, &ne);
+            if (edge[top] < ne) {
+                const op_ref *e = &es[edge[top]++];
+                int w = e->index;
+                if (w < 0)
+                    continue;
+                if (color[w] == 1) {
+                    /* cycle: w ... v -> w */
+                    char buf[400];
+                    size_t len = 0;
+                    int from = top;
+                    while (stack[from] != w)
+                        from--;
+                    buf[0] = 0;
+                    for (int k = from; k <= top && len < sizeof buf - 40; k++) {
+                        int m = snprintf(buf + len, sizeof buf - len, "%s -> ", g->name(p, stack[k]));
+                        if (m < 0 || (size_t)m >= sizeof buf - len)
+                            break;
+                        len += (size_t)m;
+                    }
+                    snprintf(buf + len, sizeof buf - len, "%s", g->name(p, w));
+                    op_diag_error(d, OP_EDATA, &e->loc, "%s cycle: %s", what, buf);
+                    st = OP_EDATA;
+                } else if (color[w] == 0) {
+                    color[w] = 1;
+                    stack[++top] = w;
+                    edge[top] = 0;
+                }
+            } else {
+                color[v] = 2;
+                order[nord++] = v;
+                top--;
+            }
+        }
+    }
+    free(color);
+    free(stack);
+    free(edge);
+    return st;
+}
+
+static op_status resolve(op_ref *ref, const name_map *m, const char *what, const char *where,
+                         op_diag *d)
+{
+    ref->index = map_find(m, ref->name);
+    if (ref->index < 0) {
+        op_diag_error(d, OP_EDATA, &ref->loc, "unknown %s \"%s\"%s", what, ref->name, where);
+        return OP_EDATA;
+    }
+    return OP_OK;
+}
+
+op_status op_plan_validate(op_plan *p, op_diag *d)
+{
+    op_status st = build_roles(p, d);
+    if (st == OP_ENOMEM)
+        goto nomem;
+    if (p->nitems == 0) {
+        op_diag_error(d, OP_EDATA, NULL, "the plan has no items");
+        st = OP_EDATA;
+    }
+    for (int i = 0; i < p->nitems; i++) {
+        op_item *it = &p->items[i];
+        if (resolve(&it->role, &p->role_ix, "role", " (not a role of the team)", d))
+            st = OP_EDATA;
+        for (int k = 0; k < it->ndeps; k++) {
+            if (resolve(&it->deps[k], &p->item_ix, "item", " in depends_on", d))
+                st = OP_EDATA;
+            else if (it->deps[k].index == i) {
+                op_diag_error(d, OP_EDATA, &it->deps[k].loc, "item \"%s\" depends on itself", it->id);
+                st = OP_EDATA;
+            }
+        }
+        if (it->earliest_week && it->due_week && it->earliest_week > it->due_week) {
+            op_diag_error(d, OP_EDATA, &it->due_loc, "due_week %d is before earliest_week %d",
+                          it->due_week, it->earliest_week);
+            st = OP_EDATA;
+        }
+    }
+    p->max_deadline = 0;
+    for (int g = 0; g < p->ngates; g++) {
+        op_gate *ga = &p->gates[g];
+        if (ga->deadline_week > p->max_deadline)
+            p->max_deadline = ga->deadline_week;
+        for (int k = 0; k < ga->nrequires; k++) {
+            if (resolve(&ga->requires[k], &p->gate_ix, "gate", " in requires", d))
+                st = OP_EDATA;
+            else if (ga->requires[k].index == g) {
+                op_diag_error(d, OP_EDATA, &ga->requires[k].loc, "gate \"%s\" requires itself", ga->id);
+                st = OP_EDATA;
+            }
+        }
+        for (int k = 0; k < ga->nitems; k++)
+            if (resolve(&ga->items[k], &p->item_ix, "item", " in gate items", d))
+                st = OP_EDATA;
+    }
+    if (st != OP_OK)
+        return st;
+    free(p->topo);
+    free(p->gate_topo);
+    p->topo = malloc(((size_t)p->nitems + 1) * sizeof *p->topo);
+    p->gate_topo = malloc(((size_t)p->ngates + 1) * sizeof *p->gate_topo);
+    if (!p->topo || !p->gate_topo)
+        goto nomem;
+    graph gi = {p->nitems, item_edges, item_name};
+    graph gg = {p->ngates, gate_edges, gate_name};
+    op_status s1 = find_cycles(p, &gi, p->topo, "depends_on", d);
+    op_status s2 = find_cycles(p, &gg, p->gate_topo, "requires", d);
+    if (s1 == OP_ENOMEM || s2 == OP_ENOMEM)
+        goto nomem;
+    if (s1 != OP_OK || s2 != OP_OK)
+        return OP_EDATA;
+    p->validated = 1;
+    return OP_OK;
+nomem:
+    op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    return OP_ENOMEM;
+}

@@ -1,0 +1,53 @@
+/* reports.h - writes what optplan found: CSV files, report.md, gantt.svg, summaries */
+#ifndef OPTPLAN_REPORTS_H
+#define OPTPLAN_REPORTS_H
+
+#include <stdio.h>
+
+#include "../model/model.h"
+
+/* Prints the validate summary of a validated plan to out. */
+void op_report_summary(FILE *out, const op_plan *p);
+
+/* One stage of a lexicographic solve, as the report states it. */
+typedef struct op_report_stage {
+    const char *name;   /* "scheduled", "lateness", "finish", "priority", ... */
+    const char *status; /* "optimal", "feasible", "skipped", ... */
+    double objective, bound, gap;
+} op_report_stage;
+
+/* Everything a report says besides the schedule itself. */
+typedef struct op_report_info {
+    const char *command;     /* "solve" or "check" */
+    const char *plan_name;   /* shown in the title */
+    const char *status;      /* "optimal", "feasible (gap 2.1%)", "hand plan", ... */
+    int proven;              /* 1 when the schedule is proven optimal */
+    int horizon;
+    int gate_entry_phase;
+    const op_report_stage *stages;
+    int nstages;
+    const int *deferred;     /* items left out by the solver, with reasons */
+    const char *const *deferred_why;
+    int ndeferred;
+    /* A hand plan to show beside this one (NULL for none). */
+    const op_schedule *baseline;
+    const op_eval *baseline_eval;
+} op_report_info;
+
+/* Writes the report files into dir, which must exist and be empty: schedule.csv,
+   allocation.csv, load.csv, gates.csv, report.md, gantt.svg, and for a check
+   violations.csv. Returns OP_OK or an error reported through d. */
+op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule *s,
+                           const op_eval *e, const op_report_info *info, op_diag *d);
+
+/* Output directory replaced all or nothing: op_outdir_begin creates a hidden
+   sibling temporary directory and returns its path (caller frees); commit
+   moves it into place atomically, abort removes it. */
+char *op_outdir_begin(const char *dir, op_diag *d);
+op_status op_outdir_commit(const char *tmp, const char *dir, op_diag *d);
+void op_outdir_abort(const char *tmp);
+
+/* The cause of a late gate in plain words, into buf. */
+void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, size_t n);
+
+#endif

@@ -6,10 +6,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "config.h"
 #include "inputs/inputs.h"
 #include "model/model.h"
 #include "reports/reports.h"
+#include "solver/solver.h"
 
 /* Exit codes (documented in README and optplan.1). */
 enum {
@@ -23,7 +30,8 @@ enum {
     EXIT_SOFTWARE = 70,  /* internal error: a self-check failed */
     EXIT_OSERR = 71,     /* out of memory */
     EXIT_CANTCREAT = 73, /* the output directory cannot be written */
-    EXIT_IOERR = 74      /* a read or write failed */
+    EXIT_IOERR = 74,     /* a read or write failed */
+    EXIT_INTERRUPTED = 130 /* SIGINT/SIGTERM: the best plan so far was written, or nothing */
 };
 
 typedef struct options {
@@ -31,8 +39,19 @@ typedef struct options {
     const char *plan_dir;
     const char *items, *team, *gates, *plan, *baseline;
     const char *out;
-    int quiet, verbose;
+    int quiet, verbose, require_all;
+    op_solver_opts solver;
 } options;
+
+static volatile sig_atomic_t interrupted;
+static volatile int interrupt_flag;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+    interrupt_flag = 1;
+}
 
 static const char *progname = "optplan";
 
@@ -43,14 +62,32 @@ static void usage(FILE *f)
             "Plans work items onto a team's weekly capacity so that milestone gates are met.\n"
             "\n"
             "Commands:\n"
-            "  validate         read and check the plan, print a summary\n"
+            "  solve            (default) optimal plan, reports in --out DIR\n"
+            "  check            evaluate a given plan (--plan, default PLAN_DIR/baseline.csv)\n"
+            "  validate         read and check the inputs, print a summary\n"
             "\n"
             "Input options (each replaces one file of PLAN_DIR):\n"
             "      --items FILE     work items (default PLAN_DIR/items.csv)\n"
             "      --capacity FILE  the team (default PLAN_DIR/team.csv)\n"
             "      --gates FILE     milestone gates (default PLAN_DIR/gates.csv)\n"
+            "      --plan FILE      the schedule to check (plan.csv form)\n"
+            "      --baseline FILE  hand plan shown beside the optimum (default\n"
+            "                       PLAN_DIR/baseline.csv when present)\n"
+            "\n"
+            "Solver options:\n"
+            "      --horizon N      plan weeks 1..N (default: from a greedy schedule)\n"
+            "      --time-limit SEC bound on the whole solve (default 60)\n"
+            "      --gap G          accept a relative gap G per stage (default 0)\n"
+            "      --strict-gates   gate deadlines are hard\n"
+            "      --gate-entry MODE  order (default): gates pass in order;\n"
+            "                       phase: exit items start after the required gates\n"
+            "      --require-all    fail when an item cannot be scheduled\n"
+            "      --objective LIST stages in order, from scheduled,lateness,finish,priority\n"
+            "      --write-lp FILE  write each stage's model (CPLEX LP; FILE.1, FILE.2, ...)\n"
+            "      --greedy         skip the ILP: report the greedy schedule\n"
             "\n"
             "Other options:\n"
+            "  -o, --out DIR        report directory (default out)\n"
             "  -q, --quiet          print nothing on success\n"
             "  -v, --verbose        show solver output\n"
             "  -h, --help           show this help and exit\n"
@@ -96,7 +133,30 @@ static char *join(const char *dir, const char *name)
     return s;
 }
 
-enum { OPT_ITEMS = 256, OPT_CAPACITY, OPT_GATES };
+enum { OPT_ITEMS = 256, OPT_CAPACITY, OPT_GATES, OPT_PLAN, OPT_BASELINE, OPT_HORIZON,
+       OPT_TIME_LIMIT, OPT_GAP, OPT_STRICT, OPT_GATE_ENTRY, OPT_REQUIRE_ALL, OPT_OBJECTIVE,
+       OPT_WRITE_LP, OPT_GREEDY };
+
+static int bad_value(const char *opt, const char *val, const char *what)
+{
+    fprintf(stderr, "%s: --%s: %s, got '%s'\n", progname, opt, what, val);
+    fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+    return -1;
+}
+
+static int parse_number(const char *opt, const char *val, double min, double max, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(val, &end);
+    if (end == val || *end || errno || !isfinite(v) || v < min || v > max) {
+        char what[96];
+        snprintf(what, sizeof what, "expected a number from %g to %g", min, max);
+        return bad_value(opt, val, what);
+    }
+    *out = v;
+    return 0;
+}
 
 static int parse_options(int argc, char **argv, options *o)
 {
@@ -104,17 +164,64 @@ static int parse_options(int argc, char **argv, options *o)
         {"items", required_argument, NULL, OPT_ITEMS},
         {"capacity", required_argument, NULL, OPT_CAPACITY},
         {"gates", required_argument, NULL, OPT_GATES},
+        {"plan", required_argument, NULL, OPT_PLAN},
+        {"baseline", required_argument, NULL, OPT_BASELINE},
+        {"horizon", required_argument, NULL, OPT_HORIZON},
+        {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
+        {"gap", required_argument, NULL, OPT_GAP},
+        {"strict-gates", no_argument, NULL, OPT_STRICT},
+        {"gate-entry", required_argument, NULL, OPT_GATE_ENTRY},
+        {"require-all", no_argument, NULL, OPT_REQUIRE_ALL},
+        {"objective", required_argument, NULL, OPT_OBJECTIVE},
+        {"write-lp", required_argument, NULL, OPT_WRITE_LP},
+        {"greedy", no_argument, NULL, OPT_GREEDY},
+        {"out", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     int c;
-    while ((c = getopt_long(argc, argv, "qvhV", longopts, NULL)) != -1) {
+    double v;
+    while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_ITEMS: o->items = optarg; break;
         case OPT_CAPACITY: o->team = optarg; break;
         case OPT_GATES: o->gates = optarg; break;
+        case OPT_PLAN: o->plan = optarg; break;
+        case OPT_BASELINE: o->baseline = optarg; break;
+        case 'o': o->out = optarg; break;
+        case OPT_HORIZON:
+            if (parse_number("horizon", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
+                return v != floor(v) ? bad_value("horizon", optarg, "expected a whole number") : -1;
+            o->solver.horizon = (int)v;
+            break;
+        case OPT_TIME_LIMIT:
+            if (parse_number("time-limit", optarg, 0, 1e6, &o->solver.time_limit))
+                return -1;
+            break;
+        case OPT_GAP:
+            if (parse_number("gap", optarg, 0, 1, &o->solver.gap))
+                return -1;
+            break;
+        case OPT_STRICT: o->solver.strict_gates = 1; break;
+        case OPT_GATE_ENTRY:
+            if (strcmp(optarg, "phase") == 0)
+                o->solver.gate_entry_phase = 1;
+            else if (strcmp(optarg, "order") == 0)
+                o->solver.gate_entry_phase = 0;
+            else
+                return bad_value("gate-entry", optarg, "expected 'order' or 'phase'");
+            break;
+        case OPT_REQUIRE_ALL: o->require_all = 1; break;
+        case OPT_OBJECTIVE:
+            if (op_solver_parse_stages(&o->solver, optarg))
+                return bad_value("objective", optarg,
+                                 "expected a list of distinct stages from "
+                                 "scheduled,lateness,finish,priority");
+            break;
+        case OPT_WRITE_LP: o->solver.write_lp = optarg; break;
+        case OPT_GREEDY: o->solver.greedy_only = 1; break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
         case 'h': usage(stdout); exit(0);
@@ -125,7 +232,7 @@ static int parse_options(int argc, char **argv, options *o)
         }
     }
     int nargs = argc - optind;
-    static const char *const commands[] = {"validate", NULL};
+    static const char *const commands[] = {"validate", "solve", "check", NULL};
     if (nargs >= 1) {
         for (int k = 0; commands[k]; k++)
             if (strcmp(argv[optind], commands[k]) == 0) {
@@ -136,7 +243,9 @@ static int parse_options(int argc, char **argv, options *o)
             }
     }
     if (!o->command)
-        o->command = "validate";
+        o->command = "solve";
+    if (!o->out)
+        o->out = "out";
     if (nargs > 1) {
         fprintf(stderr, "%s: too many arguments: '%s'\n", progname, argv[optind + 1]);
         fprintf(stderr, "Try '%s --help' for more information.\n", progname);
@@ -151,10 +260,263 @@ static int parse_options(int argc, char **argv, options *o)
     return 0;
 }
 
+static double wall(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int file_exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0;
+}
+
+/* Base name of the plan directory, for report titles. */
+static const char *plan_name(const options *o)
+{
+    const char *d = o->plan_dir ? o->plan_dir : o->items;
+    static char buf[256];
+    size_t n = strlen(d);
+    while (n > 1 && d[n - 1] == '/')
+        n--;
+    size_t k = n;
+    while (k > 0 && d[k - 1] != '/')
+        k--;
+    snprintf(buf, sizeof buf, "%.*s", (int)(n - k), d + k);
+    return buf;
+}
+
+/* Writes the reports to a hidden sibling of o->out and moves them into place. */
+static op_status publish(const options *o, const op_plan *p, const op_schedule *s, const op_eval *e,
+                         const op_report_info *info, const char *log, op_diag *d)
+{
+    char *tmp = op_outdir_begin(o->out, d);
+    if (!tmp)
+        return op_diag_status(d) ? op_diag_status(d) : OP_EOUTPUT;
+    op_status st = op_reports_write(tmp, p, s, e, info, d);
+    if (st == OP_OK && log) {
+        size_t n = strlen(tmp) + 16;
+        char *lp = malloc(n);
+        FILE *f = lp ? (snprintf(lp, n, "%s/solve.log", tmp), fopen(lp, "w")) : NULL;
+        if (!f || fputs(log, f) < 0 || fclose(f) != 0) {
+            op_loc l = {"solve.log", 0, 0};
+            op_diag_error(d, OP_EIO, &l, "write error");
+            st = OP_EIO;
+        }
+        free(lp);
+    }
+    if (st == OP_OK && interrupted && !e)
+        st = OP_EIO;
+    if (st != OP_OK) {
+        op_outdir_abort(tmp);
+        free(tmp);
+        return st;
+    }
+    st = op_outdir_commit(tmp, o->out, d);
+    free(tmp);
+    return st;
+}
+
+/* Loads a schedule for p spanning at least the plan's own weeks. */
+static op_status load_schedule(const char *path, const op_plan *p, op_schedule **s, op_diag *d)
+{
+    int weeks = op_plan_max_deadline(p);
+    int last = op_plan_last_capacity_week(p);
+    if (last < OP_MAX_WEEK && last > weeks)
+        weeks = last;
+    return op_inputs_load_schedule(path, p, weeks, s, d);
+}
+
+static void progress(void *ctx, const char *stage, double inc, double bound, double gap,
+                     double elapsed)
+{
+    (void)ctx;
+    fprintf(stderr, "\r%s: stage %-9s incumbent %-8g bound %-8g gap %5.1f%%  %.0fs   ", progname,
+            stage, inc, bound, isfinite(gap) ? gap * 100 : 100.0, elapsed);
+}
+
+static int cmd_solve(options *o, const op_plan *p, op_diag *d)
+{
+    double t0 = wall();
+    op_schedule *base = NULL;
+    op_eval *be = NULL, *e = NULL;
+    op_solution *sol = NULL;
+    char *basepath = NULL;
+    int rc = EXIT_OPTIMAL;
+    op_status st;
+    if (o->baseline)
+        basepath = strdup(o->baseline);
+    else if (o->plan_dir) {
+        basepath = join(o->plan_dir, "baseline.csv");
+        if (basepath && !file_exists(basepath)) {
+            free(basepath);
+            basepath = NULL;
+        }
+    }
+    if (basepath) {
+        st = load_schedule(basepath, p, &base, d);
+        if (st == OP_OK && !(be = op_eval_new(p, base, o->solver.gate_entry_phase)))
+            st = OP_ENOMEM;
+        if (st != OP_OK) {
+            print_diag(d);
+            rc = exit_for(st);
+            goto out;
+        }
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    o->solver.interrupt = &interrupt_flag;
+    o->solver.verbose = o->verbose;
+    int tty = isatty(STDERR_FILENO) && !o->quiet;
+    if (tty)
+        o->solver.progress = progress;
+    st = op_solve(p, &o->solver, &sol, d);
+    if (tty)
+        fprintf(stderr, "\r%72s\r", "");
+    if (st != OP_OK) {
+        print_diag(d);
+        rc = exit_for(st);
+        goto out;
+    }
+    if (sol->status == OP_SOLVE_INFEASIBLE) {
+        fprintf(stderr, "%s: infeasible: %s\n", progname, sol->reason);
+        rc = EXIT_INFEASIBLE;
+        goto out;
+    }
+    if (o->require_all && sol->ndeferred) {
+        for (int k = 0; k < sol->ndeferred; k++)
+            fprintf(stderr, "%s: infeasible: %s cannot be scheduled: %s\n", progname,
+                    op_plan_item(p, sol->deferred[k])->id, sol->deferred_why[k]);
+        rc = EXIT_INFEASIBLE;
+        goto out;
+    }
+    if (!(e = op_eval_new(p, sol->schedule, o->solver.gate_entry_phase))) {
+        rc = EXIT_OSERR;
+        goto out;
+    }
+    op_report_stage stages[OP_STAGE_COUNT];
+    char status[128];
+    double worst = 0;
+    for (int k = 0; k < sol->nstages; k++) {
+        const op_stage_result *r = &sol->stages[k];
+        stages[k].name = op_stage_name(r->stage);
+        stages[k].status = r->status == OP_SOLVE_OPTIMAL ? "optimal" : "feasible";
+        stages[k].objective = r->objective;
+        stages[k].bound = r->bound;
+        stages[k].gap = r->gap;
+        if (r->gap > worst)
+            worst = r->gap;
+    }
+    if (sol->status == OP_SOLVE_OPTIMAL)
+        snprintf(status, sizeof status, o->solver.gap > 0 ? "optimal within gap %g" : "proven optimal",
+                 o->solver.gap);
+    else if (isfinite(worst))
+        snprintf(status, sizeof status, "feasible, not proven optimal (largest stage gap %.1f%%)",
+                 worst * 100);
+    else
+        snprintf(status, sizeof status, "feasible, not proven optimal (no bound)");
+    if (o->solver.greedy_only)
+        snprintf(status, sizeof status, "greedy schedule only (no optimization)");
+    op_report_info info = {"solve", plan_name(o), status, sol->status == OP_SOLVE_OPTIMAL,
+                           sol->horizon, o->solver.gate_entry_phase, stages, sol->nstages,
+                           sol->deferred, (const char *const *)sol->deferred_why, sol->ndeferred,
+                           base, be};
+    char log[2048];
+    size_t len = 0;
+    len += (size_t)snprintf(log + len, sizeof log - len, "greedy %.3f s\n", sol->greedy_seconds);
+    for (int k = 0; k < sol->nstages && len < sizeof log; k++)
+        len += (size_t)snprintf(log + len, sizeof log - len,
+                                "stage %s: %s, objective %g, bound %g, %d rows, %d cols, %d nz, %.3f s\n",
+                                stages[k].name, stages[k].status, stages[k].objective,
+                                stages[k].bound, sol->stages[k].rows, sol->stages[k].cols,
+                                sol->stages[k].nonzeros, sol->stages[k].seconds);
+    if (len < sizeof log)
+        snprintf(log + len, sizeof log - len, "total %.3f s\n", wall() - t0);
+    st = publish(o, p, sol->schedule, e, &info, log, d);
+    if (st != OP_OK) {
+        print_diag(d);
+        rc = exit_for(st);
+        goto out;
+    }
+    if (!o->quiet) {
+        printf("%s: %d of %d gates met, last week %d, %d of %d items scheduled, %s\n",
+               plan_name(o), op_eval_gates_met(e), op_plan_gate_count(p), op_eval_last_week(e),
+               op_eval_scheduled_count(e), op_plan_item_count(p), status);
+        for (int g = 0; g < op_plan_gate_count(p); g++) {
+            const op_gate_eval *ge = op_eval_gate(e, g);
+            const op_gate *ga = op_plan_gate(p, g);
+            if (ge->passed_week)
+                printf("  %s: passed week %d, deadline %d%s\n", ga->id, ge->passed_week,
+                       ga->deadline_week, ge->lateness ? " (LATE)" : "");
+            else
+                printf("  %s: not passed, deadline %d\n", ga->id, ga->deadline_week);
+        }
+        for (int k = 0; k < sol->ndeferred; k++)
+            printf("  deferred %s: %s\n", op_plan_item(p, sol->deferred[k])->id, sol->deferred_why[k]);
+        printf("reports in %s/ (%.2f s)\n", o->out, wall() - t0);
+    }
+    if (interrupted)
+        rc = EXIT_INTERRUPTED;
+    else if (sol->status != OP_SOLVE_OPTIMAL)
+        rc = EXIT_NOT_PROVEN;
+out:
+    op_eval_free(e);
+    op_eval_free(be);
+    op_schedule_free(base);
+    op_solution_free(sol);
+    free(basepath);
+    return rc;
+}
+
+static int cmd_check(options *o, const op_plan *p, op_diag *d)
+{
+    op_schedule *s = NULL;
+    op_eval *e = NULL;
+    char *path = o->plan ? strdup(o->plan) : o->plan_dir ? join(o->plan_dir, "baseline.csv") : NULL;
+    int rc;
+    if (!path) {
+        fprintf(stderr, "%s: check needs --plan FILE or PLAN_DIR/baseline.csv\n", progname);
+        return EXIT_USAGE;
+    }
+    op_status st = load_schedule(path, p, &s, d);
+    if (st == OP_OK && !(e = op_eval_new(p, s, o->solver.gate_entry_phase)))
+        st = OP_ENOMEM;
+    if (st != OP_OK) {
+        print_diag(d);
+        rc = exit_for(st);
+        goto out;
+    }
+    op_report_info info = {"check", plan_name(o), "hand plan", 0, op_schedule_weeks(s),
+                           o->solver.gate_entry_phase, NULL, 0, NULL, NULL, 0, NULL, NULL};
+    st = publish(o, p, s, e, &info, NULL, d);
+    if (st != OP_OK) {
+        print_diag(d);
+        rc = exit_for(st);
+        goto out;
+    }
+    int bad = op_eval_violation_count(e);
+    int late = op_plan_gate_count(p) - op_eval_gates_met(e);
+    if (!o->quiet) {
+        printf("%s: %d of %d gates met, last week %d, %d of %d items scheduled, %d problems\n",
+               path, op_eval_gates_met(e), op_plan_gate_count(p), op_eval_last_week(e),
+               op_eval_scheduled_count(e), op_plan_item_count(p), bad + late);
+        printf("reports in %s/\n", o->out);
+    }
+    rc = bad || late ? EXIT_DEFECTS : EXIT_OPTIMAL;
+out:
+    op_eval_free(e);
+    op_schedule_free(s);
+    free(path);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
     memset(&o, 0, sizeof o);
+    op_solver_opts_init(&o.solver);
     if (parse_options(argc, argv, &o))
         return EXIT_USAGE;
 
@@ -186,8 +548,10 @@ int main(int argc, char **argv)
         if (!o.quiet)
             op_report_summary(stdout, p);
         rc = EXIT_OPTIMAL;
+    } else if (strcmp(o.command, "check") == 0) {
+        rc = cmd_check(&o, p, d);
     } else {
-        rc = EXIT_USAGE;
+        rc = cmd_solve(&o, p, d);
     }
 out:
     if (fflush(stdout) != 0 || ferror(stdout)) {

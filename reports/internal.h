@@ -1,0 +1,26 @@
+/* internal.h - private to reports/: number formatting and the per-file writers */
+#ifndef OPTPLAN_REPORTS_INTERNAL_H
+#define OPTPLAN_REPORTS_INTERNAL_H
+
+#include "reports.h"
+
+/* Formats v with at most 6 decimals, no trailing zeros, never "-0". */
+const char *rpt_num(char *buf, size_t n, double v);
+#define RPT_NUM(v) rpt_num((char[32]){0}, 32, (v))
+
+/* Each writer writes one report file to f; returns 0, or -1 on a write error. */
+int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_allocation_csv(FILE *f, const op_plan *p, const op_schedule *s);
+int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                       const op_report_info *info);
+int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);
+
+/* One violation in plain words. */
+void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n);
+/* People of role r needed in week t for the hours planned there. */
+double rpt_people(const op_plan *p, const op_eval *e, int r, int t);
+
+#endif

@@ -1,0 +1,591 @@
+/* mdout.c - report.md: headline, gates and their causes, roadmap, loads, Go/No-Go, gantt */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const prio_names[] = {"P0", "P1", "P2", "P3"};
+
+/* Appends printf output to buf (size n) at *len, never overflowing. */
+static void append(char *buf, size_t n, size_t *len, const char *fmt, ...)
+{
+    if (*len >= n)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *len, n - *len, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *len += (size_t)k < n - *len ? (size_t)k : n - *len - 1;
+}
+
+/* Hours of role r that gate g needs (its exit items and those of the gates it
+   requires, transitively). */
+static double gate_role_demand(const op_plan *p, int g, int r, char *seen)
+{
+    if (seen[g])
+        return 0;
+    seen[g] = 1;
+    const op_gate *ga = op_plan_gate(p, g);
+    double h = 0;
+    for (int k = 0; k < ga->nitems; k++) {
+        const op_item *it = op_plan_item(p, ga->items[k].index);
+        if (it->role.index == r)
+            h += it->effort;
+    }
+    for (int k = 0; k < ga->nrequires; k++)
+        h += gate_role_demand(p, ga->requires[k].index, r, seen);
+    return h;
+}
+
+void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, size_t n)
+{
+    const op_gate *ga = op_plan_gate(p, g);
+    const op_gate_eval *ge = op_eval_gate(e, g);
+    int d = ga->deadline_week;
+    size_t len = 0;
+    buf[0] = 0;
+    for (int k = 0; k < ga->nrequires; k++) {
+        int h = ga->requires[k].index;
+        const op_gate_eval *he = op_eval_gate(e, h);
+        if (!he->passed_week)
+            append(buf, n, &len, "%swaits for %s, which is not passed", len ? "; " : "",
+                   op_plan_gate(p, h)->id);
+        else if (he->passed_week > d)
+            append(buf, n, &len, "%swaits for %s (passed week %d)", len ? "; " : "",
+                   op_plan_gate(p, h)->id, he->passed_week);
+    }
+    char *seen = calloc((size_t)op_plan_gate_count(p) + 1, 1);
+    for (int k = 0; k < ge->nlate_items && k < 3; k++) {
+        int i = ge->late_items[k];
+        const op_item *it = op_plan_item(p, i);
+        const op_item_eval *ie = op_eval_item(e, i);
+        int r = it->role.index;
+        const char *role = op_plan_role(p, r)->name;
+        if (len)
+            append(buf, n, &len, "; ");
+        if (!ie->done)
+            append(buf, n, &len, "%s (%s) is not scheduled", it->id, role);
+        else
+            append(buf, n, &len, "%s (%s) is done in week %d", it->id, role, ie->end_week);
+        double cap = 0;
+        int first = 0;
+        for (int t = 1; t <= d; t++)
+            cap += op_plan_capacity(p, r, t);
+        for (int t = 1; t <= OP_MAX_WEEK && !first; t++)
+            if (op_plan_capacity(p, r, t) > 0)
+                first = t;
+        double need = 0;
+        if (seen) {
+            memset(seen, 0, (size_t)op_plan_gate_count(p) + 1);
+            need = gate_role_demand(p, g, r, seen);
+        }
+        if (cap <= 0 && first)
+            append(buf, n, &len, ": no %s capacity before week %d, so %s cannot be done by week %d",
+                   role, first, it->id, d);
+        else if (cap <= 0)
+            append(buf, n, &len, ": the team has no %s capacity at all", role);
+        else if (cap + 1e-6 < need)
+            append(buf, n, &len, ": %s has %s h in weeks 1..%d for the %s h this gate needs", role,
+                   RPT_NUM(cap), d, RPT_NUM(need));
+        else
+            append(buf, n, &len, ": %s has %s h in weeks 1..%d, enough for the %s h this gate "
+                                 "needs, but the plan puts the work later",
+                   role, RPT_NUM(cap), d, RPT_NUM(need));
+    }
+    if (ge->nlate_items > 3)
+        append(buf, n, &len, "; and %d more items", ge->nlate_items - 3);
+    free(seen);
+}
+
+void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n)
+{
+    const char *id = v->item >= 0 ? op_plan_item(p, v->item)->id : "";
+    const char *role = v->role >= 0 ? op_plan_role(p, v->role)->name : "";
+    size_t len = 0;
+    buf[0] = 0;
+    switch (v->kind) {
+    case OP_V_OVER_CAPACITY:
+        append(buf, n, &len, "%s booked %s h against %s h in week %d", role, RPT_NUM(v->a),
+               RPT_NUM(v->b), v->week);
+        break;
+    case OP_V_MAX_PEOPLE:
+        append(buf, n, &len, "%s gets %s h in week %d, more than its max_people can work (%s h)", id,
+               RPT_NUM(v->a), v->week, RPT_NUM(v->b));
+        break;
+    case OP_V_DEPENDENCY:
+        if (v->b > 0)
+            append(buf, n, &len, "%s starts in week %d but depends on %s, done in week %d", id,
+                   v->week, op_plan_item(p, v->other)->id, (int)v->b);
+        else
+            append(buf, n, &len, "%s starts in week %d but depends on %s, which is never done", id,
+                   v->week, op_plan_item(p, v->other)->id);
+        break;
+    case OP_V_EARLY:
+        append(buf, n, &len, "%s starts in week %d, before its earliest_week %d", id, (int)v->a,
+               (int)v->b);
+        break;
+    case OP_V_DUE:
+        append(buf, n, &len, "%s is done in week %d, after its due_week %d", id, (int)v->a, (int)v->b);
+        break;
+    case OP_V_UNDER:
+        append(buf, n, &len, "%s is given %s h of its %s h effort", id, RPT_NUM(v->a), RPT_NUM(v->b));
+        break;
+    case OP_V_OVER:
+        append(buf, n, &len, "%s is given %s h, more than its %s h effort", id, RPT_NUM(v->a),
+               RPT_NUM(v->b));
+        break;
+    case OP_V_UNSCHEDULED:
+        append(buf, n, &len, "%s (%s, %s h) is never scheduled", id, role, RPT_NUM(v->b));
+        break;
+    case OP_V_GATE_ENTRY:
+        append(buf, n, &len, "%s starts in week %d before gate %s is passed", id, v->week,
+               op_plan_gate(p, v->other)->id);
+        break;
+    }
+}
+
+double rpt_people(const op_plan *p, const op_eval *e, int r, int t)
+{
+    double l = op_eval_load(e, r, t);
+    double ph = op_plan_person_hours(p, r, t);
+    if (l <= 1e-6 || ph <= 0)
+        return 0;
+    return ceil(l / ph - 1e-6);
+}
+
+/* Markdown cell text: pipes, newlines and HTML are escaped. */
+static void md(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '|': fputs("\\|", f); break;
+        case '\n': case '\r': fputc(' ', f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+/* Items of role r booked in week t, for an over-capacity line. */
+static void booked_items(FILE *f, const op_plan *p, const op_schedule *s, int r, int t)
+{
+    int first = 1;
+    for (int i = 0; i < op_plan_item_count(p); i++) {
+        const op_item *it = op_plan_item(p, i);
+        double h = op_schedule_get(s, i, t);
+        if (it->role.index != r || h <= 1e-6)
+            continue;
+        fprintf(f, "%s", first ? " " : ", ");
+        md(f, it->id);
+        fprintf(f, " %s h", RPT_NUM(h));
+        first = 0;
+    }
+}
+
+static int go_week(const op_plan *p, const op_eval *e, int *musts, int *shoulds)
+{
+    int ni = op_plan_item_count(p);
+    *musts = *shoulds = 0;
+    for (int i = 0; i < ni; i++) {
+        op_decision dc = op_plan_item(p, i)->decision;
+        *musts += dc == OP_DECISION_MUST;
+        *shoulds += dc == OP_DECISION_SHOULD;
+    }
+    if (!*musts && !*shoulds)
+        return 0;
+    for (int t = 1; t <= op_eval_weeks(e); t++) {
+        int ok = 1, sh = 0;
+        for (int i = 0; i < ni; i++) {
+            const op_item_eval *ie = op_eval_item(e, i);
+            int done = ie->done && ie->end_week <= t;
+            op_decision dc = op_plan_item(p, i)->decision;
+            if (dc == OP_DECISION_MUST && !done)
+                ok = 0;
+            if (dc == OP_DECISION_SHOULD && done)
+                sh++;
+        }
+        if (ok && sh * 5 >= *shoulds * 4)
+            return t;
+    }
+    return 0;
+}
+
+static double total_person_weeks(const op_plan *p, const op_eval *e, int *peak)
+{
+    double pw = 0;
+    *peak = 0;
+    for (int t = 1; t <= op_eval_weeks(e); t++) {
+        int week = 0;
+        for (int r = 0; r < op_plan_role_count(p); r++)
+            week += (int)rpt_people(p, e, r, t);
+        pw += week;
+        if (week > *peak)
+            *peak = week;
+    }
+    return pw;
+}
+
+static int over_capacity_count(const op_eval *e)
+{
+    int n = 0;
+    for (int k = 0; k < op_eval_violation_count(e); k++)
+        n += op_eval_violation(e, k)->kind == OP_V_OVER_CAPACITY;
+    return n;
+}
+
+static void baseline_section(FILE *f, const op_plan *p, const op_eval *e, const op_report_info *info)
+{
+    const op_eval *b = info->baseline_eval;
+    int ng = op_plan_gate_count(p), ni = op_plan_item_count(p);
+    fprintf(f, "\n## Hand plan beside the optimized plan\n\n");
+    fprintf(f, "| | hand plan | optimized |\n|---|---|---|\n");
+    for (int g = 0; g < ng; g++) {
+        const op_gate_eval *x = op_eval_gate(b, g), *y = op_eval_gate(e, g);
+        fprintf(f, "| gate ");
+        md(f, op_plan_gate(p, g)->id);
+        fprintf(f, " (deadline week %d) | ", op_plan_gate(p, g)->deadline_week);
+        if (x->passed_week)
+            fprintf(f, "week %d, %d late | ", x->passed_week, x->lateness);
+        else
+            fprintf(f, "not passed | ");
+        if (y->passed_week)
+            fprintf(f, "week %d, %d late |\n", y->passed_week, y->lateness);
+        else
+            fprintf(f, "not passed |\n");
+    }
+    int pb, pe;
+    double wb = total_person_weeks(p, b, &pb), we = total_person_weeks(p, e, &pe);
+    fprintf(f, "| gates met | %d of %d | %d of %d |\n", op_eval_gates_met(b), ng,
+            op_eval_gates_met(e), ng);
+    fprintf(f, "| total lateness | %d weeks | %d weeks |\n", op_eval_total_lateness(b),
+            op_eval_total_lateness(e));
+    fprintf(f, "| last week | %d | %d |\n", op_eval_last_week(b), op_eval_last_week(e));
+    fprintf(f, "| over-capacity role-weeks | %d | %d |\n", over_capacity_count(b),
+            over_capacity_count(e));
+    fprintf(f, "| peak people | %d | %d |\n", pb, pe);
+    fprintf(f, "| person-weeks used | %s | %s |\n", RPT_NUM(wb), RPT_NUM(we));
+    fprintf(f, "| items scheduled | %d of %d | %d of %d |\n", op_eval_scheduled_count(b), ni,
+            op_eval_scheduled_count(e), ni);
+    for (int r = 0; r < op_plan_role_count(p); r++) {
+        double cap = 0, lb = 0, le = 0;
+        int wmax = op_eval_weeks(b) > op_eval_weeks(e) ? op_eval_weeks(b) : op_eval_weeks(e);
+        for (int t = 1; t <= wmax; t++) {
+            cap += op_plan_capacity(p, r, t);
+            lb += op_eval_load(b, r, t);
+            le += op_eval_load(e, r, t);
+        }
+        fprintf(f, "| utilization ");
+        md(f, op_plan_role(p, r)->name);
+        fprintf(f, " | %s%% | %s%% |\n", RPT_NUM(cap > 0 ? round(lb / cap * 1000) / 10 : 0),
+                RPT_NUM(cap > 0 ? round(le / cap * 1000) / 10 : 0));
+    }
+}
+
+int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                       const op_report_info *info)
+{
+    int ni = op_plan_item_count(p), nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
+    int W = op_eval_weeks(e);
+    int last = op_eval_last_week(e);
+    int check = strcmp(info->command, "check") == 0;
+    fprintf(f, "# optplan %s: ", check ? "check of a given plan" : "optimized plan");
+    md(f, info->plan_name);
+    fprintf(f, "\n\n");
+
+    /* headline */
+    int unscheduled = ni - op_eval_scheduled_count(e);
+    fprintf(f, "**%d of %d gates met**, last item done in week %d, %d of %d items scheduled",
+            op_eval_gates_met(e), ng, last, op_eval_scheduled_count(e), ni);
+    if (unscheduled)
+        fprintf(f, " (%d %s)", unscheduled, check ? "never scheduled" : "deferred");
+    fprintf(f, ". ");
+    if (check)
+        fprintf(f, "%d rule violations found.\n", op_eval_hard_violations(e));
+    else
+        fprintf(f, "Solver: %s.\n", info->status);
+    if (info->baseline_eval && !check) {
+        const op_eval *b = info->baseline_eval;
+        int dl = op_eval_total_lateness(b) - op_eval_total_lateness(e);
+        int doc = over_capacity_count(b) - over_capacity_count(e);
+        fprintf(f, "\nAgainst the hand plan, the optimizer meets %d gates instead of %d, "
+                   "cuts total gate lateness by %d weeks, books %d fewer over-capacity role-weeks "
+                   "and schedules %d items instead of %d.\n",
+                op_eval_gates_met(e), op_eval_gates_met(b), dl, doc, op_eval_scheduled_count(e),
+                op_eval_scheduled_count(b));
+    }
+
+    /* gates */
+    fprintf(f, "\n## Gates\n\n| gate | name | deadline | passed | lateness | status | cause |\n"
+               "|---|---|---|---|---|---|---|\n");
+    for (int g = 0; g < ng; g++) {
+        const op_gate *ga = op_plan_gate(p, g);
+        const op_gate_eval *ge = op_eval_gate(e, g);
+        char cause[1024] = "";
+        if (!ge->passed_week || ge->lateness)
+            op_report_gate_cause(p, e, g, cause, sizeof cause);
+        fprintf(f, "| ");
+        md(f, ga->id);
+        fprintf(f, " | ");
+        md(f, ga->name);
+        fprintf(f, " | week %d | ", ga->deadline_week);
+        if (ge->passed_week)
+            fprintf(f, "week %d | %d | %s | ", ge->passed_week, ge->lateness,
+                    ge->lateness ? "LATE" : "met");
+        else
+            fprintf(f, "never | %d+ | NOT PASSED | ", ge->lateness);
+        md(f, cause);
+        fprintf(f, " |\n");
+    }
+
+    /* problems of a hand plan, one line each */
+    if (check) {
+        fprintf(f, "\n## Problems found\n\n");
+        if (!op_eval_violation_count(e))
+            fprintf(f, "None.\n");
+        for (int k = 0; k < op_eval_violation_count(e); k++) {
+            const op_violation *v = op_eval_violation(e, k);
+            char text[1024];
+            rpt_violation_text(p, v, text, sizeof text);
+            fprintf(f, "- ");
+            md(f, text);
+            if (v->kind == OP_V_OVER_CAPACITY)
+            {
+                fputc(':', f);
+                booked_items(f, p, s, v->role, v->week);
+            }
+            fprintf(f, "\n");
+        }
+        for (int g = 0; g < ng; g++) {
+            const op_gate_eval *ge = op_eval_gate(e, g);
+            if (ge->passed_week && !ge->lateness)
+                continue;
+            fprintf(f, "- gate ");
+            md(f, op_plan_gate(p, g)->id);
+            if (ge->passed_week)
+                fprintf(f, " missed: passed week %d, deadline week %d:", ge->passed_week,
+                        op_plan_gate(p, g)->deadline_week);
+            else
+                fprintf(f, " missed: never passed, deadline week %d:", op_plan_gate(p, g)->deadline_week);
+            for (int k = 0; k < ge->nlate_items; k++) {
+                const op_item_eval *ie = op_eval_item(e, ge->late_items[k]);
+                fprintf(f, "%s", k ? ", " : " ");
+                md(f, op_plan_item(p, ge->late_items[k])->id);
+                if (ie->done)
+                    fprintf(f, " in week %d", ie->end_week);
+                else
+                    fprintf(f, " never scheduled");
+            }
+            fprintf(f, "\n");
+        }
+    }
+
+    /* deferred */
+    if (info->ndeferred) {
+        fprintf(f, "\n## Deferred items\n\n| item | priority | role | hours | why |\n|---|---|---|---|---|\n");
+        for (int k = 0; k < info->ndeferred; k++) {
+            const op_item *it = op_plan_item(p, info->deferred[k]);
+            fprintf(f, "| ");
+            md(f, it->id);
+            fprintf(f, " | %s | ", prio_names[it->priority]);
+            md(f, op_plan_role(p, it->role.index)->name);
+            fprintf(f, " | %s | ", RPT_NUM(it->effort));
+            md(f, info->deferred_why[k]);
+            fprintf(f, " |\n");
+        }
+    }
+
+    if (info->baseline_eval && !check)
+        baseline_section(f, p, e, info);
+
+    /* roadmap */
+    fprintf(f, "\n## Roadmap by week\n");
+    for (int t = 1; t <= last; t++) {
+        double tot = 0;
+        int any = 0;
+        for (int i = 0; i < ni; i++)
+            if (op_schedule_get(s, i, t) > 1e-6)
+                any = 1;
+        if (!any)
+            continue;
+        fprintf(f, "\n### Week %d\n\n| Issue | Hours | Owner | Status |\n|---|---|---|---|\n", t);
+        for (int i = 0; i < ni; i++) {
+            double h = op_schedule_get(s, i, t);
+            if (h <= 1e-6)
+                continue;
+            const op_item *it = op_plan_item(p, i);
+            const op_item_eval *ie = op_eval_item(e, i);
+            fprintf(f, "| ");
+            md(f, it->id);
+            fprintf(f, ": ");
+            md(f, it->title);
+            fprintf(f, " | %sh | ", RPT_NUM(h));
+            md(f, op_plan_role(p, it->role.index)->name);
+            fprintf(f, " | %s |\n", ie->end_week == t && ie->done ? "done" : ie->start_week == t ? "start" : "continue");
+            tot += h;
+        }
+        fprintf(f, "\n**Week %d Total**: %s hours\n", t, RPT_NUM(tot));
+    }
+
+    /* loads */
+    fprintf(f, "\n## Load by role and week (planned / capacity hours)\n\n| role |");
+    for (int t = 1; t <= W; t++)
+        fprintf(f, " w%d |", t);
+    fprintf(f, "\n|---|");
+    for (int t = 1; t <= W; t++)
+        fprintf(f, "---|");
+    fprintf(f, "\n");
+    for (int r = 0; r < nr; r++) {
+        fprintf(f, "| ");
+        md(f, op_plan_role(p, r)->name);
+        fprintf(f, " |");
+        for (int t = 1; t <= W; t++) {
+            double l = op_eval_load(e, r, t), c = op_plan_capacity(p, r, t);
+            if (l <= 1e-6 && c <= 0)
+                fprintf(f, " |");
+            else
+                fprintf(f, " %s/%s%s |", RPT_NUM(l), RPT_NUM(c), l > c + 1e-4 ? " **OVER**" : "");
+        }
+        fprintf(f, "\n");
+    }
+
+    /* people */
+    fprintf(f, "\n## Engineers needed per week\n\n| week |");
+    for (int r = 0; r < nr; r++) {
+        fprintf(f, " ");
+        md(f, op_plan_role(p, r)->name);
+        fprintf(f, " |");
+    }
+    fprintf(f, " Total |\n|---|");
+    for (int r = 0; r <= nr; r++)
+        fprintf(f, "---|");
+    fprintf(f, "\n");
+    for (int t = 1; t <= W; t++) {
+        double tot = 0;
+        fprintf(f, "| %d |", t);
+        for (int r = 0; r < nr; r++) {
+            double n = rpt_people(p, e, r, t);
+            tot += n;
+            fprintf(f, " %s |", RPT_NUM(n));
+        }
+        fprintf(f, " %s |\n", RPT_NUM(tot));
+    }
+    int peak;
+    double pw = total_person_weeks(p, e, &peak);
+    fprintf(f, "\nPeak team size: %d; person-weeks used: %s.\n", peak, RPT_NUM(pw));
+
+    /* Go/No-Go */
+    int musts, shoulds;
+    int gw = go_week(p, e, &musts, &shoulds);
+    if (musts || shoulds) {
+        fprintf(f, "\n## Go/No-Go\n\n");
+        if (gw)
+            fprintf(f, "First week \"Go\" holds (all must-haves, at least 80%% of should-haves): "
+                       "**week %d**.\n",
+                    gw);
+        else
+            fprintf(f, "\"Go\" never holds in this plan.\n");
+        static const char *const heads[] = {"", "Must have", "Should have", "Nice to have"};
+        for (int dc = OP_DECISION_MUST; dc <= OP_DECISION_NICE; dc++) {
+            fprintf(f, "\n### %s\n\n", heads[dc]);
+            for (int i = 0; i < ni; i++) {
+                const op_item *it = op_plan_item(p, i);
+                if ((int)it->decision != dc)
+                    continue;
+                const op_item_eval *ie = op_eval_item(e, i);
+                fprintf(f, "- [%c] ", ie->done ? 'x' : ' ');
+                md(f, it->id);
+                fprintf(f, ": ");
+                md(f, it->title);
+                if (ie->done)
+                    fprintf(f, " (week %d)\n", ie->end_week);
+                else
+                    fprintf(f, " (not scheduled)\n");
+            }
+        }
+    }
+
+    /* quadrants */
+    fprintf(f, "\n## Impact vs effort\n\n| effort | low impact | high impact |\n|---|---|---|\n");
+    static const char *const bands[] = {"HIGH (40h+)", "MEDIUM (16-39h)", "LOW (0-15h)"};
+    for (int band = 0; band < 3; band++) {
+        fprintf(f, "| %s |", bands[band]);
+        for (int hi = 0; hi < 2; hi++) {
+            int first = 1;
+            fprintf(f, " ");
+            for (int i = 0; i < ni; i++) {
+                const op_item *it = op_plan_item(p, i);
+                int b = it->effort >= 40 ? 0 : it->effort >= 16 ? 1 : 2;
+                int h = it->impact == OP_IMPACT_HIGH;
+                if (b != band || h != hi)
+                    continue;
+                fprintf(f, "%s", first ? "" : ", ");
+                md(f, it->id);
+                first = 0;
+            }
+            fprintf(f, " |");
+        }
+        fprintf(f, "\n");
+    }
+
+    /* gantt */
+    fprintf(f, "\n## Gantt\n\n```mermaid\ngantt\n    dateFormat X\n    axisFormat %%s\n");
+    for (int r = 0; r < nr; r++) {
+        int any = 0;
+        for (int i = 0; i < ni; i++) {
+            const op_item *it = op_plan_item(p, i);
+            const op_item_eval *ie = op_eval_item(e, i);
+            if (it->role.index != r || !ie->start_week)
+                continue;
+            if (!any) {
+                fprintf(f, "    section ");
+                for (const char *c = op_plan_role(p, r)->name; *c; c++)
+                    fputc(*c == ':' || *c == '#' || *c == '\n' ? ' ' : *c, f);
+                fprintf(f, "\n");
+                any = 1;
+            }
+            fprintf(f, "    ");
+            for (const char *c = it->id; *c; c++)
+                fputc(*c == ':' || *c == '#' || *c == '\n' ? ' ' : *c, f);
+            fprintf(f, " :%s, %d, %d\n", it->priority == 0 ? "crit" : "active", ie->start_week - 1,
+                    ie->end_week);
+        }
+    }
+    if (ng) {
+        fprintf(f, "    section Gates\n");
+        for (int g = 0; g < ng; g++) {
+            const op_gate_eval *ge = op_eval_gate(e, g);
+            fprintf(f, "    ");
+            for (const char *c = op_plan_gate(p, g)->id; *c; c++)
+                fputc(*c == ':' || *c == '#' || *c == '\n' ? ' ' : *c, f);
+            fprintf(f, " deadline :milestone, %d, 0\n", op_plan_gate(p, g)->deadline_week);
+            (void)ge;
+        }
+    }
+    fprintf(f, "```\n\nThe same chart: [gantt.svg](gantt.svg).\n");
+
+    /* solver stages */
+    if (info->nstages) {
+        fprintf(f, "\n## Solver\n\nHorizon: %d weeks. Stages, each held while the next runs:\n\n"
+                   "| stage | status | objective | best bound | gap |\n|---|---|---|---|---|\n",
+                info->horizon);
+        for (int k = 0; k < info->nstages; k++) {
+            const op_report_stage *st = &info->stages[k];
+            fprintf(f, "| %s | %s | %s | ", st->name, st->status, RPT_NUM(st->objective));
+            if (isfinite(st->bound))
+                fprintf(f, "%s | ", RPT_NUM(st->bound));
+            else
+                fprintf(f, "none | ");
+            if (isfinite(st->gap))
+                fprintf(f, "%s%% |\n", RPT_NUM(round(st->gap * 10000) / 100));
+            else
+                fprintf(f, "unknown |\n");
+        }
+    }
+    return ferror(f) ? -1 : 0;
+}

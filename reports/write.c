@@ -1,0 +1,107 @@
+/* write.c - writes every report file of one run into a directory */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+typedef int (*writer_fn)(FILE *, const op_plan *, const op_schedule *, const op_eval *,
+                         const op_report_info *);
+
+static int w_schedule(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                      const op_report_info *i)
+{
+    (void)s, (void)i;
+    return rpt_write_schedule_csv(f, p, e);
+}
+static int w_allocation(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                        const op_report_info *i)
+{
+    (void)e, (void)i;
+    return rpt_write_allocation_csv(f, p, s);
+}
+static int w_load(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                  const op_report_info *i)
+{
+    (void)s, (void)i;
+    return rpt_write_load_csv(f, p, e);
+}
+static int w_gates(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                   const op_report_info *i)
+{
+    (void)s, (void)i;
+    return rpt_write_gates_csv(f, p, e);
+}
+static int w_violations(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                        const op_report_info *i)
+{
+    (void)s, (void)i;
+    return rpt_write_violations_csv(f, p, e);
+}
+static int w_svg(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                 const op_report_info *i)
+{
+    (void)s, (void)i;
+    return rpt_write_svg(f, p, e);
+}
+
+/* Writes one file, flushed to disk, so a later rename publishes whole files. */
+static op_status write_one(const char *dir, const char *name, writer_fn fn, const op_plan *p,
+                           const op_schedule *s, const op_eval *e, const op_report_info *info,
+                           op_diag *d)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    snprintf(path, n, "%s/%s", dir, name);
+    op_loc l = {name, 0, 0};
+    FILE *f = fopen(path, "w");
+    free(path);
+    if (!f) {
+        op_diag_error(d, OP_EOUTPUT, &l, "cannot create: %s", strerror(errno));
+        return OP_EOUTPUT;
+    }
+    int rc = fn(f, p, s, e, info);
+    if (fflush(f) != 0 || ferror(f))
+        rc = -1;
+    int err = errno;
+    if (rc == 0 && fsync(fileno(f)) != 0 && errno != EINVAL && errno != EROFS)
+        rc = -1, err = errno;
+    if (fclose(f) != 0 && rc == 0)
+        rc = -1, err = errno;
+    if (rc) {
+        op_diag_error(d, OP_EIO, &l, "write error: %s", strerror(err ? err : EIO));
+        return OP_EIO;
+    }
+    return OP_OK;
+}
+
+op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule *s,
+                           const op_eval *e, const op_report_info *info, op_diag *d)
+{
+    static const struct {
+        const char *name;
+        writer_fn fn;
+        int check_only;
+    } files[] = {{"schedule.csv", w_schedule, 0},
+                 {"allocation.csv", w_allocation, 0},
+                 {"load.csv", w_load, 0},
+                 {"gates.csv", w_gates, 0},
+                 {"violations.csv", w_violations, 1},
+                 {"report.md", rpt_write_markdown, 0},
+                 {"gantt.svg", w_svg, 0}};
+    int check = strcmp(info->command, "check") == 0;
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        if (files[k].check_only && !check)
+            continue;
+        op_status st = write_one(dir, files[k].name, files[k].fn, p, s, e, info, d);
+        if (st != OP_OK)
+            return st;
+    }
+    return OP_OK;
+}

@@ -1,0 +1,1131 @@
+/* solve.c - the plan as a time-indexed ILP, solved in lexicographic stages by GLPK */
+#include <glpk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "solver.h"
+
+/*
+ * Variables (weeks t = 1..H; every index below is a GLPK column, 1-based):
+ *   x[i,t] >= 0  hours of item i in week t, t in [es_i, lf_i]
+ *   a[i,t] in B  item i started by week t, t in [es_i, lf_i]
+ *   z[i,t] in B  item i done by the end of week t, t in [ef_i, lf_i - 1];
+ *                z[i,t] for t >= lf_i is s[i], for t < ef_i it is 0
+ *   s[i]   in B  item i is scheduled at all
+ *   g[g,t] in B  gate g passed by the end of week t, t in [gl_g, H]
+ *   M      >= 0  the week the last item is done
+ * es/ef/lf/gl are bounds derived from windows, dependencies and capacity; they
+ * only remove values no feasible schedule can take.
+ */
+typedef struct model {
+    const op_plan *p;
+    const op_solver_opts *o;
+    glp_prob *lp;
+    int H, ni, nr, ng;
+    int *es, *ef, *lf;  /* item windows; ef = 0: the item cannot fit */
+    int *gl;            /* first week gate g may pass; H + 1 = never */
+    int *cx, *ca, *cz;  /* first column of the item's x, a, z runs */
+    int *cs;            /* column of s[i] */
+    int *cg;            /* first column of g[g, gl..H] */
+    int cM;
+    int *fixed_s;       /* -1 free, 0 cannot fit, 1 must be scheduled */
+    /* triplets */
+    int *ia, *ja;
+    double *ar;
+    int nz, nzcap;
+    int nrows;
+    int lp_written;     /* stage models written so far */
+} model;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static const char *const stage_names[OP_STAGE_COUNT] = {"scheduled", "lateness", "finish",
+                                                        "priority"};
+
+const char *op_stage_name(op_stage s) { return stage_names[s]; }
+
+void op_solver_opts_init(op_solver_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->time_limit = 60;
+    o->nstages = OP_STAGE_COUNT;
+    for (int k = 0; k < OP_STAGE_COUNT; k++)
+        o->stages[k] = (op_stage)k;
+}
+
+int op_solver_parse_stages(op_solver_opts *o, const char *list)
+{
+    int n = 0;
+    const char *s = list;
+    while (*s) {
+        size_t len = strcspn(s, ",");
+        int k;
+        for (k = 0; k < OP_STAGE_COUNT; k++)
+            if (strlen(stage_names[k]) == len && strncmp(s, stage_names[k], len) == 0)
+                break;
+        if (k == OP_STAGE_COUNT || n == OP_STAGE_COUNT)
+            return -1;
+        for (int m = 0; m < n; m++)
+            if (o->stages[m] == (op_stage)k)
+                return -1;
+        o->stages[n++] = (op_stage)k;
+        s += len;
+        if (*s == ',')
+            s++;
+    }
+    if (!n)
+        return -1;
+    o->nstages = n;
+    return 0;
+}
+
+/* ---- bounds ------------------------------------------------------- */
+
+/* First week >= from in which the item's hours since from reach its effort. */
+static int earliest_finish(const model *m, int i, int from, int to)
+{
+    double e = op_plan_item(m->p, i)->effort, acc = 0;
+    for (int t = from; t <= to; t++) {
+        acc += op_plan_item_week_cap(m->p, i, t);
+        if (acc >= e - OP_EPS)
+            return t;
+    }
+    return 0;
+}
+
+/* First week by which role r's cumulative capacity reaches hours, H+1 if never. */
+static int energy_week(const model *m, int r, double hours)
+{
+    if (hours <= OP_EPS)
+        return 1;
+    double acc = 0;
+    for (int t = 1; t <= m->H; t++) {
+        acc += op_plan_capacity(m->p, r, t);
+        if (acc >= hours - OP_EPS)
+            return t;
+    }
+    return m->H + 1;
+}
+
+static int is_exit_item(const op_plan *p, int g, int i)
+{
+    const op_gate *ga = op_plan_gate(p, g);
+    for (int k = 0; k < ga->nitems; k++)
+        if (ga->items[k].index == i)
+            return 1;
+    return 0;
+}
+
+/* Marks in need[] every item gate g needs: its exit items, those of the gates
+   it requires, and their dependencies, transitively. */
+static void gate_closure(const op_plan *p, int g, char *need, char *gseen)
+{
+    if (gseen[g])
+        return;
+    gseen[g] = 1;
+    const op_gate *ga = op_plan_gate(p, g);
+    for (int k = 0; k < ga->nrequires; k++)
+        gate_closure(p, ga->requires[k].index, need, gseen);
+    for (int k = 0; k < ga->nitems; k++)
+        need[ga->items[k].index] = 1;
+    /* dependencies: topological order puts them first, so sweep backwards */
+    int ni = op_plan_item_count(p);
+    const int *topo = op_plan_topo_order(p);
+    for (int k = ni - 1; k >= 0; k--) {
+        int i = topo[k];
+        if (!need[i])
+            continue;
+        const op_item *it = op_plan_item(p, i);
+        for (int d = 0; d < it->ndeps; d++)
+            need[it->deps[d].index] = 1;
+    }
+}
+
+/* Computes item windows and gate lower bounds (see the comment at the top). */
+static int compute_windows(model *m)
+{
+    const op_plan *p = m->p;
+    int ni = m->ni, ng = m->ng;
+    const int *topo = op_plan_topo_order(p);
+    const int *gorder = op_plan_gate_order(p);
+    char *need = malloc((size_t)ni + 1), *gseen = malloc((size_t)ng + 1);
+    double *energy = malloc(((size_t)m->nr + 1) * sizeof *energy);
+    if (!need || !gseen || !energy) {
+        free(need);
+        free(gseen);
+        free(energy);
+        return -1;
+    }
+    for (int g = 0; g < ng; g++)
+        m->gl[g] = 1;
+    /* With phase entry, item windows depend on gate bounds and back: iterate
+       to a fixed point (at most one round per level of the gate graph). */
+    for (int round = 0; round <= ng + 1; round++) {
+        int changed = 0;
+        for (int k = 0; k < ni; k++) {
+            int i = topo[k];
+            const op_item *it = op_plan_item(p, i);
+            int es = it->earliest_week > 1 ? it->earliest_week : 1;
+            int ok = m->fixed_s[i] != 0;
+            for (int d = 0; d < it->ndeps; d++) {
+                int j = it->deps[d].index;
+                if (!m->ef[j])
+                    ok = 0;
+                else if (m->ef[j] + 1 > es)
+                    es = m->ef[j] + 1;
+            }
+            if (m->o->gate_entry_phase)
+                for (int g = 0; g < ng; g++)
+                    if (is_exit_item(p, g, i)) {
+                        const op_gate *ga = op_plan_gate(p, g);
+                        for (int q = 0; q < ga->nrequires; q++)
+                            if (m->gl[ga->requires[q].index] + 1 > es)
+                                es = m->gl[ga->requires[q].index] + 1;
+                    }
+            int lf = it->due_week && it->due_week < m->H ? it->due_week : m->H;
+            while (es <= lf && op_plan_item_week_cap(p, i, es) <= OP_EPS)
+                es++;
+            int ef = ok && es <= lf ? earliest_finish(m, i, es, lf) : 0;
+            if (es != m->es[i] || ef != m->ef[i])
+                changed = 1;
+            m->es[i] = es;
+            m->ef[i] = ef;
+            m->lf[i] = lf;
+        }
+        for (int k = 0; k < ng; k++) {
+            int g = gorder[k];
+            memset(need, 0, (size_t)ni);
+            memset(gseen, 0, (size_t)ng);
+            gate_closure(p, g, need, gseen);
+            int gl = 1;
+            for (int r = 0; r < m->nr; r++)
+                energy[r] = 0;
+            for (int i = 0; i < ni; i++) {
+                if (!need[i])
+                    continue;
+                if (!m->ef[i])
+                    gl = m->H + 1;
+                else if (m->ef[i] > gl)
+                    gl = m->ef[i];
+                energy[op_plan_item(p, i)->role.index] += op_plan_item(p, i)->effort;
+            }
+            for (int r = 0; r < m->nr; r++) {
+                int w = energy_week(m, r, energy[r]);
+                if (w > gl)
+                    gl = w;
+            }
+            const op_gate *ga = op_plan_gate(p, g);
+            for (int q = 0; q < ga->nrequires; q++)
+                if (m->gl[ga->requires[q].index] > gl)
+                    gl = m->gl[ga->requires[q].index];
+            if (gl > m->H + 1)
+                gl = m->H + 1;
+            if (gl != m->gl[g])
+                changed = 1;
+            m->gl[g] = gl;
+        }
+        if (!changed || !m->o->gate_entry_phase)
+            break;
+    }
+    free(need);
+    free(gseen);
+    free(energy);
+    return 0;
+}
+
+/* ---- building the ILP --------------------------------------------- */
+
+static int add_nz(model *m, int row, int col, double v)
+{
+    if (m->nz + 1 >= m->nzcap) {
+        int ncap = m->nzcap ? m->nzcap * 2 : 4096;
+        int *nia = realloc(m->ia, (size_t)ncap * sizeof *nia);
+        if (nia)
+            m->ia = nia;
+        int *nja = realloc(m->ja, (size_t)ncap * sizeof *nja);
+        if (nja)
+            m->ja = nja;
+        double *nar = realloc(m->ar, (size_t)ncap * sizeof *nar);
+        if (nar)
+            m->ar = nar;
+        if (!nia || !nja || !nar)
+            return -1;
+        m->nzcap = ncap;
+    }
+    m->nz++; /* GLPK triplets are 1-based: slot 0 stays unused */
+    m->ia[m->nz] = row;
+    m->ja[m->nz] = col;
+    m->ar[m->nz] = v;
+    return 0;
+}
+
+static int new_row(model *m, int type, double lb, double ub)
+{
+    int r = glp_add_rows(m->lp, 1);
+    glp_set_row_bnds(m->lp, r, type, lb, ub);
+    m->nrows = r;
+    return r;
+}
+
+static int new_cols(model *m, int n, int kind, double lb, double ub)
+{
+    if (n <= 0)
+        return 0;
+    int c = glp_add_cols(m->lp, n);
+    for (int k = 0; k < n; k++) {
+        glp_set_col_kind(m->lp, c + k, kind);
+        if (kind != GLP_BV)
+            glp_set_col_bnds(m->lp, c + k, lb < ub ? GLP_DB : GLP_FX, lb, ub);
+    }
+    return c;
+}
+
+static int col_x(const model *m, int i, int t)
+{
+    return m->ef[i] && t >= m->es[i] && t <= m->lf[i] ? m->cx[i] + (t - m->es[i]) : 0;
+}
+static int col_a(const model *m, int i, int t)
+{
+    return m->ef[i] && t >= m->es[i] && t <= m->lf[i] ? m->ca[i] + (t - m->es[i]) : 0;
+}
+/* z[i,t]: a column, or 0 for the constant 0; weeks past lf_i give s[i]. */
+static int col_z(const model *m, int i, int t)
+{
+    if (!m->ef[i] || t < m->ef[i])
+        return 0;
+    if (t >= m->lf[i])
+        return m->cs[i];
+    return m->cz[i] + (t - m->ef[i]);
+}
+/* g[g,t]: a column, or 0 for the constant 0 (before gl or never). */
+static int col_g(const model *m, int g, int t)
+{
+    if (t < m->gl[g] || m->gl[g] > m->H)
+        return 0;
+    if (t > m->H)
+        t = m->H;
+    return m->cg[g] + (t - m->gl[g]);
+}
+
+static int build(model *m)
+{
+    const op_plan *p = m->p;
+    glp_set_obj_dir(m->lp, GLP_MIN);
+    for (int i = 0; i < m->ni; i++) {
+        m->cs[i] = new_cols(m, 1, GLP_BV, 0, 1);
+        if (!m->ef[i]) {
+            glp_set_col_kind(m->lp, m->cs[i], GLP_CV);
+            glp_set_col_bnds(m->lp, m->cs[i], GLP_FX, 0, 0);
+            continue;
+        }
+        if (m->fixed_s[i] == 1) {
+            glp_set_col_kind(m->lp, m->cs[i], GLP_CV);
+            glp_set_col_bnds(m->lp, m->cs[i], GLP_FX, 1, 1);
+        }
+        int n = m->lf[i] - m->es[i] + 1;
+        m->cx[i] = glp_add_cols(m->lp, n);
+        for (int t = m->es[i]; t <= m->lf[i]; t++) {
+            double cap = op_plan_item_week_cap(p, i, t);
+            int c = col_x(m, i, t);
+            if (cap > OP_EPS)
+                glp_set_col_bnds(m->lp, c, GLP_DB, 0, cap);
+            else
+                glp_set_col_bnds(m->lp, c, GLP_FX, 0, 0);
+        }
+        m->ca[i] = new_cols(m, n, GLP_BV, 0, 1);
+        m->cz[i] = new_cols(m, m->lf[i] - m->ef[i], GLP_BV, 0, 1);
+    }
+    for (int g = 0; g < m->ng; g++) {
+        m->cg[g] = new_cols(m, m->H - m->gl[g] + 1, GLP_BV, 0, 1);
+        if (m->o->strict_gates) {
+            int d = op_plan_gate(p, g)->deadline_week;
+            for (int t = d; t <= m->H; t++)
+                if (col_g(m, g, t))
+                    glp_set_col_bnds(m->lp, col_g(m, g, t), GLP_FX, 1, 1);
+        }
+    }
+    m->cM = glp_add_cols(m->lp, 1);
+    glp_set_col_bnds(m->lp, m->cM, GLP_DB, 0, m->H);
+
+    int r;
+    for (int i = 0; i < m->ni; i++) {
+        if (!m->ef[i])
+            continue;
+        const op_item *it = op_plan_item(p, i);
+        double e = it->effort;
+        /* all effort, or none when deferred: sum_t x = e s */
+        r = new_row(m, GLP_FX, 0, 0);
+        for (int t = m->es[i]; t <= m->lf[i]; t++)
+            if (add_nz(m, r, col_x(m, i, t), 1))
+                return -1;
+        if (add_nz(m, r, m->cs[i], -e))
+            return -1;
+        for (int t = m->es[i]; t <= m->lf[i]; t++) {
+            double cap = op_plan_item_week_cap(p, i, t);
+            double ub = cap < e ? cap : e;
+            /* work only once started: x <= ub a */
+            r = new_row(m, GLP_UP, 0, 0);
+            if (add_nz(m, r, col_x(m, i, t), 1) || add_nz(m, r, col_a(m, i, t), -ub))
+                return -1;
+            /* no work once done: x + ub z[t-1] <= ub */
+            int zc = col_z(m, i, t - 1);
+            if (zc) {
+                r = new_row(m, GLP_UP, 0, ub);
+                if (add_nz(m, r, col_x(m, i, t), 1) || add_nz(m, r, zc, ub))
+                    return -1;
+            }
+            /* started stays started */
+            if (t > m->es[i]) {
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, col_a(m, i, t - 1), 1) || add_nz(m, r, col_a(m, i, t), -1))
+                    return -1;
+            }
+            /* done by t needs all effort by t: sum_{u<=t} x - e z[t] >= 0 */
+            if (t >= m->ef[i] && t < m->lf[i]) {
+                r = new_row(m, GLP_LO, 0, 0);
+                for (int u = m->es[i]; u <= t; u++)
+                    if (add_nz(m, r, col_x(m, i, u), 1))
+                        return -1;
+                if (add_nz(m, r, col_z(m, i, t), -e))
+                    return -1;
+                /* done stays done; done implies started */
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, col_z(m, i, t), 1) || add_nz(m, r, col_z(m, i, t + 1), -1))
+                    return -1;
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, col_z(m, i, t), 1) || add_nz(m, r, col_a(m, i, t), -1))
+                    return -1;
+            }
+            /* dependencies: started by t only if each dependency done by t-1 */
+            for (int d = 0; d < it->ndeps; d++) {
+                int j = it->deps[d].index;
+                int zj = col_z(m, j, t - 1);
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, col_a(m, i, t), 1) || (zj && add_nz(m, r, zj, -1)))
+                    return -1;
+            }
+            /* phase entry: exit items start after the required gates passed */
+            if (m->o->gate_entry_phase)
+                for (int g = 0; g < m->ng; g++) {
+                    if (!is_exit_item(p, g, i))
+                        continue;
+                    const op_gate *ga = op_plan_gate(p, g);
+                    for (int q = 0; q < ga->nrequires; q++) {
+                        int gc = col_g(m, ga->requires[q].index, t - 1);
+                        r = new_row(m, GLP_UP, 0, 0);
+                        if (add_nz(m, r, col_a(m, i, t), 1) || (gc && add_nz(m, r, gc, -1)))
+                            return -1;
+                    }
+                }
+        }
+        /* the last week bounds this item's completion week:
+           M >= C_i = lf s - sum_{t=ef}^{lf-1} z[t] */
+        r = new_row(m, GLP_LO, 0, 0);
+        if (add_nz(m, r, m->cM, 1) || add_nz(m, r, m->cs[i], -(double)m->lf[i]))
+            return -1;
+        for (int t = m->ef[i]; t < m->lf[i]; t++)
+            if (add_nz(m, r, col_z(m, i, t), 1))
+                return -1;
+    }
+    /* role capacity per week */
+    for (int ro = 0; ro < m->nr; ro++)
+        for (int t = 1; t <= m->H; t++) {
+            int any = 0;
+            for (int i = 0; i < m->ni; i++)
+                if (op_plan_item(p, i)->role.index == ro && col_x(m, i, t))
+                    any = 1;
+            if (!any)
+                continue;
+            r = new_row(m, GLP_UP, 0, op_plan_capacity(p, ro, t));
+            for (int i = 0; i < m->ni; i++)
+                if (op_plan_item(p, i)->role.index == ro && col_x(m, i, t))
+                    if (add_nz(m, r, col_x(m, i, t), 1))
+                        return -1;
+        }
+    /* gates: passed by t only when every exit item is done and every
+       required gate passed by t; passed stays passed */
+    for (int g = 0; g < m->ng; g++) {
+        const op_gate *ga = op_plan_gate(p, g);
+        for (int t = m->gl[g]; t <= m->H; t++) {
+            int gc = col_g(m, g, t);
+            for (int k = 0; k < ga->nitems; k++) {
+                int zc = col_z(m, ga->items[k].index, t);
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, gc, 1) || (zc && add_nz(m, r, zc, -1)))
+                    return -1;
+            }
+            for (int q = 0; q < ga->nrequires; q++) {
+                int hc = col_g(m, ga->requires[q].index, t);
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, gc, 1) || (hc && add_nz(m, r, hc, -1)))
+                    return -1;
+            }
+            if (t < m->H) {
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, gc, 1) || add_nz(m, r, col_g(m, g, t + 1), -1))
+                    return -1;
+            }
+        }
+    }
+    glp_load_matrix(m->lp, m->nz, m->ia, m->ja, m->ar);
+    free(m->ia);
+    free(m->ja);
+    free(m->ar);
+    m->ia = m->ja = NULL;
+    m->ar = NULL;
+    return 0;
+}
+
+/* ---- stage objectives ------------------------------------------------ */
+
+/* Weight of scheduling an item of each priority: lexicographic, so one P0
+   item outweighs every P1 item together, and so on. */
+static void priority_weights(const model *m, double w[4])
+{
+    int cnt[4] = {0, 0, 0, 0};
+    for (int i = 0; i < m->ni; i++)
+        cnt[op_plan_item(m->p, i)->priority]++;
+    w[3] = 1;
+    for (int q = 2; q >= 0; q--)
+        w[q] = 1 + cnt[q + 1] * w[q + 1];
+}
+
+/* Fills c[0..n] (c[0] the constant) with stage st's minimization objective. */
+static void stage_objective(const model *m, op_stage st, double *c, int n)
+{
+    for (int k = 0; k <= n; k++)
+        c[k] = 0;
+    switch (st) {
+    case OP_STAGE_SCHEDULED: {
+        double w[4];
+        priority_weights(m, w);
+        for (int i = 0; i < m->ni; i++) {
+            double wi = w[op_plan_item(m->p, i)->priority];
+            c[0] += wi;
+            c[m->cs[i]] -= wi;
+        }
+        break;
+    }
+    case OP_STAGE_LATENESS:
+        for (int g = 0; g < m->ng; g++) {
+            int d = op_plan_gate(m->p, g)->deadline_week;
+            int from = d > m->gl[g] ? d : m->gl[g];
+            c[0] += (m->H + 1 - from) + (m->gl[g] > d ? m->gl[g] - d : 0);
+            for (int t = from; t <= m->H; t++)
+                if (col_g(m, g, t))
+                    c[col_g(m, g, t)] -= 1;
+        }
+        break;
+    case OP_STAGE_FINISH:
+        c[m->cM] = 1;
+        break;
+    case OP_STAGE_PRIORITY:
+        for (int i = 0; i < m->ni; i++) {
+            if (!m->ef[i])
+                continue;
+            const op_item *it = op_plan_item(m->p, i);
+            double w = 4 * (4 - it->priority) + (int)it->impact;
+            c[m->cs[i]] += w * m->lf[i];
+            for (int t = m->ef[i]; t < m->lf[i]; t++)
+                c[col_z(m, i, t)] -= w;
+        }
+        break;
+    case OP_STAGE_COUNT:
+        break;
+    }
+}
+
+/* ---- incumbents ------------------------------------------------------ */
+
+/* Column values x[1..n] of the schedule s, with gate weeks as evaluated. */
+static void point_of_schedule(const model *m, const op_schedule *s, const op_eval *e, double *x)
+{
+    int n = glp_get_num_cols(m->lp);
+    for (int k = 0; k <= n; k++)
+        x[k] = 0;
+    int last = 0;
+    for (int i = 0; i < m->ni; i++) {
+        const op_item_eval *ie = op_eval_item(e, i);
+        if (!m->ef[i] || !ie->done)
+            continue;
+        x[m->cs[i]] = 1;
+        if (ie->end_week > last)
+            last = ie->end_week;
+        for (int t = m->es[i]; t <= m->lf[i]; t++) {
+            x[col_x(m, i, t)] = op_schedule_get(s, i, t);
+            if (t >= ie->start_week)
+                x[col_a(m, i, t)] = 1;
+            if (t >= ie->end_week && col_z(m, i, t))
+                x[col_z(m, i, t)] = 1;
+        }
+    }
+    for (int g = 0; g < m->ng; g++) {
+        int pw = op_eval_gate(e, g)->passed_week;
+        for (int t = m->gl[g]; pw && t <= m->H; t++)
+            if (t >= pw && col_g(m, g, t))
+                x[col_g(m, g, t)] = 1;
+    }
+    x[m->cM] = last;
+}
+
+/* Checks x against every row, column bound and integrality; the name of the
+   first broken constraint goes to why. GLPK does not check heuristic
+   solutions, so nothing unchecked is offered. */
+static int point_feasible(glp_prob *lp, const double *x, char *why, size_t n)
+{
+    int nc = glp_get_num_cols(lp), nr = glp_get_num_rows(lp);
+    for (int j = 1; j <= nc; j++) {
+        double lb = glp_get_col_lb(lp, j), ub = glp_get_col_ub(lp, j);
+        int type = glp_get_col_type(lp, j);
+        if ((type == GLP_LO || type == GLP_DB || type == GLP_FX) && x[j] < lb - 1e-6) {
+            snprintf(why, n, "column %d below its bound", j);
+            return 0;
+        }
+        if ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && x[j] > ub + 1e-6) {
+            snprintf(why, n, "column %d above its bound", j);
+            return 0;
+        }
+        if (glp_get_col_kind(lp, j) != GLP_CV && fabs(x[j] - round(x[j])) > 1e-9) {
+            snprintf(why, n, "column %d not integer", j);
+            return 0;
+        }
+    }
+    int *ind = malloc(((size_t)nc + 1) * sizeof *ind);
+    double *val = malloc(((size_t)nc + 1) * sizeof *val);
+    int ok = ind && val;
+    for (int i = 1; ok && i <= nr; i++) {
+        int len = glp_get_mat_row(lp, i, ind, val);
+        double a = 0;
+        for (int k = 1; k <= len; k++)
+            a += val[k] * x[ind[k]];
+        int type = glp_get_row_type(lp, i);
+        double lb = glp_get_row_lb(lp, i), ub = glp_get_row_ub(lp, i);
+        double tol = 1e-6 * (1 + fabs(lb) + fabs(ub));
+        if (((type == GLP_LO || type == GLP_DB || type == GLP_FX) && a < lb - tol) ||
+            ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && a > ub + tol)) {
+            snprintf(why, n, "row %d (activity %g, bounds %g..%g)", i, a, lb, ub);
+            ok = 0;
+        }
+    }
+    free(ind);
+    free(val);
+    return ok;
+}
+
+/* ---- the branch-and-bound callback ------------------------------------ */
+
+typedef struct cb_ctx {
+    const model *m;
+    const double *incumbent; /* offered once at the first heuristic call */
+    int offered;
+    double deadline;         /* monotonic seconds */
+    double start, last_progress;
+    double bound;            /* best bound seen */
+    int have_bound;
+    const char *stage;
+    int stopped;             /* the watchdog or an interrupt stopped the search */
+} cb_ctx;
+
+static void callback(glp_tree *T, void *info)
+{
+    cb_ctx *c = info;
+    int reason = glp_ios_reason(T);
+    if (reason == GLP_IHEUR && c->incumbent && !c->offered) {
+        c->offered = 1;
+        glp_ios_heur_sol(T, c->incumbent);
+    }
+    int best = glp_ios_best_node(T);
+    if (best) {
+        c->bound = glp_ios_node_bound(T, best);
+        c->have_bound = 1;
+    }
+    double t = now();
+    const op_solver_opts *o = c->m->o;
+    if ((o->interrupt && *o->interrupt) || t > c->deadline) {
+        c->stopped = 1;
+        glp_ios_terminate(T);
+        return;
+    }
+    if (o->progress && t - c->last_progress >= 1.0) {
+        c->last_progress = t;
+        glp_prob *lp = glp_ios_get_prob(T);
+        double inc = glp_mip_status(lp) == GLP_FEAS || glp_mip_status(lp) == GLP_OPT
+                         ? glp_mip_obj_val(lp)
+                         : NAN;
+        o->progress(o->progress_ctx, c->stage, inc, c->have_bound ? c->bound : NAN,
+                    glp_ios_mip_gap(T), t - c->start);
+    }
+}
+
+/* ---- driver -------------------------------------------------------- */
+
+static void model_free(model *m)
+{
+    if (m->lp)
+        glp_delete_prob(m->lp);
+    free(m->es);
+    free(m->ef);
+    free(m->lf);
+    free(m->gl);
+    free(m->cx);
+    free(m->ca);
+    free(m->cz);
+    free(m->cs);
+    free(m->cg);
+    free(m->fixed_s);
+    free(m->ia);
+    free(m->ja);
+    free(m->ar);
+}
+
+static int model_alloc(model *m)
+{
+    size_t ni = (size_t)m->ni + 1, ng = (size_t)m->ng + 1;
+    m->es = calloc(ni, sizeof(int));
+    m->ef = calloc(ni, sizeof(int));
+    m->lf = calloc(ni, sizeof(int));
+    m->cx = calloc(ni, sizeof(int));
+    m->ca = calloc(ni, sizeof(int));
+    m->cz = calloc(ni, sizeof(int));
+    m->cs = calloc(ni, sizeof(int));
+    m->fixed_s = calloc(ni, sizeof(int));
+    m->gl = calloc(ng, sizeof(int));
+    m->cg = calloc(ng, sizeof(int));
+    return m->es && m->ef && m->lf && m->cx && m->ca && m->cz && m->cs && m->fixed_s && m->gl &&
+                   m->cg
+               ? 0
+               : -1;
+}
+
+void op_solution_free(op_solution *s)
+{
+    if (!s)
+        return;
+    op_schedule_free(s->schedule);
+    for (int k = 0; k < s->ndeferred; k++)
+        free(s->deferred_why[k]);
+    free(s->deferred);
+    free(s->deferred_why);
+    free(s);
+}
+
+/* Schedule of the column values x. */
+static op_schedule *schedule_of_point(const model *m, const double *x)
+{
+    op_schedule *s = op_schedule_new(m->ni, m->H);
+    if (!s)
+        return NULL;
+    for (int i = 0; i < m->ni; i++)
+        for (int t = m->es[i]; m->ef[i] && t <= m->lf[i]; t++)
+            op_schedule_set(s, i, t, x[col_x(m, i, t)]);
+    op_schedule_round(s);
+    return s;
+}
+
+static double objective_at(const double *c, const double *x, int n)
+{
+    double v = c[0];
+    for (int k = 1; k <= n; k++)
+        v += c[k] * x[k];
+    return v;
+}
+
+/* Writes the plain-words reason an item was left out. */
+static char *defer_reason(const model *m, int i, const op_eval *e)
+{
+    const op_plan *p = m->p;
+    const op_item *it = op_plan_item(p, i);
+    const char *role = op_plan_role(p, it->role.index)->name;
+    char buf[400];
+    for (int d = 0; d < it->ndeps; d++) {
+        int j = it->deps[d].index;
+        if (!op_eval_item(e, j)->done) {
+            snprintf(buf, sizeof buf, "depends on %s, which is not scheduled", op_plan_item(p, j)->id);
+            return strdup(buf);
+        }
+    }
+    int from = m->es[i] ? m->es[i] : 1, to = m->lf[i] ? m->lf[i] : m->H;
+    double cap = 0, used = 0;
+    for (int t = from; t <= to; t++) {
+        cap += op_plan_item_week_cap(p, i, t);
+        used += op_eval_load(e, it->role.index, t);
+    }
+    if (!m->ef[i])
+        snprintf(buf, sizeof buf,
+                 "cannot fit: %s has %g h for this item in weeks %d..%d, it needs %g h", role, cap,
+                 from, to, it->effort);
+    else
+        snprintf(buf, sizeof buf,
+                 "no room: %s capacity in weeks %d..%d is %g h, %g h of it used by "
+                 "higher-ranked work; this item needs %g h",
+                 role, from, to, cap, used, it->effort);
+    return strdup(buf);
+}
+
+static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double deadline,
+                     op_stage_result *res, op_diag *d)
+{
+    int n = glp_get_num_cols(m->lp);
+    double *c = malloc(((size_t)n + 1) * sizeof *c);
+    if (!c)
+        return -1;
+    stage_objective(m, st, c, n);
+    for (int k = 0; k <= n; k++)
+        glp_set_obj_coef(m->lp, k, c[k]);
+    *inc_obj = objective_at(c, inc, n);
+    res->stage = st;
+    res->rows = glp_get_num_rows(m->lp);
+    res->cols = n;
+    res->nonzeros = glp_get_num_nz(m->lp);
+    res->objective = *inc_obj;
+    res->bound = -INFINITY;
+    res->gap = INFINITY;
+    res->status = OP_SOLVE_FEASIBLE;
+    if (m->o->write_lp) {
+        char name[4096];
+        if (m->lp_written++ == 0)
+            snprintf(name, sizeof name, "%s", m->o->write_lp);
+        else
+            snprintf(name, sizeof name, "%s.%d", m->o->write_lp, m->lp_written);
+        if (glp_write_lp(m->lp, NULL, name) != 0) {
+            op_loc l = {m->o->write_lp, 0, 0};
+            op_diag_error(d, OP_EOUTPUT, &l, "cannot write the LP model");
+            free(c);
+            return -1;
+        }
+    }
+    double t0 = now();
+    int proven = 0;
+    double left = deadline - t0;
+    if (left > 0 && !(m->o->interrupt && *m->o->interrupt)) {
+        glp_smcp sp;
+        glp_init_smcp(&sp);
+        sp.msg_lev = m->o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+        sp.tm_lim = (int)(left * 1000) + 1;
+        int lprc = glp_simplex(m->lp, &sp);
+        if (lprc == 0 && glp_get_status(m->lp) == GLP_OPT) {
+            double lpb = glp_get_obj_val(m->lp);
+            res->bound = lpb;
+            if (*inc_obj <= ceil(lpb - 1e-6) + 1e-6) {
+                proven = 1; /* the incumbent meets the LP bound: no search needed */
+                res->bound = *inc_obj;
+            } else {
+                glp_iocp ip;
+                glp_init_iocp(&ip);
+                ip.msg_lev = m->o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+                ip.presolve = GLP_OFF; /* the callback's incumbent is over these columns */
+                ip.gmi_cuts = GLP_ON;
+                ip.mir_cuts = GLP_ON;
+                ip.cov_cuts = GLP_ON;
+                ip.clq_cuts = GLP_ON;
+                ip.br_tech = GLP_BR_PCH;
+                ip.bt_tech = GLP_BT_BLB;
+                ip.mip_gap = m->o->gap;
+                ip.tm_lim = (int)((deadline - now()) * 1000);
+                if (ip.tm_lim < 1)
+                    ip.tm_lim = 1;
+                cb_ctx cc = {m, inc, 0, deadline, t0, t0, -INFINITY, 0, op_stage_name(st), 0};
+                ip.cb_func = callback;
+                ip.cb_info = &cc;
+                int rc = glp_intopt(m->lp, &ip);
+                int ms = glp_mip_status(m->lp);
+                if (ms == GLP_OPT || ms == GLP_FEAS) {
+                    double v = glp_mip_obj_val(m->lp);
+                    if (v < *inc_obj - 1e-9) {
+                        for (int k = 1; k <= n; k++)
+                            inc[k] = glp_mip_col_val(m->lp, k);
+                        *inc_obj = objective_at(c, inc, n);
+                    }
+                }
+                if (rc == 0 && ms == GLP_OPT) {
+                    proven = m->o->gap <= 0;
+                    res->bound = m->o->gap <= 0 ? *inc_obj : (cc.have_bound ? cc.bound : lpb);
+                    if (m->o->gap > 0)
+                        res->status = OP_SOLVE_OPTIMAL; /* within the asked gap */
+                } else if (rc == 0 && ms == GLP_NOFEAS) {
+                    proven = 1; /* only the incumbent itself: it is optimal */
+                } else if (cc.have_bound && cc.bound > res->bound) {
+                    res->bound = cc.bound;
+                }
+            }
+        }
+    }
+    if (proven) {
+        res->status = OP_SOLVE_OPTIMAL;
+        res->bound = *inc_obj;
+    }
+    /* integer objectives: a bound b proves ceil(b) */
+    if (isfinite(res->bound) && ceil(res->bound - 1e-6) >= *inc_obj - 1e-6) {
+        res->bound = *inc_obj;
+        res->status = OP_SOLVE_OPTIMAL;
+    }
+    res->objective = *inc_obj;
+    if (res->status == OP_SOLVE_OPTIMAL && res->bound == *inc_obj)
+        res->gap = 0;
+    else if (isfinite(res->bound))
+        res->gap = fabs(*inc_obj - res->bound) / (fabs(*inc_obj) > 1e-9 ? fabs(*inc_obj) : 1);
+    res->seconds = now() - t0;
+    /* hold this stage's value while later stages run */
+    int r = glp_add_rows(m->lp, 1);
+    glp_set_row_bnds(m->lp, r, GLP_UP, 0, *inc_obj - c[0] + 1e-6);
+    int *ind = malloc(((size_t)n + 1) * sizeof *ind);
+    double *val = malloc(((size_t)n + 1) * sizeof *val);
+    if (!ind || !val) {
+        free(ind);
+        free(val);
+        free(c);
+        return -1;
+    }
+    int len = 0;
+    for (int k = 1; k <= n; k++)
+        if (c[k] != 0) {
+            len++;
+            ind[len] = k;
+            val[len] = c[k];
+        }
+    if (len)
+        glp_set_mat_row(m->lp, r, len, ind, val);
+    else
+        glp_del_rows(m->lp, 1, (int[]){0, r});
+    free(ind);
+    free(val);
+    free(c);
+    return 0;
+}
+
+op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out, op_diag *d)
+{
+    *out = NULL;
+    double t0 = now();
+    double deadline = t0 + (o->time_limit > 0 ? o->time_limit : 0);
+    op_solution *sol = calloc(1, sizeof *sol);
+    model m;
+    memset(&m, 0, sizeof m);
+    op_schedule *greedy = NULL;
+    op_eval *ge = NULL;
+    double *inc = NULL;
+    op_status st = OP_OK;
+    if (!sol)
+        goto nomem;
+    m.p = p;
+    m.o = o;
+    m.ni = op_plan_item_count(p);
+    m.nr = op_plan_role_count(p);
+    m.ng = op_plan_gate_count(p);
+
+    /* The greedy schedule: a horizon and the first incumbent. */
+    greedy = op_greedy_schedule(p, o->horizon, o->gate_entry_phase);
+    if (!greedy)
+        goto nomem;
+    ge = op_eval_new(p, greedy, o->gate_entry_phase);
+    if (!ge)
+        goto nomem;
+    sol->greedy_seconds = now() - t0;
+    sol->greedy_last_week = op_eval_last_week(ge);
+    sol->greedy_lateness = op_eval_total_lateness(ge);
+    int all = op_eval_scheduled_count(ge) == m.ni;
+    if (o->horizon)
+        m.H = o->horizon;
+    else if (all)
+        m.H = op_eval_last_week(ge);
+    else {
+        /* something left out: give the ILP every week where it might still fit */
+        int h = op_eval_last_week(ge), last = op_plan_last_capacity_week(p);
+        if (last < OP_MAX_WEEK && last > h)
+            h = last;
+        for (int i = 0; i < m.ni; i++)
+            if (op_plan_item(p, i)->due_week > h)
+                h = op_plan_item(p, i)->due_week;
+        if (op_plan_max_deadline(p) > h)
+            h = op_plan_max_deadline(p);
+        m.H = h < op_schedule_weeks(greedy) ? h : op_schedule_weeks(greedy);
+    }
+    if (m.H < 1)
+        m.H = 1;
+    if (m.H < op_schedule_weeks(greedy)) {
+        /* the greedy schedule ends inside the horizon: trim it */
+        op_schedule *trim = op_schedule_new(m.ni, m.H);
+        if (!trim)
+            goto nomem;
+        for (int i = 0; i < m.ni; i++)
+            for (int t = 1; t <= m.H; t++)
+                op_schedule_set(trim, i, t, op_schedule_get(greedy, i, t));
+        op_schedule_free(greedy);
+        op_eval_free(ge);
+        greedy = trim;
+        ge = op_eval_new(p, greedy, o->gate_entry_phase);
+        if (!ge)
+            goto nomem;
+    }
+    sol->horizon = m.H;
+    if (model_alloc(&m))
+        goto nomem;
+    for (int i = 0; i < m.ni; i++)
+        m.fixed_s[i] = all ? 1 : -1;
+    if (compute_windows(&m))
+        goto nomem;
+
+    if (o->strict_gates) {
+        for (int g = 0; g < m.ng; g++) {
+            const op_gate *ga = op_plan_gate(p, g);
+            if (m.gl[g] > ga->deadline_week) {
+                sol->status = OP_SOLVE_INFEASIBLE;
+                if (m.gl[g] > m.H)
+                    snprintf(sol->reason, sizeof sol->reason,
+                             "gate %s cannot pass within %d weeks (deadline week %d)", ga->id, m.H,
+                             ga->deadline_week);
+                else
+                    snprintf(sol->reason, sizeof sol->reason,
+                             "gate %s cannot pass before week %d (deadline week %d): its items and "
+                             "their roles' capacity do not allow it",
+                             ga->id, m.gl[g], ga->deadline_week);
+                goto done;
+            }
+        }
+    }
+
+    glp_term_out(o->verbose ? GLP_ON : GLP_OFF);
+    m.lp = glp_create_prob();
+    if (build(&m))
+        goto nomem;
+    int n = glp_get_num_cols(m.lp);
+    inc = calloc((size_t)n + 1, sizeof *inc);
+    if (!inc)
+        goto nomem;
+    point_of_schedule(&m, greedy, ge, inc);
+    char why[160];
+    int inc_ok = point_feasible(m.lp, inc, why, sizeof why);
+    if (!inc_ok && !o->strict_gates) {
+        op_diag_error(d, OP_EINTERNAL, NULL, "internal error: the greedy schedule is not a "
+                                             "solution of the model: %s", why);
+        st = OP_EINTERNAL;
+        goto done;
+    }
+    if (!inc_ok || o->greedy_only || o->time_limit <= 0) {
+        if (!inc_ok) {
+            /* strict gates the greedy schedule misses: let GLPK search */
+            glp_iocp ip;
+            glp_init_iocp(&ip);
+            ip.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+            ip.presolve = GLP_ON;
+            ip.tm_lim = (int)((deadline - now()) * 1000);
+            if (ip.tm_lim < 1)
+                ip.tm_lim = 1;
+            glp_set_obj_coef(m.lp, m.cM, 1);
+            glp_intopt(m.lp, &ip);
+            int ms = glp_mip_status(m.lp);
+            if (ms != GLP_OPT && ms != GLP_FEAS) {
+                sol->status = OP_SOLVE_INFEASIBLE;
+                snprintf(sol->reason, sizeof sol->reason, "%s",
+                         ms == GLP_NOFEAS ? "no schedule meets every gate deadline"
+                                          : "no schedule meeting every gate deadline was found "
+                                            "within the time limit");
+                goto done;
+            }
+            for (int k = 1; k <= n; k++)
+                inc[k] = glp_mip_col_val(m.lp, k);
+            glp_set_obj_coef(m.lp, m.cM, 0);
+        }
+    }
+    sol->status = OP_SOLVE_OPTIMAL;
+    for (int k = 0; k < o->nstages; k++) {
+        op_stage_result *res = &sol->stages[sol->nstages++];
+        double obj;
+        if (o->stages[k] == OP_STAGE_SCHEDULED && all) {
+            /* the greedy schedule fits every item: nothing to maximise */
+            res->stage = OP_STAGE_SCHEDULED;
+            res->status = OP_SOLVE_OPTIMAL;
+            res->rows = glp_get_num_rows(m.lp);
+            res->cols = n;
+            res->nonzeros = glp_get_num_nz(m.lp);
+            continue;
+        }
+        if (o->greedy_only || o->time_limit <= 0) {
+            double *c = malloc(((size_t)n + 1) * sizeof *c);
+            if (!c)
+                goto nomem;
+            stage_objective(&m, o->stages[k], c, n);
+            res->stage = o->stages[k];
+            res->objective = objective_at(c, inc, n);
+            res->bound = -INFINITY;
+            res->gap = INFINITY;
+            res->status = OP_SOLVE_FEASIBLE;
+            free(c);
+        } else if (run_stage(&m, o->stages[k], inc, &obj, deadline, res, d)) {
+            if (op_diag_count(d))
+                st = op_diag_status(d);
+            else
+                goto nomem;
+            goto done;
+        }
+        if (res->status != OP_SOLVE_OPTIMAL)
+            sol->status = OP_SOLVE_FEASIBLE;
+    }
+    if (o->interrupt && *o->interrupt && sol->status != OP_SOLVE_OPTIMAL)
+        sol->status = OP_SOLVE_INTERRUPTED;
+    sol->schedule = schedule_of_point(&m, inc);
+    if (!sol->schedule)
+        goto nomem;
+
+    /* The independent check: the schedule must keep every hard rule. */
+    op_eval *fe = op_eval_new(p, sol->schedule, o->gate_entry_phase);
+    if (!fe)
+        goto nomem;
+    if (op_eval_hard_violations(fe)) {
+        const op_violation *v = NULL;
+        for (int k = 0; k < op_eval_violation_count(fe); k++)
+            if (op_eval_violation(fe, k)->kind != OP_V_UNSCHEDULED) {
+                v = op_eval_violation(fe, k);
+                break;
+            }
+        op_diag_error(d, OP_EINTERNAL, NULL,
+                      "internal error: the solver's schedule breaks a rule (violation kind %d, "
+                      "item %d, role %d, week %d: %g vs %g)",
+                      v ? (int)v->kind : -1, v ? v->item : -1, v ? v->role : -1, v ? v->week : -1,
+                      v ? v->a : 0, v ? v->b : 0);
+        op_eval_free(fe);
+        st = OP_EINTERNAL;
+        goto done;
+    }
+    /* deferred items, lowest priority first */
+    sol->deferred = malloc(((size_t)m.ni + 1) * sizeof *sol->deferred);
+    sol->deferred_why = calloc((size_t)m.ni + 1, sizeof *sol->deferred_why);
+    if (!sol->deferred || !sol->deferred_why) {
+        op_eval_free(fe);
+        goto nomem;
+    }
+    for (int prio = 3; prio >= 0; prio--)
+        for (int i = 0; i < m.ni; i++)
+            if (op_plan_item(p, i)->priority == prio && !op_eval_item(fe, i)->done) {
+                sol->deferred[sol->ndeferred] = i;
+                sol->deferred_why[sol->ndeferred] = defer_reason(&m, i, fe);
+                if (!sol->deferred_why[sol->ndeferred++]) {
+                    op_eval_free(fe);
+                    goto nomem;
+                }
+            }
+    op_eval_free(fe);
+    goto done;
+nomem:
+    op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    st = OP_ENOMEM;
+done:
+    free(inc);
+    op_eval_free(ge);
+    op_schedule_free(greedy);
+    model_free(&m);
+    if (st != OP_OK) {
+        op_solution_free(sol);
+        return st;
+    }
+    *out = sol;
+    return OP_OK;
+}

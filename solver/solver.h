@@ -1,0 +1,84 @@
+/* solver.h - plans a validated plan: greedy schedule, then a lexicographic ILP in GLPK */
+#ifndef OPTPLAN_SOLVER_H
+#define OPTPLAN_SOLVER_H
+
+#include "../model/model.h"
+
+/* Objective stages, solved in the order given, each held while the next runs. */
+typedef enum {
+    OP_STAGE_SCHEDULED = 0, /* schedule as much as possible, P0 before P1 before P2 */
+    OP_STAGE_LATENESS,      /* minimize total gate lateness in weeks */
+    OP_STAGE_FINISH,        /* minimize the week the last item is done */
+    OP_STAGE_PRIORITY,      /* finish higher priority and impact items earlier */
+    OP_STAGE_COUNT
+} op_stage;
+
+typedef struct op_solver_opts {
+    int horizon;          /* weeks; 0 = from the greedy schedule */
+    double time_limit;    /* seconds for the whole solve; <= 0: no search, greedy only */
+    double gap;           /* relative MIP gap accepted per stage (0 = prove optimal) */
+    int strict_gates;     /* gate deadlines are hard */
+    int gate_entry_phase; /* exit items start after the gates their gate requires */
+    op_stage stages[OP_STAGE_COUNT];
+    int nstages;
+    const char *write_lp; /* write each solved stage's model (CPLEX LP): the first to
+                             this path, later ones to PATH.2, PATH.3, ...; NULL for none */
+    int verbose;          /* let GLPK print */
+    int greedy_only;      /* skip the ILP: the greedy schedule is the answer */
+    /* Progress callback (may be NULL): called about once a second during search. */
+    void (*progress)(void *ctx, const char *stage, double incumbent, double bound, double gap,
+                     double elapsed);
+    void *progress_ctx;
+    /* Set to non-zero (from a signal handler) to stop the search early. */
+    volatile int *interrupt;
+} op_solver_opts;
+
+/* Fills o with the defaults: auto horizon, 60 s, gap 0, all four stages. */
+void op_solver_opts_init(op_solver_opts *o);
+/* Parses a stage list such as "lateness,finish" into o; -1 on an unknown name. */
+int op_solver_parse_stages(op_solver_opts *o, const char *list);
+const char *op_stage_name(op_stage s);
+
+typedef enum {
+    OP_SOLVE_OPTIMAL = 0, /* every stage proven optimal (within the gap asked) */
+    OP_SOLVE_FEASIBLE,    /* a schedule, optimality not proven (time limit) */
+    OP_SOLVE_INFEASIBLE,  /* no schedule meets the hard constraints */
+    OP_SOLVE_INTERRUPTED  /* stopped by the interrupt flag; schedule as far as found */
+} op_solve_status;
+
+typedef struct op_stage_result {
+    op_stage stage;
+    int status;        /* op_solve_status of this stage */
+    double objective;  /* value held for the next stages */
+    double bound;      /* best bound proven */
+    double gap;        /* relative gap, 0 when proven */
+    double seconds;    /* wall time (never written into reports) */
+    int rows, cols, nonzeros;
+} op_stage_result;
+
+typedef struct op_solution {
+    op_solve_status status;
+    op_schedule *schedule;       /* owned; NULL when infeasible */
+    int horizon;
+    op_stage_result stages[OP_STAGE_COUNT];
+    int nstages;
+    int *deferred;               /* items left out, lowest priority first */
+    char **deferred_why;         /* one plain-words reason per deferred item */
+    int ndeferred;
+    char reason[512];            /* why infeasible, when it is */
+    double greedy_seconds;
+    int greedy_last_week, greedy_lateness;
+} op_solution;
+
+/* Solves the validated plan p. On OP_OK *out is a new solution the caller frees
+   with op_solution_free (also when status is infeasible); otherwise *out is
+   NULL and the problem went to d. */
+op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out, op_diag *d);
+void op_solution_free(op_solution *s);
+
+/* The greedy list schedule alone: weeks 1..max_week (0 = as long as the team
+   lasts). Items it cannot fit are left with no hours. Returns a new schedule
+   the caller frees, NULL on ENOMEM. */
+op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase);
+
+#endif

@@ -1,0 +1,570 @@
+/* test_model.c - unit tests of the model: diagnostics, schedules, evaluation */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "tests/testutil.h"
+
+/* ---- building plans by hand ------------------------------------------ */
+
+static op_loc hand_loc(unsigned line, unsigned col)
+{
+    op_loc l = {"hand.csv", line, col};
+    return l;
+}
+
+static void add_team(op_plan *p, const char *role, double headcount, double hours, int from, int to)
+{
+    op_team_row row;
+    memset(&row, 0, sizeof row);
+    row.role.name = op_plan_intern(p, role);
+    row.role.index = -1;
+    row.role.loc = hand_loc(1, 1);
+    row.headcount = headcount;
+    row.hours_per_week = hours;
+    row.from_week = from;
+    row.to_week = to;
+    row.cost_per_hour = -1;
+    row.loc = hand_loc(1, 1);
+    CU_ASSERT_FATAL(op_plan_add_team_row(p, &row, NULL) >= 0);
+}
+
+/* Adds an item; earliest/due 0 = not given. Returns its index. */
+static int add_item(op_plan *p, const char *id, const char *role, double effort, int max_people,
+                    int earliest, int due)
+{
+    op_item it;
+    memset(&it, 0, sizeof it);
+    it.id = op_plan_intern(p, id);
+    it.title = op_plan_intern(p, "");
+    it.category = op_plan_intern(p, "");
+    it.priority = 1;
+    it.effort = effort;
+    it.role.name = op_plan_intern(p, role);
+    it.role.index = -1;
+    it.role.loc = hand_loc(2, 6);
+    it.quick_win = -1;
+    it.max_people = max_people;
+    it.earliest_week = earliest;
+    it.due_week = due;
+    it.loc = hand_loc(2, 1);
+    int i = op_plan_add_item(p, &it, NULL);
+    CU_ASSERT_FATAL(i >= 0);
+    return i;
+}
+
+static void add_dep(op_plan *p, int item, const char *dep)
+{
+    op_ref r = {op_plan_intern(p, dep), -1, {"hand.csv", 2, 10}};
+    CU_ASSERT_FATAL(op_plan_item_add_dep(p, item, &r) == 0);
+}
+
+static int add_gate(op_plan *p, const char *id, int deadline, const char *items, const char *requires)
+{
+    op_gate g;
+    memset(&g, 0, sizeof g);
+    g.id = op_plan_intern(p, id);
+    g.name = op_plan_intern(p, id);
+    g.deadline_week = deadline;
+    g.loc = hand_loc(3, 1);
+    int k = op_plan_add_gate(p, &g, NULL);
+    CU_ASSERT_FATAL(k >= 0);
+    /* items and requires: space-separated names */
+    char buf[256];
+    for (int pass = 0; pass < 2; pass++) {
+        snprintf(buf, sizeof buf, "%s", pass ? requires : items);
+        for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
+            op_ref r = {op_plan_intern(p, tok), -1, {"hand.csv", 3, pass ? 4u : 5u}};
+            CU_ASSERT_FATAL((pass ? op_plan_gate_add_require(p, k, &r)
+                                  : op_plan_gate_add_item(p, k, &r)) == 0);
+        }
+    }
+    return k;
+}
+
+static void validate_ok(op_plan *p)
+{
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(d != NULL);
+    op_status st = op_plan_validate(p, d);
+    for (int i = 0; i < op_diag_kept(d); i++)
+        fprintf(stderr, "\n  unexpected: %s", op_diag_message(d, i));
+    CU_ASSERT_EQUAL_FATAL(st, OP_OK);
+    op_diag_free(d);
+}
+
+static int count_kind(const op_eval *e, op_violation_kind kind)
+{
+    int n = 0;
+    for (int k = 0; k < op_eval_violation_count(e); k++)
+        n += op_eval_violation(e, k)->kind == kind;
+    return n;
+}
+
+static const op_violation *find_kind(const op_eval *e, op_violation_kind kind)
+{
+    for (int k = 0; k < op_eval_violation_count(e); k++)
+        if (op_eval_violation(e, k)->kind == kind)
+            return op_eval_violation(e, k);
+    return NULL;
+}
+
+/* ---- diagnostics ------------------------------------------------------ */
+
+static void test_diag_cap(void)
+{
+    op_diag *d = op_diag_new(3);
+    CU_ASSERT_FATAL(d != NULL);
+    CU_ASSERT_EQUAL(op_diag_count(d), 0);
+    CU_ASSERT_EQUAL(op_diag_kept(d), 0);
+    CU_ASSERT_EQUAL(op_diag_status(d), OP_OK);
+    op_loc full = {"f.csv", 2, 3}, line = {"f.csv", 4, 0}, file = {"f.csv", 0, 0};
+    op_diag_error(d, OP_ENOINPUT, &full, "first %d", 1);
+    op_diag_error(d, OP_EDATA, &line, "second");
+    op_diag_error(d, OP_EDATA, &file, "third");
+    op_diag_error(d, OP_EDATA, NULL, "fourth");
+    op_diag_error(d, OP_ENOMEM, &full, "fifth");
+    CU_ASSERT_EQUAL(op_diag_count(d), 5);
+    CU_ASSERT_EQUAL(op_diag_kept(d), 3);
+    CU_ASSERT_EQUAL(op_diag_status(d), OP_ENOINPUT); /* the first error's class */
+    CU_ASSERT_STRING_EQUAL(op_diag_message(d, 0), "f.csv:2:3: first 1");
+    CU_ASSERT_STRING_EQUAL(op_diag_message(d, 1), "f.csv:4: second");
+    CU_ASSERT_STRING_EQUAL(op_diag_message(d, 2), "f.csv: third");
+    op_diag_free(d);
+}
+
+static void test_diag_edges(void)
+{
+    op_diag *d = op_diag_new(0); /* keeps at least one */
+    CU_ASSERT_FATAL(d != NULL);
+    op_diag_error(d, OP_EDATA, NULL, "no location");
+    op_diag_error(d, OP_EDATA, NULL, "dropped");
+    CU_ASSERT_EQUAL(op_diag_count(d), 2);
+    CU_ASSERT_EQUAL(op_diag_kept(d), 1);
+    CU_ASSERT_STRING_EQUAL(op_diag_message(d, 0), "no location");
+    op_diag_free(d);
+
+    d = op_diag_new(2);
+    CU_ASSERT_FATAL(d != NULL);
+    char big[2000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    op_loc l = {"f.csv", 1, 1};
+    op_diag_error(d, OP_EDATA, &l, "%s", big); /* truncated, not overflowed */
+    CU_ASSERT(strncmp(op_diag_message(d, 0), "f.csv:1:1: xxx", 14) == 0);
+    CU_ASSERT(strlen(op_diag_message(d, 0)) < 512);
+    op_diag_free(d);
+
+    /* NULL collectors are tolerated */
+    op_diag_error(NULL, OP_EDATA, NULL, "ignored");
+    CU_ASSERT_EQUAL(op_diag_count(NULL), 0);
+    CU_ASSERT_EQUAL(op_diag_kept(NULL), 0);
+    CU_ASSERT_EQUAL(op_diag_status(NULL), OP_OK);
+    op_diag_free(NULL);
+}
+
+/* ---- schedules -------------------------------------------------------- */
+
+static void test_schedule_access(void)
+{
+    op_schedule *s = op_schedule_new(3, 5);
+    CU_ASSERT_FATAL(s != NULL);
+    CU_ASSERT_EQUAL(op_schedule_items(s), 3);
+    CU_ASSERT_EQUAL(op_schedule_weeks(s), 5);
+    for (int i = 0; i < 3; i++)
+        for (int t = 1; t <= 5; t++)
+            CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, i, t), 0, 0);
+    op_schedule_set(s, 0, 1, 8);
+    op_schedule_set(s, 2, 5, 4.5);
+    op_schedule_add(s, 2, 5, 1.25);
+    op_schedule_add(s, 1, 3, 2);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 1), 8, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 2, 5), 5.75, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 1, 3), 2, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 2), 0, 0);
+    /* out of range: reads give 0, writes are ignored */
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, -1, 1), 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 3, 1), 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 0), 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 6), 0, 0);
+    op_schedule_set(s, 0, 6, 99);
+    op_schedule_set(s, 0, 0, 99);
+    op_schedule_set(s, 3, 1, 99);
+    op_schedule_add(s, -1, 1, 99);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 1, 1), 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 5), 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 2, 4), 0, 0);
+    op_schedule_free(s);
+
+    CU_ASSERT_PTR_NULL(op_schedule_new(-1, 5));
+    CU_ASSERT_PTR_NULL(op_schedule_new(1, -1));
+    CU_ASSERT_PTR_NULL(op_schedule_new(1, OP_MAX_WEEK + 1));
+    s = op_schedule_new(0, 0);
+    CU_ASSERT_PTR_NOT_NULL(s);
+    if (s)
+        CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 1), 0, 0);
+    op_schedule_free(s);
+    op_schedule_free(NULL);
+}
+
+static void test_schedule_round(void)
+{
+    op_schedule *s = op_schedule_new(2, 2);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, 0, 1, 1.00000049);
+    op_schedule_set(s, 0, 2, 2.0000006);
+    op_schedule_set(s, 1, 1, 4e-7);
+    op_schedule_set(s, 1, 2, -4e-7);
+    op_schedule_round(s);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 1), 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, 0, 2), 2.000001, 1e-12);
+    CU_ASSERT_EQUAL(op_schedule_get(s, 1, 1), 0.0);
+    CU_ASSERT_EQUAL(op_schedule_get(s, 1, 2), 0.0);
+    CU_ASSERT(!signbit(op_schedule_get(s, 1, 2)));
+    op_schedule_free(s);
+}
+
+/* ---- plan validation by hand ----------------------------------------- */
+
+static void test_plan_validate(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 4);
+    add_team(p, "QA", 1, 20, 3, 0);
+    int a = add_item(p, "A", "Dev", 10, 1, 0, 0);
+    int b = add_item(p, "B", "QA", 10, 1, 0, 0);
+    add_dep(p, a, "B");
+    add_gate(p, "G2", 5, "A", "G1");
+    add_gate(p, "G1", 3, "B", "");
+    validate_ok(p);
+    CU_ASSERT_EQUAL(op_plan_role_count(p), 2);
+    CU_ASSERT_EQUAL(op_plan_item(p, a)->role.index, op_plan_find_role(p, "Dev"));
+    CU_ASSERT_EQUAL(op_plan_item(p, a)->deps[0].index, b);
+    CU_ASSERT_EQUAL(op_plan_topo_order(p)[0], b);
+    CU_ASSERT_EQUAL(op_plan_topo_order(p)[1], a);
+    CU_ASSERT_EQUAL(op_plan_gate_order(p)[0], op_plan_find_gate(p, "G1"));
+    CU_ASSERT_EQUAL(op_plan_max_deadline(p), 5);
+    CU_ASSERT_EQUAL(op_plan_last_capacity_week(p), OP_MAX_WEEK);
+    CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, op_plan_find_role(p, "Dev"), 5), 0, 0);
+    op_plan_free(p);
+
+    /* unknown role, unknown gate, gate requiring itself */
+    p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 0);
+    add_item(p, "A", "Ops", 10, 1, 0, 0);
+    add_gate(p, "G1", 3, "A", "G1 G9");
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(d != NULL);
+    CU_ASSERT_EQUAL(op_plan_validate(p, d), OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(d), 3);
+    CU_ASSERT_STRING_EQUAL(op_diag_message(d, 0),
+                           "hand.csv:2:6: unknown role \"Ops\" (not a role of the team)");
+    CU_ASSERT_STRING_EQUAL(op_diag_message(d, 1), "hand.csv:3:4: gate \"G1\" requires itself");
+    CU_ASSERT_STRING_EQUAL(op_diag_message(d, 2), "hand.csv:3:4: unknown gate \"G9\" in requires");
+    op_diag_free(d);
+    op_plan_free(p);
+}
+
+/* ---- evaluation ------------------------------------------------------- */
+
+static void test_eval_clean(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 10);
+    int a = add_item(p, "A", "Dev", 40, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 20, 1, 0, 3);
+    add_dep(p, b, "A");
+    add_gate(p, "M1", 3, "A B", "");
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(2, 4);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 1, 40);
+    op_schedule_set(s, b, 2, 20);
+    op_eval *e = op_eval_new(p, s, 1);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 0);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 0);
+    CU_ASSERT_EQUAL(op_eval_weeks(e), 4);
+    CU_ASSERT_EQUAL(op_eval_item(e, a)->start_week, 1);
+    CU_ASSERT_EQUAL(op_eval_item(e, a)->end_week, 1);
+    CU_ASSERT(op_eval_item(e, a)->done);
+    CU_ASSERT_DOUBLE_EQUAL(op_eval_item(e, b)->hours, 20, 1e-9);
+    CU_ASSERT_EQUAL(op_eval_item(e, b)->start_week, 2);
+    CU_ASSERT_EQUAL(op_eval_gate(e, 0)->passed_week, 2);
+    CU_ASSERT_EQUAL(op_eval_gate(e, 0)->lateness, 0);
+    CU_ASSERT_EQUAL(op_eval_gate(e, 0)->nlate_items, 0);
+    CU_ASSERT_EQUAL(op_eval_gates_met(e), 1);
+    CU_ASSERT_EQUAL(op_eval_total_lateness(e), 0);
+    CU_ASSERT_EQUAL(op_eval_last_week(e), 2);
+    CU_ASSERT_EQUAL(op_eval_scheduled_count(e), 2);
+    CU_ASSERT_DOUBLE_EQUAL(op_eval_load(e, 0, 1), 40, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(op_eval_load(e, 0, 2), 20, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(op_eval_load(e, 0, 5), 0, 0);
+    CU_ASSERT_DOUBLE_EQUAL(op_eval_load(e, 1, 1), 0, 0);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+static void test_eval_over_capacity(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 10);
+    add_team(p, "Dev", 1, 40, 3, 3);
+    int a = add_item(p, "A", "Dev", 50, 2, 0, 0);
+    int b = add_item(p, "B", "Dev", 50, 2, 0, 0);
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(2, 3);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 1, 50); /* 50 > 40 in week 1 */
+    op_schedule_set(s, b, 3, 50); /* 50 <= 80 in week 3 */
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 1);
+    const op_violation *v = find_kind(e, OP_V_OVER_CAPACITY);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, -1);
+    CU_ASSERT_EQUAL(v->role, 0);
+    CU_ASSERT_EQUAL(v->week, 1);
+    CU_ASSERT_DOUBLE_EQUAL(v->a, 50, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 40, 1e-9);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 1);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+static void test_eval_max_people(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 3, 40, 1, 0);
+    int a = add_item(p, "A", "Dev", 100, 2, 0, 0);
+    validate_ok(p);
+    CU_ASSERT_DOUBLE_EQUAL(op_plan_item_week_cap(p, a, 1), 80, 1e-9);
+    op_schedule *s = op_schedule_new(1, 2);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 1, 100); /* capacity 120 is fine, two people give 80 */
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 1);
+    const op_violation *v = find_kind(e, OP_V_MAX_PEOPLE);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, a);
+    CU_ASSERT_EQUAL(v->week, 1);
+    CU_ASSERT_DOUBLE_EQUAL(v->a, 100, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 80, 1e-9);
+    op_eval_free(e);
+
+    op_schedule_set(s, a, 1, 80);
+    op_schedule_set(s, a, 2, 20);
+    e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 0);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+static void test_eval_dependency(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 2, 40, 1, 0);
+    int a = add_item(p, "A", "Dev", 40, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 20, 1, 0, 0);
+    add_dep(p, b, "A");
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(2, 4);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 2, 40);
+    op_schedule_set(s, b, 2, 20); /* same week as A ends: too early */
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 1);
+    const op_violation *v = find_kind(e, OP_V_DEPENDENCY);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, b);
+    CU_ASSERT_EQUAL(v->other, a);
+    CU_ASSERT_EQUAL(v->week, 2);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 2, 0);
+    op_eval_free(e);
+
+    /* A never finishes: B depends on unfinished work */
+    op_schedule_set(s, a, 2, 10);
+    op_schedule_set(s, b, 2, 0);
+    op_schedule_set(s, b, 4, 20);
+    e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_DEPENDENCY), 1);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_UNDER), 1);
+    v = find_kind(e, OP_V_DEPENDENCY);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->week, 4);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 0, 0);
+    CU_ASSERT_FALSE(op_eval_item(e, a)->done);
+    op_eval_free(e);
+
+    op_schedule_set(s, a, 2, 40);
+    e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 0);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+static void test_eval_gates(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 2, 40, 1, 0);
+    int a = add_item(p, "A", "Dev", 10, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 10, 1, 0, 0);
+    int c = add_item(p, "C", "Dev", 10, 1, 0, 0);
+    int g3 = add_gate(p, "M3", 5, "A", "M1");   /* items done early, waits for M1 */
+    int g2 = add_gate(p, "M2", 3, "C", "M1");   /* C never scheduled */
+    int g1 = add_gate(p, "M1", 2, "A B", "");   /* B done in week 4 */
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(3, 6);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 1, 10);
+    op_schedule_set(s, b, 3, 4);
+    op_schedule_set(s, b, 4, 6);
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    const op_gate_eval *m1 = op_eval_gate(e, g1), *m2 = op_eval_gate(e, g2),
+                       *m3 = op_eval_gate(e, g3);
+    CU_ASSERT_EQUAL(m1->passed_week, 4);
+    CU_ASSERT_EQUAL(m1->lateness, 2);
+    CU_ASSERT_EQUAL_FATAL(m1->nlate_items, 1);
+    CU_ASSERT_EQUAL(m1->late_items[0], b);
+    CU_ASSERT_EQUAL(m3->passed_week, 4); /* the required gate's week */
+    CU_ASSERT_EQUAL(m3->lateness, 0);
+    CU_ASSERT_EQUAL(m2->passed_week, 0); /* never passed: weeks + 1 - deadline */
+    CU_ASSERT_EQUAL(m2->lateness, 6 + 1 - 3);
+    CU_ASSERT_EQUAL_FATAL(m2->nlate_items, 1);
+    CU_ASSERT_EQUAL(m2->late_items[0], c);
+    CU_ASSERT_EQUAL(op_eval_gates_met(e), 1);
+    CU_ASSERT_EQUAL(op_eval_total_lateness(e), 2 + 4);
+    CU_ASSERT_EQUAL(op_eval_scheduled_count(e), 2);
+    CU_ASSERT_EQUAL(op_eval_last_week(e), 4);
+    /* the unscheduled item is reported but is not a hard violation */
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 1);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_UNSCHEDULED), 1);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 0);
+    op_eval_free(e);
+
+    /* the phase-entry rule: C (exit item of M2) starts before M1 passed */
+    op_schedule_set(s, c, 2, 10);
+    e = op_eval_new(p, s, 1);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_GATE_ENTRY), 2); /* C before M1, A before M1 */
+    CU_ASSERT_EQUAL(op_eval_gate(e, g2)->passed_week, 4);
+    CU_ASSERT_EQUAL(op_eval_gate(e, g2)->lateness, 1);
+    op_eval_free(e);
+    e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_GATE_ENTRY), 0);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+static void test_eval_unscheduled(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 0);
+    add_item(p, "A", "Dev", 10, 1, 0, 0);
+    add_item(p, "B", "Dev", 10, 1, 0, 0);
+    add_gate(p, "M1", 8, "A", "");
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(2, 10);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, 1, 2, 1e-6); /* below the tolerance: still unscheduled */
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_scheduled_count(e), 0);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_UNSCHEDULED), 2);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 2);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 0);
+    CU_ASSERT_EQUAL(op_eval_last_week(e), 0);
+    CU_ASSERT_EQUAL(op_eval_item(e, 0)->start_week, 0);
+    CU_ASSERT_FALSE(op_eval_item(e, 1)->done);
+    CU_ASSERT_EQUAL(op_eval_gate(e, 0)->passed_week, 0);
+    CU_ASSERT_EQUAL(op_eval_gate(e, 0)->lateness, 10 + 1 - 8);
+    const op_violation *v = find_kind(e, OP_V_UNSCHEDULED);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 10, 0);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+static void test_eval_item_rules(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 4, 40, 1, 0);
+    int a = add_item(p, "A", "Dev", 40, 1, 3, 0); /* earliest 3 */
+    int b = add_item(p, "B", "Dev", 10, 1, 0, 2); /* due 2 */
+    int c = add_item(p, "C", "Dev", 20, 1, 0, 0);
+    int d = add_item(p, "D", "Dev", 5, 1, 0, 0);
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(4, 5);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 2, 40);
+    op_schedule_set(s, b, 3, 10);
+    op_schedule_set(s, c, 1, 10);
+    op_schedule_set(s, d, 1, 8);
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 4);
+    const op_violation *v = find_kind(e, OP_V_EARLY);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, a);
+    CU_ASSERT_DOUBLE_EQUAL(v->a, 2, 0);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 3, 0);
+    v = find_kind(e, OP_V_DUE);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, b);
+    CU_ASSERT_EQUAL(v->week, 3);
+    v = find_kind(e, OP_V_UNDER);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, c);
+    CU_ASSERT_DOUBLE_EQUAL(v->a, 10, 1e-9);
+    v = find_kind(e, OP_V_OVER);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, d);
+    CU_ASSERT_DOUBLE_EQUAL(v->a, 8, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 5, 1e-9);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 4);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"diagnostics cap", test_diag_cap},
+        {"diagnostics edge cases", test_diag_edges},
+        {"schedule get/set/add and ranges", test_schedule_access},
+        {"schedule rounding", test_schedule_round},
+        {"plan validation by hand", test_plan_validate},
+        {"eval of a clean schedule", test_eval_clean},
+        {"eval over capacity", test_eval_over_capacity},
+        {"eval max_people", test_eval_max_people},
+        {"eval dependency", test_eval_dependency},
+        {"eval gates and lateness", test_eval_gates},
+        {"eval unscheduled items", test_eval_unscheduled},
+        {"eval earliest, due, under, over", test_eval_item_rules},
+        {NULL, NULL}};
+    return tu_run("model", NULL, NULL, tests);
+}

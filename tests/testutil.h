@@ -1,0 +1,94 @@
+/* testutil.h - small helpers shared by the CUnit test programs */
+#ifndef OPTPLAN_TESTUTIL_H
+#define OPTPLAN_TESTUTIL_H
+
+#include <CUnit/Basic.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define TU_PATH_MAX 4096
+
+/* Makes a fresh directory under /tmp; returns its path (static storage) or
+   NULL. One directory per test program. */
+static inline const char *tu_mkdtemp(void)
+{
+    static char dir[] = "/tmp/optplan-test.XXXXXX";
+    return mkdtemp(dir);
+}
+
+/* Removes dir and the plain files in it (the helpers create no subdirectory). */
+static inline void tu_rmdir(const char *dir)
+{
+    if (!dir)
+        return;
+    DIR *dp = opendir(dir);
+    if (dp) {
+        struct dirent *e;
+        char path[TU_PATH_MAX];
+        while ((e = readdir(dp)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+        closedir(dp);
+    }
+    rmdir(dir);
+}
+
+/* Joins dir and name into out (size n). */
+static inline const char *tu_join(char *out, size_t n, const char *dir, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+    return out;
+}
+
+/* Writes content (exact bytes, no newline added) to dir/name and stores the
+   path in out. Returns out, or NULL when the file cannot be written. */
+static inline const char *tu_write_file(char *out, size_t n, const char *dir, const char *name,
+                                        const char *content)
+{
+    tu_join(out, n, dir, name);
+    FILE *f = fopen(out, "wb");
+    if (!f)
+        return NULL;
+    size_t len = strlen(content);
+    int ok = fwrite(content, 1, len, f) == len;
+    ok &= fclose(f) == 0;
+    return ok ? out : NULL;
+}
+
+/* Registers tests[0..] (NULL-terminated names) in one suite, runs them and
+   returns the process exit status: 0 when every assertion passed. */
+typedef struct tu_test {
+    const char *name;
+    void (*fn)(void);
+} tu_test;
+
+static inline int tu_run(const char *suite_name, int (*init)(void), int (*cleanup)(void),
+                         const tu_test *tests)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 99;
+    CU_pSuite s = CU_add_suite(suite_name, init, cleanup);
+    if (!s) {
+        CU_cleanup_registry();
+        return 99;
+    }
+    for (const tu_test *t = tests; t->name; t++)
+        if (!CU_add_test(s, t->name, t->fn)) {
+            CU_cleanup_registry();
+            return 99;
+        }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failures = CU_get_number_of_failures();
+    unsigned failed_suites = CU_get_number_of_suites_failed();
+    CU_cleanup_registry();
+    return failures != 0 || failed_suites != 0;
+}
+
+#endif

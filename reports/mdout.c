@@ -372,6 +372,12 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
                         op_plan_gate(p, g)->deadline_week);
             else
                 fprintf(f, " missed: never passed, deadline week %d:", op_plan_gate(p, g)->deadline_week);
+            if (!ge->nlate_items) {
+                char cause[1024];
+                op_report_gate_cause(p, e, g, cause, sizeof cause);
+                fprintf(f, " ");
+                md(f, cause);
+            }
             for (int k = 0; k < ge->nlate_items; k++) {
                 const op_item_eval *ie = op_eval_item(e, ge->late_items[k]);
                 fprintf(f, "%s", k ? ", " : " ");

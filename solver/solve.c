@@ -518,6 +518,8 @@ static void stage_objective(const model *m, op_stage st, double *c, int n)
         for (int g = 0; g < m->ng; g++) {
             int d = op_plan_gate(m->p, g)->deadline_week;
             int from = d > m->gl[g] ? d : m->gl[g];
+            if (from > m->H)
+                continue; /* passed or not within the horizon, never late */
             c[0] += (m->H + 1 - from) + (m->gl[g] > d ? m->gl[g] - d : 0);
             for (int t = from; t <= m->H; t++)
                 if (col_g(m, g, t))
@@ -770,6 +772,77 @@ static char *defer_reason(const model *m, int i, const op_eval *e)
     return strdup(buf);
 }
 
+/* After stage "scheduled" is proven optimal its value fixes how many items of
+   each priority are scheduled (the weights are lexicographic). Holding the
+   counts per priority is equivalent on integer points and much stronger in
+   the LP: a P1 item can no longer be traded for parts of P2 items. Classes
+   scheduled in full get s = 1 fixed, which also yields energy bounds on M. */
+static void hold_class_counts(model *m, const double *inc)
+{
+    int cnt[4] = {0, 0, 0, 0}, tot[4] = {0, 0, 0, 0};
+    for (int i = 0; i < m->ni; i++) {
+        int q = op_plan_item(m->p, i)->priority;
+        tot[q]++;
+        cnt[q] += inc[m->cs[i]] > 0.5;
+    }
+    int *ind = malloc(((size_t)m->ni + 1) * sizeof *ind);
+    double *val = malloc(((size_t)m->ni + 1) * sizeof *val);
+    if (!ind || !val) {
+        free(ind);
+        free(val);
+        return; /* a missing cut costs time, never correctness */
+    }
+    for (int q = 0; q < 4; q++) {
+        if (!tot[q])
+            continue;
+        if (cnt[q] == tot[q] || cnt[q] == 0) {
+            for (int i = 0; i < m->ni; i++)
+                if (op_plan_item(m->p, i)->priority == q && m->ef[i]) {
+                    glp_set_col_kind(m->lp, m->cs[i], GLP_CV);
+                    glp_set_col_bnds(m->lp, m->cs[i], GLP_FX, cnt[q] ? 1 : 0, cnt[q] ? 1 : 0);
+                    m->fixed_s[i] = cnt[q] ? 1 : 0;
+                }
+            continue;
+        }
+        int len = 0;
+        for (int i = 0; i < m->ni; i++)
+            if (op_plan_item(m->p, i)->priority == q && m->ef[i]) {
+                len++;
+                ind[len] = m->cs[i];
+                val[len] = 1;
+            }
+        int r = glp_add_rows(m->lp, 1);
+        glp_set_mat_row(m->lp, r, len, ind, val);
+        glp_set_row_bnds(m->lp, r, GLP_FX, cnt[q], cnt[q]);
+    }
+    free(ind);
+    free(val);
+}
+
+/* A lower bound on the last week from the items that must be scheduled:
+   their earliest finish, and each role's energy. */
+static void bound_last_week(model *m)
+{
+    double *energy = calloc((size_t)m->nr + 1, sizeof *energy);
+    if (!energy)
+        return;
+    int lb = 0;
+    for (int i = 0; i < m->ni; i++)
+        if (m->fixed_s[i] == 1 && m->ef[i]) {
+            energy[op_plan_item(m->p, i)->role.index] += op_plan_item(m->p, i)->effort;
+            if (m->ef[i] > lb)
+                lb = m->ef[i];
+        }
+    for (int r = 0; r < m->nr; r++) {
+        int w = energy_week(m, r, energy[r]);
+        if (w <= m->H && w > lb)
+            lb = w;
+    }
+    free(energy);
+    if (lb > 0 && lb <= m->H)
+        glp_set_col_bnds(m->lp, m->cM, lb < m->H ? GLP_DB : GLP_FX, lb, m->H);
+}
+
 static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double deadline,
                      op_stage_result *res, op_diag *d)
 {
@@ -818,10 +891,34 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                 proven = 1; /* the incumbent meets the LP bound: no search needed */
                 res->bound = *inc_obj;
             } else {
+                /* Search only for strictly better schedules: the objective is
+                   integral, so a cutoff row "objective <= incumbent - 1" prunes
+                   like an incumbent would, lets GLPK's presolver run, and an
+                   exhausted search proves the incumbent optimal. */
+                int cut = glp_add_rows(m->lp, 1);
+                int len = 0;
+                int *ind = malloc(((size_t)n + 1) * sizeof *ind);
+                double *val = malloc(((size_t)n + 1) * sizeof *val);
+                if (!ind || !val) {
+                    free(ind);
+                    free(val);
+                    free(c);
+                    return -1;
+                }
+                for (int k = 1; k <= n; k++)
+                    if (c[k] != 0) {
+                        len++;
+                        ind[len] = k;
+                        val[len] = c[k];
+                    }
+                glp_set_mat_row(m->lp, cut, len, ind, val);
+                glp_set_row_bnds(m->lp, cut, GLP_UP, 0, *inc_obj - 1 - c[0] + 1e-6);
+                free(ind);
+                free(val);
                 glp_iocp ip;
                 glp_init_iocp(&ip);
                 ip.msg_lev = m->o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-                ip.presolve = GLP_OFF; /* the callback's incumbent is over these columns */
+                ip.presolve = GLP_ON;
                 ip.gmi_cuts = GLP_ON;
                 ip.mir_cuts = GLP_ON;
                 ip.cov_cuts = GLP_ON;
@@ -832,7 +929,7 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                 ip.tm_lim = (int)((deadline - now()) * 1000);
                 if (ip.tm_lim < 1)
                     ip.tm_lim = 1;
-                cb_ctx cc = {m, inc, 0, deadline, t0, t0, -INFINITY, 0, op_stage_name(st), 0};
+                cb_ctx cc = {m, NULL, 0, deadline, t0, t0, -INFINITY, 0, op_stage_name(st), 0};
                 ip.cb_func = callback;
                 ip.cb_info = &cc;
                 int rc = glp_intopt(m->lp, &ip);
@@ -845,13 +942,14 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                         *inc_obj = objective_at(c, inc, n);
                     }
                 }
+                glp_del_rows(m->lp, 1, (int[]){0, cut});
                 if (rc == 0 && ms == GLP_OPT) {
                     proven = m->o->gap <= 0;
                     res->bound = m->o->gap <= 0 ? *inc_obj : (cc.have_bound ? cc.bound : lpb);
                     if (m->o->gap > 0)
                         res->status = OP_SOLVE_OPTIMAL; /* within the asked gap */
-                } else if (rc == 0 && ms == GLP_NOFEAS) {
-                    proven = 1; /* only the incumbent itself: it is optimal */
+                } else if ((rc == 0 && ms == GLP_NOFEAS) || rc == GLP_ENOPFS) {
+                    proven = 1; /* nothing better than the incumbent exists */
                 } else if (cc.have_bound && cc.bound > res->bound) {
                     res->bound = cc.bound;
                 }
@@ -1036,6 +1134,7 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
         }
     }
     sol->status = OP_SOLVE_OPTIMAL;
+    bound_last_week(&m);
     for (int k = 0; k < o->nstages; k++) {
         op_stage_result *res = &sol->stages[sol->nstages++];
         double obj;
@@ -1068,6 +1167,10 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
         }
         if (res->status != OP_SOLVE_OPTIMAL)
             sol->status = OP_SOLVE_FEASIBLE;
+        else if (o->stages[k] == OP_STAGE_SCHEDULED && !o->greedy_only && o->time_limit > 0)
+            hold_class_counts(&m, inc);
+        if (o->stages[k] == OP_STAGE_SCHEDULED)
+            bound_last_week(&m);
     }
     if (o->interrupt && *o->interrupt && sol->status != OP_SOLVE_OPTIMAL)
         sol->status = OP_SOLVE_INTERRUPTED;

@@ -475,6 +475,32 @@ static int build(model *m)
             }
         }
     }
+    /* Items of a role done by week t had all their effort by t: an explicit
+       knapsack over the z columns, so GLPK can derive cover and MIR cuts. */
+    for (int ro = 0; ro < m->nr; ro++) {
+        double cum = 0;
+        for (int t = 1; t < m->H; t++) {
+            cum += op_plan_capacity(p, ro, t);
+            int any = 0;
+            double need = 0;
+            for (int i = 0; i < m->ni; i++)
+                if (op_plan_item(p, i)->role.index == ro && col_z(m, i, t) &&
+                    col_z(m, i, t) != m->cs[i]) {
+                    any = 1;
+                    need += op_plan_item(p, i)->effort;
+                }
+            if (!any || need <= cum + OP_EPS)
+                continue; /* never binding */
+            r = new_row(m, GLP_UP, 0, cum);
+            for (int i = 0; i < m->ni; i++) {
+                const op_item *it = op_plan_item(p, i);
+                int zc = col_z(m, i, t);
+                if (it->role.index == ro && zc)
+                    if (add_nz(m, r, zc, it->effort))
+                        return -1;
+            }
+        }
+    }
     glp_load_matrix(m->lp, m->nz, m->ia, m->ja, m->ar);
     free(m->ia);
     free(m->ja);
@@ -493,9 +519,11 @@ static void priority_weights(const model *m, double w[4])
     int cnt[4] = {0, 0, 0, 0};
     for (int i = 0; i < m->ni; i++)
         cnt[op_plan_item(m->p, i)->priority]++;
-    w[3] = 1;
-    for (int q = 2; q >= 0; q--)
-        w[q] = 1 + cnt[q + 1] * w[q + 1];
+    for (int q = 3; q >= 0; q--) {
+        w[q] = 1;
+        for (int lower = q + 1; lower < 4; lower++)
+            w[q] += cnt[lower] * w[lower];
+    }
 }
 
 /* Fills c[0..n] (c[0] the constant) with stage st's minimization objective. */
@@ -719,6 +747,34 @@ void op_solution_free(op_solution *s)
     free(s);
 }
 
+/* Cleans GLPK's tolerances out of a point: binaries become exactly 0 or 1,
+   hours vanish where the item is not running, each scheduled item gets exactly
+   its effort, and M is the last completion week. Held stage values are then
+   exact integers and the schedule evaluates as the model saw it. */
+static void polish_point(const model *m, double *x)
+{
+    int n = glp_get_num_cols(m->lp);
+    for (int k = 1; k <= n; k++)
+        if (glp_get_col_kind(m->lp, k) != GLP_CV || k == m->cM)
+            x[k] = round(x[k]);
+    for (int i = 0; i < m->ni; i++) {
+        x[m->cs[i]] = round(x[m->cs[i]]);
+        if (!m->ef[i])
+            continue;
+        double sum = 0;
+        for (int t = m->es[i]; t <= m->lf[i]; t++) {
+            int zc = col_z(m, i, t - 1);
+            double *h = &x[col_x(m, i, t)];
+            if (x[col_a(m, i, t)] < 0.5 || (zc && x[zc] > 0.5) || *h < 1e-9)
+                *h = 0;
+            sum += *h;
+        }
+        double e = x[m->cs[i]] > 0.5 ? op_plan_item(m->p, i)->effort : 0;
+        for (int t = m->es[i]; t <= m->lf[i]; t++)
+            x[col_x(m, i, t)] = sum > 0 ? x[col_x(m, i, t)] * (e / sum) : 0;
+    }
+}
+
 /* Schedule of the column values x. */
 static op_schedule *schedule_of_point(const model *m, const double *x)
 {
@@ -876,8 +932,10 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
         }
     }
     double t0 = now();
-    int proven = 0;
-    double left = deadline - t0;
+    int proven = 1; /* a constant objective needs no search */
+    for (int k = 1; k <= n && proven; k++)
+        proven = c[k] == 0 || glp_get_col_type(m->lp, k) == GLP_FX;
+    double left = proven ? 0 : deadline - t0;
     if (left > 0 && !(m->o->interrupt && *m->o->interrupt)) {
         glp_smcp sp;
         glp_init_smcp(&sp);
@@ -921,7 +979,8 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                 ip.presolve = GLP_ON;
                 ip.gmi_cuts = GLP_ON;
                 ip.mir_cuts = GLP_ON;
-                ip.cov_cuts = GLP_ON;
+                ip.cov_cuts = GLP_OFF; /* GLPK 5.0 aborts in glp_cov_init when presolve
+                                          leaves no columns */
                 ip.clq_cuts = GLP_ON;
                 ip.br_tech = GLP_BR_PCH;
                 ip.bt_tech = GLP_BT_BLB;
@@ -939,6 +998,7 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                     if (v < *inc_obj - 1e-9) {
                         for (int k = 1; k <= n; k++)
                             inc[k] = glp_mip_col_val(m->lp, k);
+                        polish_point(m, inc);
                         *inc_obj = objective_at(c, inc, n);
                     }
                 }
@@ -1029,7 +1089,10 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
     sol->greedy_seconds = now() - t0;
     sol->greedy_last_week = op_eval_last_week(ge);
     sol->greedy_lateness = op_eval_total_lateness(ge);
-    int all = op_eval_scheduled_count(ge) == m.ni;
+    /* Every item fits: stage "scheduled" is solved by the greedy schedule,
+       unless strict gates may force items out that the greedy one keeps. */
+    int all = op_eval_scheduled_count(ge) == m.ni &&
+              (!o->strict_gates || op_eval_gates_met(ge) == m.ng);
     if (o->horizon)
         m.H = o->horizon;
     else if (all)
@@ -1130,6 +1193,7 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             }
             for (int k = 1; k <= n; k++)
                 inc[k] = glp_mip_col_val(m.lp, k);
+            polish_point(&m, inc);
             glp_set_obj_coef(m.lp, m.cM, 0);
         }
     }

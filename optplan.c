@@ -527,13 +527,17 @@ int main(int argc, char **argv)
             in.items = paths[0] = join(o.plan_dir, "items.csv");
         if (!in.team)
             in.team = paths[1] = join(o.plan_dir, "team.csv");
-        if (!in.gates)
+        if (!in.gates) {
+            /* gates are optional: a plan without gates.csv has none */
             in.gates = paths[2] = join(o.plan_dir, "gates.csv");
+            if (in.gates && !file_exists(in.gates))
+                in.gates = NULL;
+        }
     }
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_plan *p = op_plan_new();
     int rc;
-    if (!d || !p || !in.items || !in.team || (o.plan_dir && !in.gates)) {
+    if (!d || !p || !in.items || !in.team || (o.plan_dir && !paths[2])) {
         fprintf(stderr, "%s: out of memory\n", progname);
         rc = EXIT_OSERR;
         goto out;

@@ -23,6 +23,8 @@ typedef struct reader {
     unsigned line;       /* physical line being parsed */
     unsigned nfields;    /* fields seen in the current record */
     unsigned rec_line;   /* line where the current record's first field ended */
+    unsigned next_line;  /* first line after the last complete record */
+    unsigned field_line; /* line where the last field ended */
     char *cells[MAX_FIELDS];
     int header_done;
     int col_of_field[MAX_FIELDS]; /* spec index of header field f, -1 unknown */
@@ -106,6 +108,7 @@ static void on_field(void *s, size_t len, void *data)
     unsigned f = r->nfields++;
     if (f == 0)
         r->rec_line = r->line;
+    r->field_line = r->line;
     if (r->stop || f >= MAX_FIELDS)
         return;
     const char *txt = s ? s : "";
@@ -149,7 +152,8 @@ static void read_header(reader *r)
         const char *name = r->cells[f];
         r->col_of_field[f] = -1;
         if (!name[0]) {
-            error_at(r, r->rec_line, f + 1, "empty column name in header", NULL);
+            if (!r->row_bad) /* an unreadable name was reported already */
+                error_at(r, r->rec_line, f + 1, "empty column name in header", NULL);
             continue;
         }
         int k;
@@ -179,14 +183,15 @@ static void on_record(int c, void *data)
 {
     (void)c;
     reader *r = data;
+    r->next_line = r->line + 1;
     if (r->stop) {
         free_cells(r);
         return;
     }
     if (!r->header_done) {
+        read_header(r);
         if (r->row_bad)
             r->structural++;
-        read_header(r);
         free_cells(r);
         return;
     }
@@ -316,8 +321,15 @@ op_status csvread_table(const char *path, const col_spec *spec, int nspec,
     size_t off = 0;
     int parse_error = 0;
     while (off < len && !r.stop) {
-        const char *nl = memchr(s + off, '\n', len - off);
-        size_t chunk = nl ? (size_t)(nl - (s + off)) + 1 : len - off;
+        /* a line ends at LF, CRLF or a lone CR */
+        size_t chunk = 0;
+        while (off + chunk < len && s[off + chunk] != '\n' && s[off + chunk] != '\r')
+            chunk++;
+        if (off + chunk < len) {
+            if (s[off + chunk] == '\r' && off + chunk + 1 < len && s[off + chunk + 1] == '\n')
+                chunk++;
+            chunk++;
+        }
         r.line++;
         if (csv_parse(&p, s + off, chunk, on_field, on_record, &r) != chunk) {
             parse_error = csv_error(&p);
@@ -328,7 +340,9 @@ op_status csvread_table(const char *path, const col_spec *spec, int nspec,
     if (!parse_error && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0)
         parse_error = CSV_EPARSE;
     if (parse_error) {
-        op_loc l = {path, r.line ? r.line : 1, r.nfields + 1};
+        /* the broken field began where the previous field or record ended */
+        unsigned start = r.nfields ? r.field_line : r.next_line ? r.next_line : 1;
+        op_loc l = {path, start ? start : 1, r.nfields + 1};
         if (parse_error == CSV_EPARSE)
             op_diag_error(d, OP_EDATA, &l, "malformed CSV: %s",
                           off >= len ? "unterminated quoted field" : "stray quote in field");
@@ -371,8 +385,9 @@ int csvread_number(const row_view *r, int k, const char *col, double min, int mi
         return 0;
     for (const char *c = s; *c; c++)
         if (!isdigit((unsigned char)*c) && !strchr(".+-eE", *c)) {
-            if (strcasecmp(s, "nan") == 0 || strcasecmp(s, "inf") == 0 ||
-                strcasecmp(s, "-inf") == 0 || strcasecmp(s, "infinity") == 0)
+            const char *w = s + (s[0] == '+' || s[0] == '-');
+            if (strcasecmp(w, "nan") == 0 || strcasecmp(w, "inf") == 0 ||
+                strcasecmp(w, "infinity") == 0)
                 cell_error(r, k, d, col, "expected a finite number");
             else
                 cell_error(r, k, d, col, "expected a number");

@@ -134,6 +134,7 @@ static int team_row(void *ctx, const row_view *r)
         return 0;
     if (make_ref(c, r->cell[T_ROLE], csvread_loc(r, T_ROLE), &row.role))
         return -1;
+    row.cost_loc = csvread_loc(r, T_COST);
     row.loc = csvread_loc(r, T_TO);
     if (!row.loc.col)
         row.loc = csvread_loc(r, T_ROLE);

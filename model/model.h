@@ -93,7 +93,8 @@ typedef struct op_team_row {
     int from_week;         /* >= 1 */
     int to_week;           /* 0 = open-ended */
     double cost_per_hour;  /* < 0 = not given */
-    op_loc loc;
+    op_loc loc;            /* the row (its to_week cell, for week errors) */
+    op_loc cost_loc;
 } op_team_row;
 
 typedef struct op_gate {

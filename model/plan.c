@@ -337,7 +337,7 @@ static op_status build_roles(op_plan *p, op_diag *d)
         op_role *ro = &p->roles[r];
         if (row->cost_per_hour >= 0) {
             if (ro->cost_per_hour >= 0 && ro->cost_per_hour != row->cost_per_hour) {
-                op_diag_error(d, OP_EDATA, &row->loc,
+                op_diag_error(d, OP_EDATA, &row->cost_loc,
                               "role \"%s\" has two different cost_per_hour values", ro->name);
                 st = OP_EDATA;
             }

@@ -31,7 +31,7 @@ enum {
     EXIT_OSERR = 71,     /* out of memory */
     EXIT_CANTCREAT = 73, /* the output directory cannot be written */
     EXIT_IOERR = 74,     /* a read or write failed */
-    EXIT_INTERRUPTED = 130 /* SIGINT/SIGTERM: the best plan so far was written, or nothing */
+    EXIT_INTERRUPTED = 130 /* SIGINT/SIGTERM: the best plan so far was written, marked not proven */
 };
 
 typedef struct options {
@@ -95,7 +95,7 @@ static void usage(FILE *f)
             "\n"
             "Exit status: 0 success, 1 plan defects found (check), 2 not proven optimal,\n"
             "3 infeasible, 64 usage, 65 data error, 66 missing input, 70 internal error,\n"
-            "71 out of memory, 73 cannot create output, 74 I/O error.\n",
+            "71 out of memory, 73 cannot create output, 74 I/O error, 130 interrupted.\n",
             progname);
 }
 
@@ -307,8 +307,6 @@ static op_status publish(const options *o, const op_plan *p, const op_schedule *
         }
         free(lp);
     }
-    if (st == OP_OK && interrupted && !e)
-        st = OP_EIO;
     if (st != OP_OK) {
         op_outdir_abort(tmp);
         free(tmp);

@@ -40,6 +40,9 @@ typedef struct options {
     const char *items, *team, *gates, *plan, *baseline;
     const char *out;
     int quiet, verbose, require_all;
+    const char *labels;    /* compare: comma-separated labels */
+    char **dirs;           /* compare: the report directories */
+    int ndirs;
     op_solver_opts solver;
 } options;
 
@@ -65,6 +68,9 @@ static void usage(FILE *f)
             "  solve            (default) optimal plan, reports in --out DIR\n"
             "  check            evaluate a given plan (--plan, default PLAN_DIR/baseline.csv)\n"
             "  validate         read and check the inputs, print a summary\n"
+            "  compare DIR...   put two or more report directories side by side\n"
+            "                   (comparison.md, comparison.csv in --out, default\n"
+            "                   comparison; --label A,B,... names the columns)\n"
             "\n"
             "Input options (each replaces one file of PLAN_DIR):\n"
             "      --items FILE     work items (default PLAN_DIR/items.csv)\n"
@@ -176,6 +182,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"write-lp", required_argument, NULL, OPT_WRITE_LP},
         {"greedy", no_argument, NULL, OPT_GREEDY},
         {"out", required_argument, NULL, 'o'},
+        {"label", required_argument, NULL, 'l'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -191,6 +198,7 @@ static int parse_options(int argc, char **argv, options *o)
         case OPT_PLAN: o->plan = optarg; break;
         case OPT_BASELINE: o->baseline = optarg; break;
         case 'o': o->out = optarg; break;
+        case 'l': o->labels = optarg; break;
         case OPT_HORIZON:
             if (parse_number("horizon", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
                 return v != floor(v) ? bad_value("horizon", optarg, "expected a whole number") : -1;
@@ -232,7 +240,7 @@ static int parse_options(int argc, char **argv, options *o)
         }
     }
     int nargs = argc - optind;
-    static const char *const commands[] = {"validate", "solve", "check", NULL};
+    static const char *const commands[] = {"validate", "solve", "check", "compare", NULL};
     if (nargs >= 1) {
         for (int k = 0; commands[k]; k++)
             if (strcmp(argv[optind], commands[k]) == 0) {
@@ -244,6 +252,18 @@ static int parse_options(int argc, char **argv, options *o)
     }
     if (!o->command)
         o->command = "solve";
+    if (strcmp(o->command, "compare") == 0) {
+        if (!o->out)
+            o->out = "comparison";
+        if (nargs < 2) {
+            fprintf(stderr, "%s: compare needs two or more report directories\n", progname);
+            fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+            return -1;
+        }
+        o->dirs = argv + optind;
+        o->ndirs = nargs;
+        return 0;
+    }
     if (!o->out)
         o->out = "out";
     if (nargs > 1) {
@@ -510,6 +530,64 @@ out:
     return rc;
 }
 
+static int cmd_compare(const options *o)
+{
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_run **runs = calloc((size_t)o->ndirs, sizeof *runs);
+    char *labels = o->labels ? strdup(o->labels) : NULL;
+    int rc = EXIT_OPTIMAL;
+    if (!d || !runs || (o->labels && !labels)) {
+        fprintf(stderr, "%s: out of memory\n", progname);
+        rc = EXIT_OSERR;
+        goto out;
+    }
+    char *save = NULL, *lab = labels ? strtok_r(labels, ",", &save) : NULL;
+    op_status st = OP_OK;
+    for (int k = 0; k < o->ndirs; k++) {
+        const char *dir = o->dirs[k];
+        const char *label = lab;
+        if (!label) {
+            /* the directory's own name */
+            size_t n = strlen(dir);
+            while (n > 1 && dir[n - 1] == '/')
+                n--;
+            size_t b = n;
+            while (b > 0 && dir[b - 1] != '/')
+                b--;
+            static char buf[256];
+            snprintf(buf, sizeof buf, "%.*s", (int)(n - b), dir + b);
+            label = buf;
+        }
+        op_status s = op_inputs_load_run(dir, label, &runs[k], d);
+        if (s != OP_OK && st == OP_OK)
+            st = s;
+        if (lab)
+            lab = strtok_r(NULL, ",", &save);
+    }
+    if (st == OP_OK) {
+        char *tmp = op_outdir_begin(o->out, d);
+        st = tmp ? op_report_compare(tmp, runs, o->ndirs, d) : op_diag_status(d);
+        if (tmp && st == OP_OK)
+            st = op_outdir_commit(tmp, o->out, d);
+        else if (tmp)
+            op_outdir_abort(tmp);
+        free(tmp);
+    }
+    if (st != OP_OK) {
+        print_diag(d);
+        rc = exit_for(st);
+    } else if (!o->quiet) {
+        printf("compared %d plans: %s/comparison.md, %s/comparison.csv\n", o->ndirs, o->out, o->out);
+    }
+out:
+    for (int k = 0; runs && k < o->ndirs; k++)
+        op_run_free(runs[k]);
+    free(runs);
+    free(labels);
+    op_diag_free(d);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -517,6 +595,8 @@ int main(int argc, char **argv)
     op_solver_opts_init(&o.solver);
     if (parse_options(argc, argv, &o))
         return EXIT_USAGE;
+    if (strcmp(o.command, "compare") == 0)
+        return cmd_compare(&o);
 
     char *paths[3] = {NULL, NULL, NULL};
     op_input_paths in = {o.items, o.team, o.gates};

@@ -246,4 +246,25 @@ int op_eval_scheduled_count(const op_eval *e);
    breaks a hard rule. */
 int op_eval_hard_violations(const op_eval *e);
 
+/* ---- a report directory read back, for comparisons (run.c) ----------- */
+
+typedef enum { OP_RUN_METRIC = 0, OP_RUN_GATE, OP_RUN_ITEM, OP_RUN_PARTS } op_run_part;
+
+/* Named rows of one run: metrics (value), gates (deadline, passed week),
+   items (start, end week). Every string is copied and owned by the run. */
+typedef struct op_run op_run;
+
+/* New empty run labelled label; NULL on ENOMEM. Free with op_run_free. */
+op_run *op_run_new(const char *label);
+void op_run_free(op_run *r);
+const char *op_run_label(const op_run *r);
+/* Copies s into the run; the result lives as long as r (NULL on ENOMEM). */
+const char *op_run_keep(op_run *r, const char *s);
+/* Adds a row (b may be NULL); -1 on ENOMEM. */
+int op_run_put(op_run *r, op_run_part part, const char *key, const char *a, const char *b);
+int op_run_count(const op_run *r, op_run_part part);
+const char *op_run_key(const op_run *r, op_run_part part, int k);
+/* Field a (which = 0) or b (which = 1) of the row named key; NULL when absent. */
+const char *op_run_get(const op_run *r, op_run_part part, const char *key, int which);
+
 #endif

@@ -25,7 +25,7 @@ const char *rpt_num(char *buf, size_t n, double v)
 
 /* A text cell: quoted through libcsv when it needs quoting; a leading = + - @
    tab or CR gets an apostrophe so a spreadsheet never runs it as a formula. */
-static int cell(FILE *f, const char *s, int last)
+int rpt_cell(FILE *f, const char *s, int last)
 {
     int rc = 0;
     if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
@@ -48,7 +48,7 @@ static int cell(FILE *f, const char *s, int last)
 }
 
 /* A number optplan computed: written as is. */
-static int num(FILE *f, double v, int last)
+int rpt_cellnum(FILE *f, double v, int last)
 {
     char b[32];
     return fprintf(f, "%s%c", rpt_num(b, sizeof b, v), last ? '\n' : ',') < 0 ? -1 : 0;
@@ -57,8 +57,8 @@ static int num(FILE *f, double v, int last)
 static int week_cell(FILE *f, int w, int last)
 {
     if (!w)
-        return cell(f, "", last);
-    return num(f, w, last);
+        return rpt_cell(f, "", last);
+    return rpt_cellnum(f, w, last);
 }
 
 static const char *prio_name(int p)
@@ -97,9 +97,9 @@ int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e)
         int i = order[k];
         const op_item *it = op_plan_item(p, i);
         const op_item_eval *ie = op_eval_item(e, i);
-        rc |= cell(f, it->id, 0) | cell(f, it->title, 0) |
-              cell(f, op_plan_role(p, it->role.index)->name, 0) | cell(f, prio_name(it->priority), 0) |
-              week_cell(f, ie->start_week, 0) | week_cell(f, ie->end_week, 0) | num(f, ie->hours, 1);
+        rc |= rpt_cell(f, it->id, 0) | rpt_cell(f, it->title, 0) |
+              rpt_cell(f, op_plan_role(p, it->role.index)->name, 0) | rpt_cell(f, prio_name(it->priority), 0) |
+              week_cell(f, ie->start_week, 0) | week_cell(f, ie->end_week, 0) | rpt_cellnum(f, ie->hours, 1);
     }
     free(order);
     return rc ? -1 : 0;
@@ -112,7 +112,7 @@ int rpt_write_allocation_csv(FILE *f, const op_plan *p, const op_schedule *s)
         for (int t = 1; t <= op_schedule_weeks(s) && !rc; t++) {
             double h = op_schedule_get(s, i, t);
             if (h > 1e-6)
-                rc |= cell(f, op_plan_item(p, i)->id, 0) | num(f, t, 0) | num(f, h, 1);
+                rc |= rpt_cell(f, op_plan_item(p, i)->id, 0) | rpt_cellnum(f, t, 0) | rpt_cellnum(f, h, 1);
         }
     return rc ? -1 : 0;
 }
@@ -123,11 +123,11 @@ int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e)
     for (int r = 0; r < op_plan_role_count(p) && !rc; r++)
         for (int t = 1; t <= op_eval_weeks(e) && !rc; t++) {
             double c = op_plan_capacity(p, r, t), l = op_eval_load(e, r, t);
-            rc |= cell(f, op_plan_role(p, r)->name, 0) | num(f, t, 0) | num(f, c, 0) | num(f, l, 0);
+            rc |= rpt_cell(f, op_plan_role(p, r)->name, 0) | rpt_cellnum(f, t, 0) | rpt_cellnum(f, c, 0) | rpt_cellnum(f, l, 0);
             if (c > 0)
-                rc |= num(f, round(l / c * 1000) / 1000, 1);
+                rc |= rpt_cellnum(f, round(l / c * 1000) / 1000, 1);
             else
-                rc |= cell(f, "", 1);
+                rc |= rpt_cell(f, "", 1);
         }
     return rc ? -1 : 0;
 }
@@ -141,10 +141,10 @@ int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e)
         char cause[1024] = "";
         if (!ge->passed_week || ge->lateness)
             op_report_gate_cause(p, e, g, cause, sizeof cause);
-        rc |= cell(f, ga->id, 0) | num(f, ga->deadline_week, 0) | week_cell(f, ge->passed_week, 0) |
-              num(f, ge->lateness, 0) |
-              cell(f, !ge->passed_week ? "not passed" : ge->lateness ? "late" : "met", 0) |
-              cell(f, cause, 1);
+        rc |= rpt_cell(f, ga->id, 0) | rpt_cellnum(f, ga->deadline_week, 0) | week_cell(f, ge->passed_week, 0) |
+              rpt_cellnum(f, ge->lateness, 0) |
+              rpt_cell(f, !ge->passed_week ? "not passed" : ge->lateness ? "late" : "met", 0) |
+              rpt_cell(f, cause, 1);
     }
     return rc ? -1 : 0;
 }
@@ -160,9 +160,9 @@ int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e)
         const op_violation *v = op_eval_violation(e, k);
         char text[1024];
         rpt_violation_text(p, v, text, sizeof text);
-        rc |= cell(f, kind_names[v->kind], 0) | cell(f, v->item >= 0 ? op_plan_item(p, v->item)->id : "", 0) |
-              cell(f, v->role >= 0 ? op_plan_role(p, v->role)->name : "", 0) | week_cell(f, v->week, 0) |
-              num(f, v->a, 0) | num(f, v->b, 0) | cell(f, text, 1);
+        rc |= rpt_cell(f, kind_names[v->kind], 0) | rpt_cell(f, v->item >= 0 ? op_plan_item(p, v->item)->id : "", 0) |
+              rpt_cell(f, v->role >= 0 ? op_plan_role(p, v->role)->name : "", 0) | week_cell(f, v->week, 0) |
+              rpt_cellnum(f, v->a, 0) | rpt_cellnum(f, v->b, 0) | rpt_cell(f, text, 1);
     }
     return rc ? -1 : 0;
 }

@@ -8,6 +8,11 @@
 const char *rpt_num(char *buf, size_t n, double v);
 #define RPT_NUM(v) rpt_num((char[32]){0}, 32, (v))
 
+/* One CSV cell and its separator (newline when last). Text cells are quoted
+   through libcsv when needed and defused against formula injection. */
+int rpt_cell(FILE *f, const char *s, int last);
+int rpt_cellnum(FILE *f, double v, int last);
+
 /* Each writer writes one report file to f; returns 0, or -1 on a write error. */
 int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e);
 int rpt_write_allocation_csv(FILE *f, const op_plan *p, const op_schedule *s);
@@ -17,6 +22,7 @@ int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e);
 int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
                        const op_report_info *info);
 int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_report_info *info);
 
 /* One violation in plain words. */
 void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n);

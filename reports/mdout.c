@@ -595,3 +595,44 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
     }
     return ferror(f) ? -1 : 0;
 }
+
+int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_report_info *info)
+{
+    int musts, shoulds, peak;
+    int gw = go_week(p, e, &musts, &shoulds);
+    double pw = total_person_weeks(p, e, &peak);
+    int rc = fputs("metric,value\n", f) < 0;
+    rc |= rpt_cell(f, "command", 0) | rpt_cell(f, info->command, 1);
+    rc |= rpt_cell(f, "status", 0) | rpt_cell(f, info->status, 1);
+    rc |= rpt_cell(f, "gates_met", 0) | rpt_cellnum(f, op_eval_gates_met(e), 1);
+    rc |= rpt_cell(f, "gates", 0) | rpt_cellnum(f, op_plan_gate_count(p), 1);
+    rc |= rpt_cell(f, "total_lateness", 0) | rpt_cellnum(f, op_eval_total_lateness(e), 1);
+    rc |= rpt_cell(f, "last_week", 0) | rpt_cellnum(f, op_eval_last_week(e), 1);
+    rc |= rpt_cell(f, "items_scheduled", 0) | rpt_cellnum(f, op_eval_scheduled_count(e), 1);
+    rc |= rpt_cell(f, "items", 0) | rpt_cellnum(f, op_plan_item_count(p), 1);
+    rc |= rpt_cell(f, "over_capacity_weeks", 0) | rpt_cellnum(f, over_capacity_count(e), 1);
+    rc |= rpt_cell(f, "peak_people", 0) | rpt_cellnum(f, peak, 1);
+    rc |= rpt_cell(f, "person_weeks", 0) | rpt_cellnum(f, pw, 1);
+    rc |= rpt_cell(f, "first_go_week", 0) | (gw ? rpt_cellnum(f, gw, 1) : rpt_cell(f, "", 1));
+    double cost = 0;
+    int costed = 0;
+    for (int r = 0; r < op_plan_role_count(p); r++) {
+        double h = 0, people = 0;
+        for (int t = 1; t <= op_eval_weeks(e); t++) {
+            h += op_eval_load(e, r, t);
+            people += rpt_people(p, e, r, t);
+        }
+        const op_role *ro = op_plan_role(p, r);
+        if (ro->cost_per_hour >= 0) {
+            cost += h * ro->cost_per_hour;
+            costed = 1;
+        }
+        char key[300];
+        snprintf(key, sizeof key, "hours:%s", ro->name);
+        rc |= rpt_cell(f, key, 0) | rpt_cellnum(f, h, 1);
+        snprintf(key, sizeof key, "person_weeks:%s", ro->name);
+        rc |= rpt_cell(f, key, 0) | rpt_cellnum(f, people, 1);
+    }
+    rc |= rpt_cell(f, "cost", 0) | (costed ? rpt_cellnum(f, cost, 1) : rpt_cell(f, "", 1));
+    return rc || ferror(f) ? -1 : 0;
+}

@@ -47,6 +47,11 @@ char *op_outdir_begin(const char *dir, op_diag *d);
 op_status op_outdir_commit(const char *tmp, const char *dir, op_diag *d);
 void op_outdir_abort(const char *tmp);
 
+/* Writes comparison.md and comparison.csv for runs[0..n-1] into dir (which
+   must exist): gate weeks, metrics, and how far each item moved against the
+   first run. Returns OP_OK or an error reported through d. */
+op_status op_report_compare(const char *dir, op_run *const *runs, int n, op_diag *d);
+
 /* The cause of a late gate in plain words, into buf. */
 void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, size_t n);
 

@@ -47,6 +47,13 @@ static int w_svg(FILE *f, const op_plan *p, const op_schedule *s, const op_eval 
     return rpt_write_svg(f, p, e);
 }
 
+static int w_summary(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                     const op_report_info *i)
+{
+    (void)s;
+    return rpt_write_summary_csv(f, p, e, i);
+}
+
 /* Writes one file, flushed to disk, so a later rename publishes whole files. */
 static op_status write_one(const char *dir, const char *name, writer_fn fn, const op_plan *p,
                            const op_schedule *s, const op_eval *e, const op_report_info *info,
@@ -92,6 +99,7 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
                  {"allocation.csv", w_allocation, 0},
                  {"load.csv", w_load, 0},
                  {"gates.csv", w_gates, 0},
+                 {"summary.csv", w_summary, 0},
                  {"violations.csv", w_violations, 1},
                  {"report.md", rpt_write_markdown, 0},
                  {"gantt.svg", w_svg, 0}};

@@ -1,0 +1,93 @@
+/* runs.c - reads back report directories (summary, gates, schedule) for compare */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csvread.h"
+
+typedef struct run_ctx {
+    op_run *run;
+    op_run_part part;
+    int ka, kb; /* columns stored as a and b; -1 for none */
+    op_diag *d;
+} run_ctx;
+
+static int run_row(void *ctx, const row_view *r)
+{
+    run_ctx *c = ctx;
+    if (!r->cell[0][0]) {
+        op_loc l = csvread_loc(r, 0);
+        op_diag_error(c->d, OP_EDATA, &l, "empty key");
+        return 0;
+    }
+    if (op_run_put(c->run, c->part, r->cell[0], c->ka >= 0 ? r->cell[c->ka] : NULL,
+                   c->kb >= 0 ? r->cell[c->kb] : NULL)) {
+        op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, op_diag *d)
+{
+    static const col_spec summary_cols[] = {{"metric", 1}, {"value", 1}};
+    static const col_spec gate_cols[] = {{"gate", 1},           {"deadline_week", 1},
+                                         {"passed_week", 1},    {"lateness_weeks", 0},
+                                         {"status", 0},         {"cause", 0}};
+    static const col_spec item_cols[] = {{"id", 1},         {"title", 0},    {"role", 0},
+                                         {"priority", 0},   {"start_week", 1}, {"end_week", 1},
+                                         {"hours", 0}};
+    static const struct {
+        const char *name;
+        const col_spec *cols;
+        int ncols;
+        op_run_part part;
+        int ka, kb;
+    } files[] = {{"summary.csv", summary_cols, 2, OP_RUN_METRIC, 1, -1},
+                 {"gates.csv", gate_cols, 6, OP_RUN_GATE, 1, 2},
+                 {"schedule.csv", item_cols, 7, OP_RUN_ITEM, 4, 5}};
+    *out = NULL;
+    op_run *run = op_run_new(label);
+    if (!run) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    op_loc l = {dir, 0, 0};
+    struct stat sb;
+    size_t n = strlen(dir) + 32;
+    char *path = malloc(n);
+    if (!path) {
+        op_run_free(run);
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    snprintf(path, n, "%s/.optplan-report", dir);
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        op_diag_error(d, OP_ENOINPUT, &l, "not a directory");
+        free(path);
+        op_run_free(run);
+        return OP_ENOINPUT;
+    }
+    if (stat(path, &sb) != 0) {
+        op_diag_error(d, OP_EDATA, &l, "not an optplan report directory (no .optplan-report)");
+        free(path);
+        op_run_free(run);
+        return OP_EDATA;
+    }
+    free(path);
+    int before = op_diag_count(d);
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        /* diagnostics copy their text, so a local path is enough */
+        char fp[4096];
+        snprintf(fp, sizeof fp, "%s/%s", dir, files[k].name);
+        run_ctx c = {run, files[k].part, files[k].ka, files[k].kb, d};
+        csvread_table(fp, files[k].cols, files[k].ncols, run_row, &c, d);
+    }
+    if (op_diag_count(d) > before) {
+        op_run_free(run);
+        return op_diag_status(d);
+    }
+    *out = run;
+    return OP_OK;
+}

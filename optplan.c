@@ -39,8 +39,12 @@ typedef struct options {
     const char *plan_dir;
     const char *items, *team, *gates, *plan, *baseline;
     const char *out;
-    int quiet, verbose, require_all;
+    int quiet, verbose, require_all, no_baseline;
     const char *labels;    /* compare: comma-separated labels */
+    op_staff_opts staff;
+    char *max_headcount[64]; /* staff: ROLE=N caps as given */
+    int nmax_headcount;
+    const op_report_team *team_found; /* staff: the team found, for the report */
     char **dirs;           /* compare: the report directories */
     int ndirs;
     op_solver_opts solver;
@@ -68,6 +72,7 @@ static void usage(FILE *f)
             "  solve            (default) optimal plan, reports in --out DIR\n"
             "  check            evaluate a given plan (--plan, default PLAN_DIR/baseline.csv)\n"
             "  validate         read and check the inputs, print a summary\n"
+            "  staff            the cheapest team that meets every gate (staff.csv)\n"
             "  compare DIR...   put two or more report directories side by side\n"
             "                   (comparison.md, comparison.csv in --out, default\n"
             "                   comparison; --label A,B,... names the columns)\n"
@@ -91,6 +96,14 @@ static void usage(FILE *f)
             "      --objective LIST stages in order, from scheduled,lateness,finish,priority\n"
             "      --write-lp FILE  write each stage's model (CPLEX LP; FILE.1, FILE.2, ...)\n"
             "      --greedy         skip the ILP: report the greedy schedule\n"
+            "\n"
+            "Staffing options (staff):\n"
+            "      --staff-model M  constant (default): one headcount per role;\n"
+            "                       phased: headcount may change week to week\n"
+            "      --max-changes K  phased: at most K changes per role (default 2)\n"
+            "      --finish-by N    every item done by week N (default: last deadline)\n"
+            "      --max-headcount ROLE=N  cap a role (repeatable)\n"
+            "      --keep-team      the current team is a floor\n"
             "\n"
             "Other options:\n"
             "  -o, --out DIR        report directory (default out)\n"
@@ -141,7 +154,8 @@ static char *join(const char *dir, const char *name)
 
 enum { OPT_ITEMS = 256, OPT_CAPACITY, OPT_GATES, OPT_PLAN, OPT_BASELINE, OPT_HORIZON,
        OPT_TIME_LIMIT, OPT_GAP, OPT_STRICT, OPT_GATE_ENTRY, OPT_REQUIRE_ALL, OPT_OBJECTIVE,
-       OPT_WRITE_LP, OPT_GREEDY };
+       OPT_WRITE_LP, OPT_GREEDY, OPT_STAFF_MODEL, OPT_MAX_CHANGES, OPT_FINISH_BY,
+       OPT_MAX_HEADCOUNT, OPT_KEEP_TEAM };
 
 static int bad_value(const char *opt, const char *val, const char *what)
 {
@@ -183,6 +197,11 @@ static int parse_options(int argc, char **argv, options *o)
         {"greedy", no_argument, NULL, OPT_GREEDY},
         {"out", required_argument, NULL, 'o'},
         {"label", required_argument, NULL, 'l'},
+        {"staff-model", required_argument, NULL, OPT_STAFF_MODEL},
+        {"max-changes", required_argument, NULL, OPT_MAX_CHANGES},
+        {"finish-by", required_argument, NULL, OPT_FINISH_BY},
+        {"max-headcount", required_argument, NULL, OPT_MAX_HEADCOUNT},
+        {"keep-team", no_argument, NULL, OPT_KEEP_TEAM},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -230,17 +249,45 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_WRITE_LP: o->solver.write_lp = optarg; break;
         case OPT_GREEDY: o->solver.greedy_only = 1; break;
+        case OPT_STAFF_MODEL:
+            if (strcmp(optarg, "constant") == 0)
+                o->staff.phased = 0;
+            else if (strcmp(optarg, "phased") == 0)
+                o->staff.phased = 1;
+            else
+                return bad_value("staff-model", optarg, "expected 'constant' or 'phased'");
+            break;
+        case OPT_MAX_CHANGES:
+            if (parse_number("max-changes", optarg, 0, OP_MAX_WEEK, &v) || v != floor(v))
+                return v != floor(v) ? bad_value("max-changes", optarg, "expected a whole number") : -1;
+            o->staff.max_changes = (int)v;
+            break;
+        case OPT_FINISH_BY:
+            if (parse_number("finish-by", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
+                return v != floor(v) ? bad_value("finish-by", optarg, "expected a whole number") : -1;
+            o->staff.finish_by = (int)v;
+            break;
+        case OPT_MAX_HEADCOUNT:
+            if (!strchr(optarg, '=') || o->nmax_headcount == 64)
+                return bad_value("max-headcount", optarg, "expected ROLE=N");
+            o->max_headcount[o->nmax_headcount++] = optarg;
+            break;
+        case OPT_KEEP_TEAM: o->staff.keep_team = 1; break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
-        case 'h': usage(stdout); exit(0);
-        case 'V': printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION); exit(0);
+        case 'h':
+            usage(stdout);
+            exit(fflush(stdout) || ferror(stdout) ? EXIT_IOERR : 0);
+        case 'V':
+            printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+            exit(fflush(stdout) || ferror(stdout) ? EXIT_IOERR : 0);
         default:
             fprintf(stderr, "Try '%s --help' for more information.\n", progname);
             return -1;
         }
     }
     int nargs = argc - optind;
-    static const char *const commands[] = {"validate", "solve", "check", "compare", NULL};
+    static const char *const commands[] = {"validate", "solve", "check", "compare", "staff", NULL};
     if (nargs >= 1) {
         for (int k = 0; commands[k]; k++)
             if (strcmp(argv[optind], commands[k]) == 0) {
@@ -364,7 +411,9 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
     char *basepath = NULL;
     int rc = EXIT_OPTIMAL;
     op_status st;
-    if (o->baseline)
+    if (o->no_baseline)
+        basepath = NULL;
+    else if (o->baseline)
         basepath = strdup(o->baseline);
     else if (o->plan_dir) {
         basepath = join(o->plan_dir, "baseline.csv");
@@ -440,7 +489,7 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
     op_report_info info = {"solve", plan_name(o), status, sol->status == OP_SOLVE_OPTIMAL,
                            sol->horizon, o->solver.gate_entry_phase, stages, sol->nstages,
                            sol->deferred, (const char *const *)sol->deferred_why, sol->ndeferred,
-                           base, be};
+                           base, be, o->team_found};
     char log[2048];
     size_t len = 0;
     len += (size_t)snprintf(log + len, sizeof log - len, "greedy %.3f s\n", sol->greedy_seconds);
@@ -507,7 +556,7 @@ static int cmd_check(options *o, const op_plan *p, op_diag *d)
         goto out;
     }
     op_report_info info = {"check", plan_name(o), "hand plan", 0, op_schedule_weeks(s),
-                           o->solver.gate_entry_phase, NULL, 0, NULL, NULL, 0, NULL, NULL};
+                           o->solver.gate_entry_phase, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL};
     st = publish(o, p, s, e, &info, NULL, d);
     if (st != OP_OK) {
         print_diag(d);
@@ -517,9 +566,10 @@ static int cmd_check(options *o, const op_plan *p, op_diag *d)
     int bad = op_eval_violation_count(e);
     int late = op_plan_gate_count(p) - op_eval_gates_met(e);
     if (!o->quiet) {
-        printf("%s: %d of %d gates met, last week %d, %d of %d items scheduled, %d problems\n",
+        printf("%s: %d of %d gates met, last week %d, %d of %d items scheduled, %d violations "
+               "(violations.csv), %d gates missed\n",
                path, op_eval_gates_met(e), op_plan_gate_count(p), op_eval_last_week(e),
-               op_eval_scheduled_count(e), op_plan_item_count(p), bad + late);
+               op_eval_scheduled_count(e), op_plan_item_count(p), bad, late);
         printf("reports in %s/\n", o->out);
     }
     rc = bad || late ? EXIT_DEFECTS : EXIT_OPTIMAL;
@@ -527,6 +577,83 @@ out:
     op_eval_free(e);
     op_schedule_free(s);
     free(path);
+    return rc;
+}
+
+static int cmd_staff(options *o, const op_plan *p, const op_input_paths *in, op_diag *d)
+{
+    int nr = op_plan_role_count(p);
+    int *caps = malloc(((size_t)nr + 1) * sizeof *caps);
+    op_staff_result *res = NULL;
+    op_plan *np = NULL;
+    char tmpl[] = "/tmp/optplan-staff-XXXXXX";
+    int fd = -1, rc = EXIT_OPTIMAL;
+    if (!caps) {
+        rc = EXIT_OSERR;
+        goto out;
+    }
+    for (int r = 0; r < nr; r++)
+        caps[r] = -1;
+    for (int k = 0; k < o->nmax_headcount; k++) {
+        char *eq = strchr(o->max_headcount[k], '=');
+        *eq = 0;
+        int r = op_plan_find_role(p, o->max_headcount[k]);
+        char *end;
+        long n = strtol(eq + 1, &end, 10);
+        if (r < 0 || *end || end == eq + 1 || n < 0 || n > 100000) {
+            fprintf(stderr, "%s: --max-headcount: %s '%s=%s'\n", progname,
+                    r < 0 ? "unknown role in" : "expected ROLE=N, got", o->max_headcount[k], eq + 1);
+            rc = EXIT_USAGE;
+            goto out;
+        }
+        caps[r] = (int)n;
+    }
+    o->staff.max_headcount = caps;
+    op_status st = op_staff(p, &o->solver, &o->staff, &res, d);
+    if (st != OP_OK) {
+        print_diag(d);
+        rc = exit_for(st);
+        goto out;
+    }
+    if (res->status == OP_SOLVE_INFEASIBLE || res->status == OP_SOLVE_INTERRUPTED) {
+        fprintf(stderr, "%s: infeasible: %s\n", progname, res->reason);
+        rc = EXIT_INFEASIBLE;
+        goto out;
+    }
+    /* Replay: the team found becomes the capacity of an ordinary solve. */
+    op_report_team team = {res->horizon, res->headcount, res->hours_per_person, p,
+                           res->status == OP_SOLVE_OPTIMAL ? "proven cheapest" : "best found, not proven",
+                           res->cost};
+    fd = mkstemp(tmpl);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f || op_report_team_csv(f, p, &team) || fclose(f) != 0) {
+        fprintf(stderr, "%s: cannot write a temporary team file: %s\n", progname, strerror(errno));
+        rc = EXIT_CANTCREAT;
+        goto out;
+    }
+    op_input_paths nin = *in;
+    nin.team = tmpl;
+    np = op_plan_new();
+    if (!np || (st = op_inputs_load(&nin, np, d)) != OP_OK) {
+        print_diag(d);
+        rc = np ? exit_for(st) : EXIT_OSERR;
+        goto out;
+    }
+    o->team_found = &team;
+    if (!o->quiet)
+        printf("cheapest team (%s, %s): cost %g\n", o->staff.phased ? "phased" : "constant",
+               team.status, res->cost);
+    /* the hand plan belongs to the current team: do not set it beside this one */
+    o->no_baseline = 1;
+    rc = cmd_solve(o, np, d);
+    if (rc == EXIT_OPTIMAL && res->status != OP_SOLVE_OPTIMAL)
+        rc = EXIT_NOT_PROVEN;
+out:
+    if (fd >= 0)
+        unlink(tmpl);
+    op_plan_free(np);
+    op_staff_result_free(res);
+    free(caps);
     return rc;
 }
 
@@ -593,6 +720,7 @@ int main(int argc, char **argv)
     options o;
     memset(&o, 0, sizeof o);
     op_solver_opts_init(&o.solver);
+    op_staff_opts_init(&o.staff);
     if (parse_options(argc, argv, &o))
         return EXIT_USAGE;
     if (strcmp(o.command, "compare") == 0)
@@ -632,14 +760,15 @@ int main(int argc, char **argv)
         rc = EXIT_OPTIMAL;
     } else if (strcmp(o.command, "check") == 0) {
         rc = cmd_check(&o, p, d);
+    } else if (strcmp(o.command, "staff") == 0) {
+        rc = cmd_staff(&o, p, &in, d);
     } else {
         rc = cmd_solve(&o, p, d);
     }
 out:
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "%s: write error on standard output: %s\n", progname, strerror(errno));
-        if (rc == EXIT_OPTIMAL)
-            rc = EXIT_IOERR;
+        rc = EXIT_IOERR;
     }
     op_plan_free(p);
     op_diag_free(d);

@@ -24,6 +24,9 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
 int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);
 int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_report_info *info);
 
+/* The "Team needed" section of a staffing report. */
+void rpt_team_section(FILE *f, const op_plan *p, const op_report_team *t);
+
 /* One violation in plain words. */
 void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n);
 /* People of role r needed in week t for the hours planned there. */

@@ -313,11 +313,14 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
         const op_eval *b = info->baseline_eval;
         int dl = op_eval_total_lateness(b) - op_eval_total_lateness(e);
         int doc = over_capacity_count(b) - over_capacity_count(e);
-        fprintf(f, "\nAgainst the hand plan, the optimizer meets %d gates instead of %d, "
-                   "cuts total gate lateness by %d weeks, books %d fewer over-capacity role-weeks "
-                   "and schedules %d items instead of %d.\n",
-                op_eval_gates_met(e), op_eval_gates_met(b), dl, doc, op_eval_scheduled_count(e),
-                op_eval_scheduled_count(b));
+        fprintf(f, "\nAgainst the hand plan (%d of %d gates met, %d weeks of gate lateness, %d "
+                   "over-capacity role-weeks, %d items scheduled), the optimizer %s, cuts gate "
+                   "lateness by %d weeks, removes %d over-capacity role-weeks and schedules %d "
+                   "more items.\n",
+                op_eval_gates_met(b), ng, op_eval_total_lateness(b), over_capacity_count(b),
+                op_eval_scheduled_count(b),
+                op_eval_gates_met(e) > op_eval_gates_met(b) ? "meets more gates" : "meets as many gates",
+                dl, doc, op_eval_scheduled_count(e) - op_eval_scheduled_count(b));
     }
 
     /* gates */
@@ -408,6 +411,8 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
 
     if (info->baseline_eval && !check)
         baseline_section(f, p, e, info);
+    if (info->team)
+        rpt_team_section(f, p, info->team);
 
     /* roadmap */
     fprintf(f, "\n## Roadmap by week\n");
@@ -635,4 +640,78 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_
     }
     rc |= rpt_cell(f, "cost", 0) | (costed ? rpt_cellnum(f, cost, 1) : rpt_cell(f, "", 1));
     return rc || ferror(f) ? -1 : 0;
+}
+
+int op_report_team_csv(FILE *f, const op_plan *p, const op_report_team *t)
+{
+    int rc = fputs("role,headcount,hours_per_week,from_week,to_week,cost_per_hour\n", f) < 0;
+    for (int r = 0; r < op_plan_role_count(p); r++) {
+        const double *h = t->headcount + (size_t)r * (size_t)t->horizon;
+        for (int w = 1; w <= t->horizon; w++) {
+            int u = w;
+            while (u < t->horizon && h[u] == h[w - 1])
+                u++;
+            if (h[w - 1] > 0) {
+                const op_role *ro = op_plan_role(p, r);
+                rc |= rpt_cell(f, ro->name, 0) | rpt_cellnum(f, h[w - 1], 0) |
+                      rpt_cellnum(f, t->hours_per_person[r], 0) | rpt_cellnum(f, w, 0) |
+                      rpt_cellnum(f, u, 0);
+                rc |= ro->cost_per_hour >= 0 ? rpt_cellnum(f, ro->cost_per_hour, 1) : rpt_cell(f, "", 1);
+            }
+            w = u;
+        }
+    }
+    return rc || ferror(f) ? -1 : 0;
+}
+
+/* People, person-weeks and cost of role r (or all roles, r < 0) in a plan's
+   team over weeks 1..weeks. */
+static void team_figures(const op_plan *p, int r, int weeks, double *peak, double *pw, double *cost)
+{
+    *peak = *pw = *cost = 0;
+    for (int t = 1; t <= weeks; t++) {
+        double week = 0;
+        for (int q = 0; q < op_plan_role_count(p); q++) {
+            if (r >= 0 && q != r)
+                continue;
+            double ph = op_plan_person_hours(p, q, t);
+            double cap = op_plan_capacity(p, q, t);
+            double cph = op_plan_role(p, q)->cost_per_hour;
+            week += ph > 0 ? cap / ph : 0;
+            *cost += cap * (cph >= 0 ? cph : 1);
+        }
+        *pw += week;
+        if (week > *peak)
+            *peak = week;
+    }
+}
+
+void rpt_team_section(FILE *f, const op_plan *p, const op_report_team *t)
+{
+    int weeks = t->horizon;
+    int last = op_plan_last_capacity_week(t->current);
+    if (last < OP_MAX_WEEK && last > weeks)
+        weeks = last;
+    fprintf(f, "\n## Team needed\n\nThe cheapest team (%s) with which every item is done "
+               "and every gate meets its deadline, beside the current team (weeks 1..%d; "
+               "cost = hours x cost_per_hour, 1 when not given):\n\n"
+               "| role | current peak people | current person-weeks | needed peak people | "
+               "needed person-weeks | current cost | needed cost |\n|---|---|---|---|---|---|---|\n",
+            t->status, weeks);
+    for (int r = -1; r < op_plan_role_count(p); r++) {
+        int rc = r < 0 ? -1 : op_plan_find_role(t->current, op_plan_role(p, r)->name);
+        double cpk, cpw, cco, npk, npw, nco;
+        if (r >= 0 && rc < 0)
+            cpk = cpw = cco = 0;
+        else
+            team_figures(t->current, rc, weeks, &cpk, &cpw, &cco);
+        team_figures(p, r, weeks, &npk, &npw, &nco);
+        fprintf(f, "| ");
+        if (r < 0)
+            fprintf(f, "**total**");
+        else
+            md(f, op_plan_role(p, r)->name);
+        fprintf(f, " | %s | %s | %s | %s | %s | %s |\n", RPT_NUM(cpk), RPT_NUM(cpw), RPT_NUM(npk),
+                RPT_NUM(npw), RPT_NUM(cco), RPT_NUM(nco));
+    }
 }

@@ -16,6 +16,20 @@ typedef struct op_report_stage {
     double objective, bound, gap;
 } op_report_stage;
 
+/* A team found by the staffing model, shown beside the current one. */
+typedef struct op_report_team {
+    int horizon;
+    const double *headcount;        /* [role * horizon + week - 1] */
+    const double *hours_per_person; /* per role */
+    const op_plan *current;         /* the plan with the current team */
+    const char *status;             /* "proven cheapest", ... */
+    double cost;
+} op_report_team;
+
+/* Writes a team in team.csv form (role,headcount,hours_per_week,from_week,
+   to_week,cost_per_hour), one row per role and run of equal weeks. */
+int op_report_team_csv(FILE *f, const op_plan *p, const op_report_team *t);
+
 /* Everything a report says besides the schedule itself. */
 typedef struct op_report_info {
     const char *command;     /* "solve" or "check" */
@@ -32,6 +46,8 @@ typedef struct op_report_info {
     /* A hand plan to show beside this one (NULL for none). */
     const op_schedule *baseline;
     const op_eval *baseline_eval;
+    /* staff: the team found (NULL for none); adds staff.csv and "Team needed". */
+    const op_report_team *team;
 } op_report_info;
 
 /* Writes the report files into dir, which must exist and be empty: schedule.csv,

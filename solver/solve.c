@@ -38,6 +38,11 @@ typedef struct model {
     int nz, nzcap;
     int nrows;
     int lp_written;     /* stage models written so far */
+    /* staffing (op_staff): headcount is a decision; NULL staff = the plan's team */
+    const op_staff_opts *staff;
+    double *hpw;        /* hours per person of each role */
+    int *ubh, *lbh;     /* headcount bounds of each role */
+    int *cN;            /* first column of N[r] (one, or H when phased) */
 } model;
 
 static double now(void)
@@ -48,7 +53,7 @@ static double now(void)
 }
 
 static const char *const stage_names[OP_STAGE_COUNT] = {"scheduled", "lateness", "finish",
-                                                        "priority"};
+                                                        "priority", "cost"};
 
 const char *op_stage_name(op_stage s) { return stage_names[s]; }
 
@@ -56,8 +61,8 @@ void op_solver_opts_init(op_solver_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->time_limit = 60;
-    o->nstages = OP_STAGE_COUNT;
-    for (int k = 0; k < OP_STAGE_COUNT; k++)
+    o->nstages = OP_STAGE_COST;
+    for (int k = 0; k < OP_STAGE_COST; k++)
         o->stages[k] = (op_stage)k;
 }
 
@@ -68,10 +73,10 @@ int op_solver_parse_stages(op_solver_opts *o, const char *list)
     while (*s) {
         size_t len = strcspn(s, ",");
         int k;
-        for (k = 0; k < OP_STAGE_COUNT; k++)
+        for (k = 0; k < OP_STAGE_COST; k++)
             if (strlen(stage_names[k]) == len && strncmp(s, stage_names[k], len) == 0)
                 break;
-        if (k == OP_STAGE_COUNT || n == OP_STAGE_COUNT)
+        if (k == OP_STAGE_COST || n == OP_STAGE_COST)
             return -1;
         for (int m = 0; m < n; m++)
             if (o->stages[m] == (op_stage)k)
@@ -89,12 +94,37 @@ int op_solver_parse_stages(op_solver_opts *o, const char *list)
 
 /* ---- bounds ------------------------------------------------------- */
 
+/* Capacity of role r in week t: the plan's, or when staffing the most the
+   headcount variables allow. */
+static double cap_of(const model *m, int r, int t)
+{
+    if (!m->staff)
+        return op_plan_capacity(m->p, r, t);
+    return m->ubh[r] * m->hpw[r];
+}
+
+/* Most hours item i may get in week t. */
+static double item_cap_of(const model *m, int i, int t)
+{
+    if (!m->staff)
+        return op_plan_item_week_cap(m->p, i, t);
+    int r = op_plan_item(m->p, i)->role.index;
+    double v = op_plan_item(m->p, i)->max_people * m->hpw[r], c = cap_of(m, r, t);
+    return v < c ? v : c;
+}
+
+/* Column of N[r] in week t. */
+static int col_N(const model *m, int r, int t)
+{
+    return m->staff->phased ? m->cN[r] + (t - 1) : m->cN[r];
+}
+
 /* First week >= from in which the item's hours since from reach its effort. */
 static int earliest_finish(const model *m, int i, int from, int to)
 {
     double e = op_plan_item(m->p, i)->effort, acc = 0;
     for (int t = from; t <= to; t++) {
-        acc += op_plan_item_week_cap(m->p, i, t);
+        acc += item_cap_of(m, i, t);
         if (acc >= e - OP_EPS)
             return t;
     }
@@ -108,7 +138,7 @@ static int energy_week(const model *m, int r, double hours)
         return 1;
     double acc = 0;
     for (int t = 1; t <= m->H; t++) {
-        acc += op_plan_capacity(m->p, r, t);
+        acc += cap_of(m, r, t);
         if (acc >= hours - OP_EPS)
             return t;
     }
@@ -191,7 +221,7 @@ static int compute_windows(model *m)
                                 es = m->gl[ga->requires[q].index] + 1;
                     }
             int lf = it->due_week && it->due_week < m->H ? it->due_week : m->H;
-            while (es <= lf && op_plan_item_week_cap(p, i, es) <= OP_EPS)
+            while (es <= lf && item_cap_of(m, i, es) <= OP_EPS)
                 es++;
             int ef = ok && es <= lf ? earliest_finish(m, i, es, lf) : 0;
             if (es != m->es[i] || ef != m->ef[i])
@@ -319,6 +349,15 @@ static int build(model *m)
 {
     const op_plan *p = m->p;
     glp_set_obj_dir(m->lp, GLP_MIN);
+    for (int ro = 0; m->staff && ro < m->nr; ro++) {
+        int n = m->staff->phased ? m->H : 1;
+        m->cN[ro] = glp_add_cols(m->lp, n);
+        for (int k = 0; k < n; k++) {
+            glp_set_col_kind(m->lp, m->cN[ro] + k, GLP_IV);
+            glp_set_col_bnds(m->lp, m->cN[ro] + k, m->lbh[ro] < m->ubh[ro] ? GLP_DB : GLP_FX,
+                             m->lbh[ro], m->ubh[ro]);
+        }
+    }
     for (int i = 0; i < m->ni; i++) {
         m->cs[i] = new_cols(m, 1, GLP_BV, 0, 1);
         if (!m->ef[i]) {
@@ -333,7 +372,7 @@ static int build(model *m)
         int n = m->lf[i] - m->es[i] + 1;
         m->cx[i] = glp_add_cols(m->lp, n);
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
-            double cap = op_plan_item_week_cap(p, i, t);
+            double cap = item_cap_of(m, i, t);
             int c = col_x(m, i, t);
             if (cap > OP_EPS)
                 glp_set_col_bnds(m->lp, c, GLP_DB, 0, cap);
@@ -369,7 +408,7 @@ static int build(model *m)
         if (add_nz(m, r, m->cs[i], -e))
             return -1;
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
-            double cap = op_plan_item_week_cap(p, i, t);
+            double cap = item_cap_of(m, i, t);
             double ub = cap < e ? cap : e;
             /* work only once started: x <= ub a */
             r = new_row(m, GLP_UP, 0, 0);
@@ -444,12 +483,33 @@ static int build(model *m)
                     any = 1;
             if (!any)
                 continue;
-            r = new_row(m, GLP_UP, 0, op_plan_capacity(p, ro, t));
+            r = new_row(m, GLP_UP, 0, m->staff ? 0 : op_plan_capacity(p, ro, t));
             for (int i = 0; i < m->ni; i++)
                 if (op_plan_item(p, i)->role.index == ro && col_x(m, i, t))
                     if (add_nz(m, r, col_x(m, i, t), 1))
                         return -1;
+            if (m->staff && add_nz(m, r, col_N(m, ro, t), -m->hpw[ro]))
+                return -1;
         }
+    /* staffing: at most K headcount changes per role */
+    for (int ro = 0; m->staff && m->staff->phased && ro < m->nr; ro++) {
+        if (m->H < 2 || m->lbh[ro] == m->ubh[ro])
+            continue;
+        int cc = new_cols(m, m->H - 1, GLP_BV, 0, 1);
+        double u = m->ubh[ro] - m->lbh[ro];
+        for (int t = 2; t <= m->H; t++) {
+            for (int sgn = -1; sgn <= 1; sgn += 2) {
+                r = new_row(m, GLP_UP, 0, 0);
+                if (add_nz(m, r, col_N(m, ro, t), sgn) || add_nz(m, r, col_N(m, ro, t - 1), -sgn) ||
+                    add_nz(m, r, cc + (t - 2), -u))
+                    return -1;
+            }
+        }
+        r = new_row(m, GLP_UP, 0, m->staff->max_changes);
+        for (int t = 2; t <= m->H; t++)
+            if (add_nz(m, r, cc + (t - 2), 1))
+                return -1;
+    }
     /* gates: passed by t only when every exit item is done and every
        required gate passed by t; passed stays passed */
     for (int g = 0; g < m->ng; g++) {
@@ -480,7 +540,7 @@ static int build(model *m)
     for (int ro = 0; ro < m->nr; ro++) {
         double cum = 0;
         for (int t = 1; t < m->H; t++) {
-            cum += op_plan_capacity(p, ro, t);
+            cum += cap_of(m, ro, t);
             int any = 0;
             double need = 0;
             for (int i = 0; i < m->ni; i++)
@@ -491,7 +551,11 @@ static int build(model *m)
                 }
             if (!any || need <= cum + OP_EPS)
                 continue; /* never binding */
-            r = new_row(m, GLP_UP, 0, cum);
+            r = new_row(m, GLP_UP, 0, m->staff ? 0 : cum);
+            for (int u = 1; m->staff && u <= t; u++)
+                if ((m->staff->phased || u == 1) &&
+                    add_nz(m, r, col_N(m, ro, u), -m->hpw[ro] * (m->staff->phased ? 1 : t)))
+                    return -1;
             for (int i = 0; i < m->ni; i++) {
                 const op_item *it = op_plan_item(p, i);
                 int zc = col_z(m, i, t);
@@ -546,8 +610,13 @@ static void stage_objective(const model *m, op_stage st, double *c, int n)
         for (int g = 0; g < m->ng; g++) {
             int d = op_plan_gate(m->p, g)->deadline_week;
             int from = d > m->gl[g] ? d : m->gl[g];
-            if (from > m->H)
-                continue; /* passed or not within the horizon, never late */
+            if (from > m->H) {
+                /* never passable within the horizon: late by H+1-deadline;
+                   a deadline past the horizon is never late */
+                if (m->gl[g] > m->H && m->H + 1 > d)
+                    c[0] += m->H + 1 - d;
+                continue;
+            }
             c[0] += (m->H + 1 - from) + (m->gl[g] > d ? m->gl[g] - d : 0);
             for (int t = from; t <= m->H; t++)
                 if (col_g(m, g, t))
@@ -566,6 +635,18 @@ static void stage_objective(const model *m, op_stage st, double *c, int n)
             c[m->cs[i]] += w * m->lf[i];
             for (int t = m->ef[i]; t < m->lf[i]; t++)
                 c[col_z(m, i, t)] -= w;
+        }
+        break;
+    case OP_STAGE_COST:
+        /* cost = headcount x hours x cost_per_hour (1 when not given) */
+        for (int r = 0; m->staff && r < m->nr; r++) {
+            double cph = op_plan_role(m->p, r)->cost_per_hour;
+            double w = m->hpw[r] * (cph >= 0 ? cph : 1);
+            if (m->staff->phased)
+                for (int t = 1; t <= m->H; t++)
+                    c[col_N(m, r, t)] += w;
+            else
+                c[m->cN[r]] += w * m->H;
         }
         break;
     case OP_STAGE_COUNT:
@@ -711,6 +792,10 @@ static void model_free(model *m)
     free(m->cs);
     free(m->cg);
     free(m->fixed_s);
+    free(m->hpw);
+    free(m->ubh);
+    free(m->lbh);
+    free(m->cN);
     free(m->ia);
     free(m->ja);
     free(m->ar);
@@ -811,15 +896,21 @@ static char *defer_reason(const model *m, int i, const op_eval *e)
         }
     }
     int from = m->es[i] ? m->es[i] : 1, to = m->lf[i] ? m->lf[i] : m->H;
-    double cap = 0, used = 0;
+    double cap = 0, own = 0, used = 0;
     for (int t = from; t <= to; t++) {
-        cap += op_plan_item_week_cap(p, i, t);
+        cap += cap_of(m, it->role.index, t);
+        own += item_cap_of(m, i, t);
         used += op_eval_load(e, it->role.index, t);
     }
-    if (!m->ef[i])
+    if (from > to)
+        snprintf(buf, sizeof buf, "cannot fit: no week left for it in weeks 1..%d (its window, "
+                                  "dependencies or gate entry start it after week %d)",
+                 m->H, to);
+    else if (!m->ef[i])
         snprintf(buf, sizeof buf,
-                 "cannot fit: %s has %g h for this item in weeks %d..%d, it needs %g h", role, cap,
-                 from, to, it->effort);
+                 "cannot fit: in weeks %d..%d it can get at most %g h (%s capacity and its "
+                 "max_people), it needs %g h",
+                 from, to, own, role, it->effort);
     else
         snprintf(buf, sizeof buf,
                  "no room: %s capacity in weeks %d..%d is %g h, %g h of it used by "
@@ -899,8 +990,12 @@ static void bound_last_week(model *m)
         glp_set_col_bnds(m->lp, m->cM, lb < m->H ? GLP_DB : GLP_FX, lb, m->H);
 }
 
-static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double deadline,
-                     op_stage_result *res, op_diag *d)
+/* Solves one stage from the incumbent inc (when *have_inc; otherwise GLPK
+   searches from scratch and *have_inc tells whether it found a solution),
+   then holds the stage's value with a new row. Returns -1 on ENOMEM or when
+   an LP file cannot be written (reported through d). */
+static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *inc_obj,
+                     double deadline, op_stage_result *res, op_diag *d)
 {
     int n = glp_get_num_cols(m->lp);
     double *c = malloc(((size_t)n + 1) * sizeof *c);
@@ -935,6 +1030,23 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
     int proven = 1; /* a constant objective needs no search */
     for (int k = 1; k <= n && proven; k++)
         proven = c[k] == 0 || glp_get_col_type(m->lp, k) == GLP_FX;
+    if (!proven && *have_inc) {
+        /* the smallest value the column bounds allow: reached means optimal */
+        double lo = c[0];
+        for (int k = 1; k <= n; k++) {
+            if (c[k] == 0)
+                continue;
+            int type = glp_get_col_type(m->lp, k);
+            int bounded = c[k] > 0 ? (type == GLP_LO || type == GLP_DB || type == GLP_FX)
+                                   : (type == GLP_UP || type == GLP_DB || type == GLP_FX);
+            if (!bounded) {
+                lo = -INFINITY;
+                break;
+            }
+            lo += c[k] * (c[k] > 0 ? glp_get_col_lb(m->lp, k) : glp_get_col_ub(m->lp, k));
+        }
+        proven = *inc_obj <= lo + 1e-6;
+    }
     double left = proven ? 0 : deadline - t0;
     if (left > 0 && !(m->o->interrupt && *m->o->interrupt)) {
         glp_smcp sp;
@@ -942,10 +1054,12 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
         sp.msg_lev = m->o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
         sp.tm_lim = (int)(left * 1000) + 1;
         int lprc = glp_simplex(m->lp, &sp);
-        if (lprc == 0 && glp_get_status(m->lp) == GLP_OPT) {
+        if (lprc == 0 && glp_get_status(m->lp) == GLP_NOFEAS && !*have_inc) {
+            proven = 1; /* not even the LP relaxation is feasible */
+        } else if (lprc == 0 && glp_get_status(m->lp) == GLP_OPT) {
             double lpb = glp_get_obj_val(m->lp);
             res->bound = lpb;
-            if (*inc_obj <= ceil(lpb - 1e-6) + 1e-6) {
+            if (*have_inc && *inc_obj <= ceil(lpb - 1e-6) + 1e-6) {
                 proven = 1; /* the incumbent meets the LP bound: no search needed */
                 res->bound = *inc_obj;
             } else {
@@ -970,7 +1084,10 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                         val[len] = c[k];
                     }
                 glp_set_mat_row(m->lp, cut, len, ind, val);
-                glp_set_row_bnds(m->lp, cut, GLP_UP, 0, *inc_obj - 1 - c[0] + 1e-6);
+                if (*have_inc)
+                    glp_set_row_bnds(m->lp, cut, GLP_UP, 0, *inc_obj - 1 - c[0] + 1e-6);
+                else
+                    glp_set_row_bnds(m->lp, cut, GLP_FR, 0, 0);
                 free(ind);
                 free(val);
                 glp_iocp ip;
@@ -995,7 +1112,8 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                 int ms = glp_mip_status(m->lp);
                 if (ms == GLP_OPT || ms == GLP_FEAS) {
                     double v = glp_mip_obj_val(m->lp);
-                    if (v < *inc_obj - 1e-9) {
+                    if (!*have_inc || v < *inc_obj - 1e-9) {
+                        *have_inc = 1;
                         for (int k = 1; k <= n; k++)
                             inc[k] = glp_mip_col_val(m->lp, k);
                         polish_point(m, inc);
@@ -1015,6 +1133,13 @@ static int run_stage(model *m, op_stage st, double *inc, double *inc_obj, double
                 }
             }
         }
+    }
+    if (!*have_inc) {
+        /* no solution at all: proven infeasible, or none found in time */
+        res->status = proven ? OP_SOLVE_INFEASIBLE : OP_SOLVE_INTERRUPTED;
+        res->seconds = now() - t0;
+        free(c);
+        return 0;
     }
     if (proven) {
         res->status = OP_SOLVE_OPTIMAL;
@@ -1198,6 +1323,7 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
         }
     }
     sol->status = OP_SOLVE_OPTIMAL;
+    int have_inc = 1;
     bound_last_week(&m);
     for (int k = 0; k < o->nstages; k++) {
         op_stage_result *res = &sol->stages[sol->nstages++];
@@ -1222,7 +1348,7 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             res->gap = INFINITY;
             res->status = OP_SOLVE_FEASIBLE;
             free(c);
-        } else if (run_stage(&m, o->stages[k], inc, &obj, deadline, res, d)) {
+        } else if (run_stage(&m, o->stages[k], inc, &have_inc, &obj, deadline, res, d)) {
             if (op_diag_count(d))
                 st = op_diag_status(d);
             else
@@ -1294,5 +1420,261 @@ done:
         return st;
     }
     *out = sol;
+    return OP_OK;
+}
+
+/* ---- staffing ------------------------------------------------------- */
+
+void op_staff_opts_init(op_staff_opts *s)
+{
+    memset(s, 0, sizeof *s);
+    s->max_changes = 2;
+}
+
+void op_staff_result_free(op_staff_result *r)
+{
+    if (!r)
+        return;
+    free(r->headcount);
+    free(r->hours_per_person);
+    free(r);
+}
+
+/* Copies the item, gate, last-week and headcount values of point xa of
+   model a into xb of model b (same plan and windows, other staff model). */
+static void map_point(const model *a, const double *xa, const model *b, double *xb)
+{
+    int n = glp_get_num_cols(b->lp);
+    for (int k = 0; k <= n; k++)
+        xb[k] = 0;
+    for (int i = 0; i < a->ni; i++) {
+        xb[b->cs[i]] = xa[a->cs[i]];
+        for (int t = a->es[i]; a->ef[i] && t <= a->lf[i]; t++) {
+            if (col_x(b, i, t))
+                xb[col_x(b, i, t)] = xa[col_x(a, i, t)];
+            if (col_a(b, i, t))
+                xb[col_a(b, i, t)] = xa[col_a(a, i, t)];
+            if (col_z(b, i, t) && col_z(a, i, t))
+                xb[col_z(b, i, t)] = xa[col_z(a, i, t)];
+        }
+    }
+    for (int g = 0; g < a->ng; g++)
+        for (int t = a->gl[g]; t <= a->H; t++)
+            if (col_g(b, g, t) && col_g(a, g, t))
+                xb[col_g(b, g, t)] = xa[col_g(a, g, t)];
+    xb[b->cM] = xa[a->cM];
+    for (int r = 0; r < a->nr; r++)
+        for (int t = 1; t <= b->H; t++)
+            xb[col_N(b, r, t)] = xa[col_N(a, r, t <= a->H ? t : a->H)];
+}
+
+/* One staffing solve into the caller's model m (freed by the caller); seed,
+   when given, is a solved model whose point xs starts the search. */
+static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op_staff_opts *so,
+                            const model *seed, const double *xs, double deadline, model *m_out,
+                            double **inc_out, op_staff_result *res, op_diag *d)
+{
+    model m;
+    memset(&m, 0, sizeof m);
+    m.p = p;
+    m.o = oo;
+    m.staff = so;
+    m.ni = op_plan_item_count(p);
+    m.nr = op_plan_role_count(p);
+    m.ng = op_plan_gate_count(p);
+    double *inc = NULL;
+    op_status st = OP_OK;
+    const op_solver_opts *o = oo;
+    *inc_out = NULL;
+    if (model_alloc(&m))
+        goto nomem;
+    int H = so->finish_by;
+    if (!H) {
+        H = op_plan_max_deadline(p);
+        for (int i = 0; i < m.ni; i++)
+            if (op_plan_item(p, i)->due_week > H)
+                H = op_plan_item(p, i)->due_week;
+    }
+    if (H < 1) {
+        op_diag_error(d, OP_EDATA, NULL, "staff needs gate deadlines, due weeks or --finish-by");
+        st = OP_EDATA;
+        goto done;
+    }
+    m.H = H;
+    res->horizon = H;
+    res->nroles = m.nr;
+    m.hpw = calloc((size_t)m.nr + 1, sizeof *m.hpw);
+    m.ubh = calloc((size_t)m.nr + 1, sizeof *m.ubh);
+    m.lbh = calloc((size_t)m.nr + 1, sizeof *m.lbh);
+    m.cN = calloc((size_t)m.nr + 1, sizeof *m.cN);
+    res->headcount = calloc((size_t)m.nr * (size_t)H + 1, sizeof *res->headcount);
+    res->hours_per_person = calloc((size_t)m.nr + 1, sizeof *res->hours_per_person);
+    if (!m.hpw || !m.ubh || !m.lbh || !m.cN || !res->headcount || !res->hours_per_person)
+        goto nomem;
+    for (int r = 0; r < m.nr; r++) {
+        double h = 0, e = 0, cur = 0;
+        for (int t = 1; t <= OP_MAX_WEEK; t++)
+            if (op_plan_person_hours(p, r, t) > h)
+                h = op_plan_person_hours(p, r, t);
+        m.hpw[r] = h > 0 ? h : 40;
+        res->hours_per_person[r] = m.hpw[r];
+        for (int i = 0; i < m.ni; i++)
+            if (op_plan_item(p, i)->role.index == r)
+                e += op_plan_item(p, i)->effort;
+        for (int t = 1; t <= H; t++) {
+            double c = op_plan_capacity(p, r, t) / m.hpw[r];
+            if (c > cur)
+                cur = c;
+        }
+        /* more people than can do all the role's work in one week never help */
+        m.ubh[r] = (int)ceil(e / m.hpw[r] - 1e-9);
+        m.lbh[r] = so->keep_team ? (int)ceil(cur - 1e-9) : 0;
+        if (so->max_headcount && so->max_headcount[r] >= 0 && so->max_headcount[r] < m.ubh[r])
+            m.ubh[r] = so->max_headcount[r];
+        /* the role's hours must fit in its people's weeks */
+        int need = (int)ceil(e / (m.hpw[r] * H) - 1e-9);
+        if (!so->phased && need > m.lbh[r])
+            m.lbh[r] = need;
+        if (m.lbh[r] > m.ubh[r])
+            m.ubh[r] = m.lbh[r];
+    }
+    for (int i = 0; i < m.ni; i++)
+        m.fixed_s[i] = 1;
+    if (compute_windows(&m))
+        goto nomem;
+    for (int i = 0; i < m.ni; i++)
+        if (!m.ef[i]) {
+            const op_item *it = op_plan_item(p, i);
+            res->status = OP_SOLVE_INFEASIBLE;
+            snprintf(res->reason, sizeof res->reason,
+                     "%s cannot be done by week %d even with %d %s people", it->id,
+                     it->due_week && it->due_week < H ? it->due_week : H, m.ubh[it->role.index],
+                     op_plan_role(p, it->role.index)->name);
+            goto done;
+        }
+    for (int g = 0; g < m.ng; g++)
+        if (m.gl[g] > op_plan_gate(p, g)->deadline_week) {
+            res->status = OP_SOLVE_INFEASIBLE;
+            snprintf(res->reason, sizeof res->reason,
+                     "gate %s cannot pass by week %d with any team within the caps (earliest "
+                     "week %d)",
+                     op_plan_gate(p, g)->id, op_plan_gate(p, g)->deadline_week, m.gl[g]);
+            goto done;
+        }
+    glp_term_out(o->verbose ? GLP_ON : GLP_OFF);
+    m.lp = glp_create_prob();
+    if (build(&m))
+        goto nomem;
+    if (so->phased) {
+        /* person-weeks of a role cover its hours: sum_t N[r,t] >= ceil(E / hpw) */
+        int *ind = malloc(((size_t)H + 1) * sizeof *ind);
+        double *val = malloc(((size_t)H + 1) * sizeof *val);
+        if (!ind || !val) {
+            free(ind);
+            free(val);
+            goto nomem;
+        }
+        for (int r = 0; r < m.nr; r++) {
+            double e = 0;
+            for (int i = 0; i < m.ni; i++)
+                if (op_plan_item(p, i)->role.index == r)
+                    e += op_plan_item(p, i)->effort;
+            if (e <= 0)
+                continue;
+            for (int t = 1; t <= H; t++) {
+                ind[t] = col_N(&m, r, t);
+                val[t] = 1;
+            }
+            int row = glp_add_rows(m.lp, 1);
+            glp_set_mat_row(m.lp, row, H, ind, val);
+            glp_set_row_bnds(m.lp, row, GLP_LO, ceil(e / m.hpw[r] - 1e-9), 0);
+        }
+        free(ind);
+        free(val);
+    }
+    int n = glp_get_num_cols(m.lp);
+    inc = calloc((size_t)n + 1, sizeof *inc);
+    if (!inc)
+        goto nomem;
+    int have_inc = 0;
+    double obj = 0;
+    if (seed) {
+        char why[160];
+        map_point(seed, xs, &m, inc);
+        have_inc = point_feasible(m.lp, inc, why, sizeof why);
+    }
+    op_stage_result sr;
+    memset(&sr, 0, sizeof sr);
+    if (run_stage(&m, OP_STAGE_COST, inc, &have_inc, &obj, deadline, &sr, d)) {
+        st = op_diag_count(d) ? op_diag_status(d) : OP_ENOMEM;
+        goto done;
+    }
+    if (!have_inc) {
+        res->status = OP_SOLVE_INFEASIBLE;
+        snprintf(res->reason, sizeof res->reason, "%s",
+                 sr.status == OP_SOLVE_INFEASIBLE
+                     ? "no team within the caps meets every gate deadline"
+                     : "no team meeting every gate deadline was found within the time limit");
+        goto done;
+    }
+    res->status = sr.status;
+    res->cost = obj;
+    res->bound = sr.bound;
+    res->gap = sr.gap;
+    for (int r = 0; r < m.nr; r++)
+        for (int t = 1; t <= H; t++)
+            res->headcount[(size_t)r * (size_t)H + (size_t)(t - 1)] = round(inc[col_N(&m, r, t)]);
+    goto done;
+nomem:
+    op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    st = OP_ENOMEM;
+done:
+    *m_out = m;
+    *inc_out = inc;
+    return st;
+}
+
+op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opts *so,
+                   op_staff_result **out, op_diag *d)
+{
+    *out = NULL;
+    double deadline = now() + (o->time_limit > 0 ? o->time_limit : 0);
+    op_solver_opts oo = *o;
+    oo.strict_gates = 1;
+    op_staff_result *res = calloc(1, sizeof *res);
+    if (!res) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    model m0, m1;
+    double *x0 = NULL, *x1 = NULL;
+    memset(&m0, 0, sizeof m0);
+    memset(&m1, 0, sizeof m1);
+    op_status st;
+    if (so->phased) {
+        /* the cheapest constant team is a phased team with no change: it
+           starts the phased search */
+        op_staff_opts c = *so;
+        c.phased = 0;
+        st = staff_core(p, &oo, &c, NULL, NULL, deadline, &m0, &x0, res, d);
+        int seeded = st == OP_OK && res->status != OP_SOLVE_INFEASIBLE &&
+                     res->status != OP_SOLVE_INTERRUPTED && m0.lp;
+        free(res->headcount);
+        free(res->hours_per_person);
+        memset(res, 0, sizeof *res);
+        if (st == OP_OK)
+            st = staff_core(p, &oo, so, seeded ? &m0 : NULL, x0, deadline, &m1, &x1, res, d);
+    } else {
+        st = staff_core(p, &oo, so, NULL, NULL, deadline, &m1, &x1, res, d);
+    }
+    free(x0);
+    free(x1);
+    model_free(&m0);
+    model_free(&m1);
+    if (st != OP_OK) {
+        op_staff_result_free(res);
+        return st;
+    }
+    *out = res;
     return OP_OK;
 }

@@ -10,6 +10,7 @@ typedef enum {
     OP_STAGE_LATENESS,      /* minimize total gate lateness in weeks */
     OP_STAGE_FINISH,        /* minimize the week the last item is done */
     OP_STAGE_PRIORITY,      /* finish higher priority and impact items earlier */
+    OP_STAGE_COST,          /* staffing only: the team's cost */
     OP_STAGE_COUNT
 } op_stage;
 
@@ -75,6 +76,34 @@ typedef struct op_solution {
    NULL and the problem went to d. */
 op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out, op_diag *d);
 void op_solution_free(op_solution *s);
+
+/* ---- staffing --------------------------------------------------------- */
+
+typedef struct op_staff_opts {
+    int phased;          /* headcount may change week to week */
+    int max_changes;     /* phased: at most this many changes per role */
+    int finish_by;       /* every item done by this week; 0 = by the last deadline */
+    int keep_team;       /* the current team is a floor */
+    const int *max_headcount; /* per role index, < 0 = no cap; NULL = none */
+} op_staff_opts;
+
+void op_staff_opts_init(op_staff_opts *s);
+
+typedef struct op_staff_result {
+    op_solve_status status; /* OPTIMAL (proven cheapest), FEASIBLE, INFEASIBLE */
+    int horizon, nroles;
+    double *headcount;   /* headcount[r * horizon + week - 1] */
+    double *hours_per_person; /* per role */
+    double cost, bound, gap;
+    char reason[512];    /* why infeasible */
+} op_staff_result;
+
+/* Finds the cheapest team (headcount per role, constant or phased) with which
+   every item is done and every gate meets its deadline. On OP_OK *out is a new
+   result the caller frees with op_staff_result_free. */
+op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opts *s,
+                   op_staff_result **out, op_diag *d);
+void op_staff_result_free(op_staff_result *r);
 
 /* The greedy list schedule alone: weeks 1..max_week (0 = as long as the team
    lasts). Items it cannot fit are left with no hours. Returns a new schedule

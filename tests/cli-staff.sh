@@ -1,0 +1,36 @@
+#!/bin/sh
+# cli-staff.sh - the cheapest team: hand-computable cases and a replay of the shipped plan
+. "$top_srcdir/tests/lib.sh"
+cd "$T" || exit 99
+
+# 120 h of one role in three 40 h one-person items, due by week 2: 2 people.
+mkdir small
+printf 'id,effort_hours,role\nA,40,Dev\nB,40,Dev\nC,40,Dev\n' >small/items.csv
+printf 'role,headcount\nDev,1\n' >small/team.csv
+printf 'gate,deadline_week,items\nG,2,A;B;C\n' >small/gates.csv
+"$OPTPLAN" staff -q small -o s2
+check "120 h due week 2: staff exits 0 (proven cheapest)" test $? -eq 0
+check "120 h due week 2 needs 2 people" has s2/staff.csv "Dev,2,40,1,2,"
+printf 'gate,deadline_week,items\nG,3,A;B;C\n' >small/gates.csv
+"$OPTPLAN" staff -q small -o s3
+check "120 h due week 3 needs 1 person" has s3/staff.csv "Dev,1,40,1,3,"
+# a cap that cannot hold: infeasible (3) with the reason
+printf 'gate,deadline_week,items\nG,2,A;B;C\n' >small/gates.csv
+"$OPTPLAN" staff -q small --max-headcount Dev=1 -o sx >out 2>err
+check "a cap below the need is infeasible (3)" test $? -eq 3
+check "the reason is given" has err "optplan: infeasible:"
+"$OPTPLAN" staff -q small --max-headcount Nobody=1 -o sx >out 2>err
+check "an unknown role in --max-headcount is a usage error" test $? -eq 64
+
+# The shipped plan: a constant team that meets all four gates, proven cheapest.
+"$OPTPLAN" staff "$EXAMPLE" -o staffed >out 2>err
+check "staff on the shipped plan exits 0 (proven cheapest)" test $? -eq 0
+check "stdout says proven cheapest" has out "proven cheapest"
+check "report states the current team's 24 person-weeks" has staffed/report.md "| **total** | 3 | 24 |"
+met=$(grep -c ',met,' staffed/gates.csv)
+check "the staffed plan meets all four gates ($met)" test "$met" -eq 4
+# replay: the team found, given as --capacity, meets every gate
+"$OPTPLAN" -q --capacity staffed/staff.csv "$EXAMPLE" -o replay
+met=$(grep -c ',met,' replay/gates.csv)
+check "replaying staff.csv with --capacity meets all four gates ($met)" test "$met" -eq 4
+finish

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ctype.h>
 #include <math.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -45,6 +47,11 @@ typedef struct options {
     char *max_headcount[64]; /* staff: ROLE=N caps as given */
     int nmax_headcount;
     const op_report_team *team_found; /* staff: the team found, for the report */
+    char *add_staff[64];   /* ROLE=DELTA[@WEEK] what-if adjustments */
+    int nadd_staff;
+    const char *roles, *deltas; /* sweep */
+    int from_week, jobs, list, gather;
+    const char *objective_arg, *gate_entry_arg, *time_limit_arg, *gap_arg, *horizon_arg;
     char **dirs;           /* compare: the report directories */
     int ndirs;
     op_solver_opts solver;
@@ -73,6 +80,7 @@ static void usage(FILE *f)
             "  check            evaluate a given plan (--plan, default PLAN_DIR/baseline.csv)\n"
             "  validate         read and check the inputs, print a summary\n"
             "  staff            the cheapest team that meets every gate (staff.csv)\n"
+            "  sweep            re-solve with one person more/fewer per role (sweep.csv)\n"
             "  compare DIR...   put two or more report directories side by side\n"
             "                   (comparison.md, comparison.csv in --out, default\n"
             "                   comparison; --label A,B,... names the columns)\n"
@@ -84,6 +92,7 @@ static void usage(FILE *f)
             "      --plan FILE      the schedule to check (plan.csv form)\n"
             "      --baseline FILE  hand plan shown beside the optimum (default\n"
             "                       PLAN_DIR/baseline.csv when present)\n"
+            "      --no-baseline    show no hand plan beside the optimum\n"
             "\n"
             "Solver options:\n"
             "      --horizon N      plan weeks 1..N (default: from a greedy schedule)\n"
@@ -104,6 +113,15 @@ static void usage(FILE *f)
             "      --finish-by N    every item done by week N (default: last deadline)\n"
             "      --max-headcount ROLE=N  cap a role (repeatable)\n"
             "      --keep-team      the current team is a floor\n"
+            "\n"
+            "What-if options:\n"
+            "      --add-staff ROLE=DELTA[@WEEK]  add (or remove) people from WEEK on\n"
+            "      --roles LIST     sweep: roles to vary (default all)\n"
+            "      --delta LIST     sweep: people added per scenario (default +1,-1)\n"
+            "      --from-week N    sweep: changes start in week N (default 1)\n"
+            "  -j, --jobs N         sweep: run N scenarios at a time\n"
+            "      --list           sweep: print one command line per scenario\n"
+            "      --gather         sweep: tabulate scenario directories already run\n"
             "\n"
             "Other options:\n"
             "  -o, --out DIR        report directory (default out)\n"
@@ -155,7 +173,8 @@ static char *join(const char *dir, const char *name)
 enum { OPT_ITEMS = 256, OPT_CAPACITY, OPT_GATES, OPT_PLAN, OPT_BASELINE, OPT_HORIZON,
        OPT_TIME_LIMIT, OPT_GAP, OPT_STRICT, OPT_GATE_ENTRY, OPT_REQUIRE_ALL, OPT_OBJECTIVE,
        OPT_WRITE_LP, OPT_GREEDY, OPT_STAFF_MODEL, OPT_MAX_CHANGES, OPT_FINISH_BY,
-       OPT_MAX_HEADCOUNT, OPT_KEEP_TEAM };
+       OPT_MAX_HEADCOUNT, OPT_KEEP_TEAM, OPT_ADD_STAFF, OPT_ROLES, OPT_DELTA, OPT_FROM_WEEK,
+       OPT_LIST, OPT_GATHER, OPT_NO_BASELINE };
 
 static int bad_value(const char *opt, const char *val, const char *what)
 {
@@ -202,6 +221,14 @@ static int parse_options(int argc, char **argv, options *o)
         {"finish-by", required_argument, NULL, OPT_FINISH_BY},
         {"max-headcount", required_argument, NULL, OPT_MAX_HEADCOUNT},
         {"keep-team", no_argument, NULL, OPT_KEEP_TEAM},
+        {"add-staff", required_argument, NULL, OPT_ADD_STAFF},
+        {"roles", required_argument, NULL, OPT_ROLES},
+        {"delta", required_argument, NULL, OPT_DELTA},
+        {"from-week", required_argument, NULL, OPT_FROM_WEEK},
+        {"jobs", required_argument, NULL, 'j'},
+        {"list", no_argument, NULL, OPT_LIST},
+        {"gather", no_argument, NULL, OPT_GATHER},
+        {"no-baseline", no_argument, NULL, OPT_NO_BASELINE},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -209,7 +236,7 @@ static int parse_options(int argc, char **argv, options *o)
         {NULL, 0, NULL, 0}};
     int c;
     double v;
-    while ((c = getopt_long(argc, argv, "o:qvhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:j:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_ITEMS: o->items = optarg; break;
         case OPT_CAPACITY: o->team = optarg; break;
@@ -219,20 +246,24 @@ static int parse_options(int argc, char **argv, options *o)
         case 'o': o->out = optarg; break;
         case 'l': o->labels = optarg; break;
         case OPT_HORIZON:
+            o->horizon_arg = optarg;
             if (parse_number("horizon", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
                 return v != floor(v) ? bad_value("horizon", optarg, "expected a whole number") : -1;
             o->solver.horizon = (int)v;
             break;
         case OPT_TIME_LIMIT:
+            o->time_limit_arg = optarg;
             if (parse_number("time-limit", optarg, 0, 1e6, &o->solver.time_limit))
                 return -1;
             break;
         case OPT_GAP:
+            o->gap_arg = optarg;
             if (parse_number("gap", optarg, 0, 1, &o->solver.gap))
                 return -1;
             break;
         case OPT_STRICT: o->solver.strict_gates = 1; break;
         case OPT_GATE_ENTRY:
+            o->gate_entry_arg = optarg;
             if (strcmp(optarg, "phase") == 0)
                 o->solver.gate_entry_phase = 1;
             else if (strcmp(optarg, "order") == 0)
@@ -242,6 +273,7 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case OPT_REQUIRE_ALL: o->require_all = 1; break;
         case OPT_OBJECTIVE:
+            o->objective_arg = optarg;
             if (op_solver_parse_stages(&o->solver, optarg))
                 return bad_value("objective", optarg,
                                  "expected a list of distinct stages from "
@@ -273,6 +305,26 @@ static int parse_options(int argc, char **argv, options *o)
             o->max_headcount[o->nmax_headcount++] = optarg;
             break;
         case OPT_KEEP_TEAM: o->staff.keep_team = 1; break;
+        case OPT_ADD_STAFF:
+            if (!strchr(optarg, '=') || o->nadd_staff == 64)
+                return bad_value("add-staff", optarg, "expected ROLE=DELTA[@WEEK]");
+            o->add_staff[o->nadd_staff++] = optarg;
+            break;
+        case OPT_ROLES: o->roles = optarg; break;
+        case OPT_DELTA: o->deltas = optarg; break;
+        case OPT_FROM_WEEK:
+            if (parse_number("from-week", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
+                return v != floor(v) ? bad_value("from-week", optarg, "expected a whole number") : -1;
+            o->from_week = (int)v;
+            break;
+        case 'j':
+            if (parse_number("jobs", optarg, 1, 256, &v) || v != floor(v))
+                return v != floor(v) ? bad_value("jobs", optarg, "expected a whole number") : -1;
+            o->jobs = (int)v;
+            break;
+        case OPT_LIST: o->list = 1; break;
+        case OPT_GATHER: o->gather = 1; break;
+        case OPT_NO_BASELINE: o->no_baseline = 1; break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
         case 'h':
@@ -287,7 +339,8 @@ static int parse_options(int argc, char **argv, options *o)
         }
     }
     int nargs = argc - optind;
-    static const char *const commands[] = {"validate", "solve", "check", "compare", "staff", NULL};
+    static const char *const commands[] = {"validate", "solve", "check", "compare", "staff", "sweep",
+                                           NULL};
     if (nargs >= 1) {
         for (int k = 0; commands[k]; k++)
             if (strcmp(argv[optind], commands[k]) == 0) {
@@ -715,6 +768,247 @@ out:
     return rc;
 }
 
+/* Applies --add-staff ROLE=DELTA[@WEEK] rows to the validated plan p. */
+static op_status apply_add_staff(const options *o, op_plan *p, op_diag *d)
+{
+    for (int k = 0; k < o->nadd_staff; k++) {
+        char role[256];
+        const char *spec = o->add_staff[k], *eq = strchr(spec, '=');
+        snprintf(role, sizeof role, "%.*s", (int)(eq - spec), spec);
+        char *end;
+        double delta = strtod(eq + 1, &end);
+        long week = 1;
+        if (*end == '@')
+            week = strtol(end + 1, &end, 10);
+        int r = op_plan_find_role(p, role);
+        op_loc l = {"--add-staff", 0, 0};
+        if (r < 0 || *end || !isfinite(delta) || fabs(delta) > 10000 || week < 1 ||
+            week > OP_MAX_WEEK) {
+            op_diag_error(d, OP_EDATA, &l, "%s '%s'",
+                          r < 0 ? "unknown role in" : "expected ROLE=DELTA[@WEEK], got", spec);
+            return OP_EDATA;
+        }
+        const op_role *ro = op_plan_role(p, r);
+        op_team_row row;
+        memset(&row, 0, sizeof row);
+        row.role.name = op_plan_intern(p, ro->name);
+        row.role.index = -1;
+        row.role.loc = l;
+        row.headcount = delta;
+        row.hours_per_week = op_plan_person_hours(p, r, (int)week);
+        row.from_week = (int)week;
+        row.to_week = ro->last_week < OP_MAX_WEEK ? ro->last_week : 0;
+        row.cost_per_hour = -1;
+        row.loc = row.cost_loc = l;
+        if (row.to_week && row.to_week < row.from_week)
+            row.to_week = row.from_week;
+        if (!row.role.name || op_plan_add_team_row(p, &row, d) < 0)
+            return op_diag_status(d) ? op_diag_status(d) : OP_ENOMEM;
+    }
+    return o->nadd_staff ? op_plan_validate(p, d) : OP_OK;
+}
+
+typedef struct scenario {
+    char name[160];
+    const char *role;
+    double delta;
+    char spec[300];
+    const char *argv[48];
+    int argc;
+} scenario;
+
+/* Shell-quotes s for a --list line. */
+static void print_quoted(const char *s)
+{
+    int plain = *s != 0;
+    for (const char *c = s; *c; c++)
+        plain &= isalnum((unsigned char)*c) || strchr("/._-=+@:,", *c) != NULL;
+    if (plain) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('\'');
+    for (; *s; s++) {
+        if (*s == '\'')
+            fputs("'\\''", stdout);
+        else
+            putchar(*s);
+    }
+    putchar('\'');
+}
+
+static int cmd_sweep(options *o, const op_plan *p, const char *self)
+{
+    int nr = op_plan_role_count(p);
+    double deltas[16];
+    int nd = 0;
+    const char *dl = o->deltas ? o->deltas : "+1,-1";
+    while (*dl && nd < 16) {
+        char *end;
+        deltas[nd] = strtod(dl, &end);
+        if (end == dl || (*end && *end != ',') || !isfinite(deltas[nd]) || deltas[nd] == 0) {
+            fprintf(stderr, "%s: --delta: expected a list of non-zero numbers, got '%s'\n", progname,
+                    o->deltas);
+            return EXIT_USAGE;
+        }
+        nd++;
+        dl = *end ? end + 1 : end;
+    }
+    int nsc = 1 + nr * nd, n = 0;
+    scenario *sc = calloc((size_t)nsc, sizeof *sc);
+    char *rolesel = calloc((size_t)nr + 1, 1);
+    int rc = EXIT_OPTIMAL;
+    if (!sc || !rolesel) {
+        free(sc);
+        free(rolesel);
+        return EXIT_OSERR;
+    }
+    if (o->roles) {
+        char *copy = strdup(o->roles), *save = NULL;
+        for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t; t = strtok_r(NULL, ",", &save)) {
+            int r = op_plan_find_role(p, t);
+            if (r < 0) {
+                fprintf(stderr, "%s: --roles: unknown role '%s'\n", progname, t);
+                rc = EXIT_USAGE;
+            } else {
+                rolesel[r] = 1;
+            }
+        }
+        free(copy);
+        if (rc != EXIT_OPTIMAL)
+            goto out;
+    } else {
+        memset(rolesel, 1, (size_t)nr);
+    }
+    int from = o->from_week ? o->from_week : 1;
+    snprintf(sc[n++].name, sizeof sc[0].name, "base");
+    for (int r = 0; r < nr; r++)
+        for (int k = 0; rolesel[r] && k < nd; k++) {
+            scenario *s = &sc[n++];
+            const char *rn = op_plan_role(p, r)->name;
+            size_t m = 0;
+            for (const char *c = rn; *c && m < 100; c++)
+                s->name[m++] = isalnum((unsigned char)*c) ? *c : '_';
+            snprintf(s->name + m, sizeof s->name - m, "%+g", deltas[k]);
+            s->role = rn;
+            s->delta = deltas[k];
+            snprintf(s->spec, sizeof s->spec, "%s=%+g@%d", rn, deltas[k], from);
+        }
+    /* one self-contained command line per scenario */
+    for (int k = 0; k < n; k++) {
+        scenario *s = &sc[k];
+        const char **a = s->argv;
+        int c = 0;
+        a[c++] = self;
+        a[c++] = "solve";
+        if (o->items) { a[c++] = "--items"; a[c++] = o->items; }
+        if (o->team) { a[c++] = "--capacity"; a[c++] = o->team; }
+        if (o->gates) { a[c++] = "--gates"; a[c++] = o->gates; }
+        if (o->time_limit_arg) { a[c++] = "--time-limit"; a[c++] = o->time_limit_arg; }
+        if (o->gap_arg) { a[c++] = "--gap"; a[c++] = o->gap_arg; }
+        if (o->horizon_arg) { a[c++] = "--horizon"; a[c++] = o->horizon_arg; }
+        if (o->gate_entry_arg) { a[c++] = "--gate-entry"; a[c++] = o->gate_entry_arg; }
+        if (o->objective_arg) { a[c++] = "--objective"; a[c++] = o->objective_arg; }
+        if (o->solver.strict_gates) a[c++] = "--strict-gates";
+        if (s->role) { a[c++] = "--add-staff"; a[c++] = s->spec; }
+        a[c++] = "--no-baseline"; /* scenarios are compared with each other */
+        a[c++] = "-q";
+        a[c++] = "-o";
+        size_t len = strlen(o->out) + strlen(s->name) + 2;
+        char *dir = malloc(len);
+        if (!dir) {
+            rc = EXIT_OSERR;
+            goto out;
+        }
+        snprintf(dir, len, "%s/%s", o->out, s->name);
+        a[c++] = dir;
+        if (o->plan_dir)
+            a[c++] = o->plan_dir;
+        a[c] = NULL;
+        s->argc = c;
+    }
+    if (o->list) {
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < sc[k].argc; j++) {
+                if (j)
+                    putchar(' ');
+                print_quoted(sc[k].argv[j]);
+            }
+            putchar('\n');
+        }
+        goto out;
+    }
+    if (mkdir(o->out, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "%s: %s: cannot create: %s\n", progname, o->out, strerror(errno));
+        rc = EXIT_CANTCREAT;
+        goto out;
+    }
+    if (!o->gather) {
+        int jobs = o->jobs ? o->jobs : 1, running = 0, next = 0, failed = 0;
+        fflush(NULL);
+        while (next < n || running > 0) {
+            while (running < jobs && next < n) {
+                pid_t pid = fork();
+                if (pid == 0) {
+                    /* execv takes char *const[]: the strings are not modified */
+                    execv("/proc/self/exe", (char *const *)sc[next].argv);
+                    execvp(sc[next].argv[0], (char *const *)sc[next].argv);
+                    _exit(EXIT_SOFTWARE);
+                }
+                if (pid < 0) {
+                    fprintf(stderr, "%s: fork: %s\n", progname, strerror(errno));
+                    failed = 1;
+                    break;
+                }
+                running++;
+                next++;
+            }
+            int status;
+            if (running == 0 || wait(&status) < 0)
+                break;
+            running--;
+            if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 2))
+                failed = 1;
+        }
+        if (failed) {
+            fprintf(stderr, "%s: a sweep scenario failed (see its messages above)\n", progname);
+            rc = EXIT_SOFTWARE;
+            goto out;
+        }
+    }
+    /* gather: every scenario's report read back, tabulated */
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_run **runs = calloc((size_t)n, sizeof *runs);
+    op_report_scenario *rs = calloc((size_t)n, sizeof *rs);
+    op_status st = d && runs && rs ? OP_OK : OP_ENOMEM;
+    for (int k = 0; k < n && st == OP_OK; k++) {
+        const char *dir = sc[k].argv[sc[k].argc - (o->plan_dir ? 2 : 1)];
+        st = op_inputs_load_run(dir, sc[k].name, &runs[k], d);
+        rs[k] = (op_report_scenario){sc[k].name, sc[k].role, sc[k].delta, from};
+    }
+    if (st == OP_OK)
+        st = op_report_sweep(o->out, runs, rs, n, d);
+    if (st != OP_OK) {
+        if (d)
+            print_diag(d);
+        rc = exit_for(st);
+    } else if (!o->quiet) {
+        printf("%d scenarios: %s/sweep.md, %s/sweep.csv\n", n, o->out, o->out);
+    }
+    for (int k = 0; runs && k < n; k++)
+        op_run_free(runs[k]);
+    free(runs);
+    free(rs);
+    op_diag_free(d);
+out:
+    for (int k = 0; k < n; k++)
+        if (sc[k].argc)
+            free((char *)sc[k].argv[sc[k].argc - (o->plan_dir ? 2 : 1)]);
+    free(sc);
+    free(rolesel);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -749,6 +1043,8 @@ int main(int argc, char **argv)
         goto out;
     }
     op_status st = op_inputs_load(&in, p, d);
+    if (st == OP_OK)
+        st = apply_add_staff(&o, p, d);
     if (st != OP_OK) {
         print_diag(d);
         rc = exit_for(st);
@@ -762,6 +1058,10 @@ int main(int argc, char **argv)
         rc = cmd_check(&o, p, d);
     } else if (strcmp(o.command, "staff") == 0) {
         rc = cmd_staff(&o, p, &in, d);
+    } else if (strcmp(o.command, "sweep") == 0) {
+        if (strcmp(o.out, "out") == 0)
+            o.out = "sweep";
+        rc = cmd_sweep(&o, p, argv[0]);
     } else {
         rc = cmd_solve(&o, p, d);
     }

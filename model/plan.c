@@ -376,6 +376,10 @@ static op_status build_roles(op_plan *p, op_diag *d)
                 p->phours[ix] = row->hours_per_week;
         }
     }
+    /* what-if rows may lower capacity (negative headcount), never below zero */
+    for (size_t k = 0; k < (size_t)p->nroles * OP_MAX_WEEK; k++)
+        if (p->cap[k] < 0)
+            p->cap[k] = 0;
     for (int r = 0; r < p->nroles; r++)
         for (int t = 0; t < OP_MAX_WEEK; t++)
             if (p->phours[(size_t)r * OP_MAX_WEEK + (size_t)t] == 0)

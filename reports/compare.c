@@ -196,3 +196,167 @@ out:
     free(items);
     return st;
 }
+
+/* ---- sweep ---------------------------------------------------------- */
+
+static double metric(const op_run *r, const char *key)
+{
+    const char *v = op_run_get(r, OP_RUN_METRIC, key, 0);
+    return v && v[0] ? atof(v) : 0;
+}
+
+static op_run *const *sort_runs;
+
+/* Most lateness removed first, then earliest last week, then cheapest. */
+static int by_benefit(const void *a, const void *b)
+{
+    int i = *(const int *)a, j = *(const int *)b;
+    double li = metric(sort_runs[i], "total_lateness"), lj = metric(sort_runs[j], "total_lateness");
+    if (li != lj)
+        return li < lj ? -1 : 1;
+    double wi = metric(sort_runs[i], "last_week"), wj = metric(sort_runs[j], "last_week");
+    if (wi != wj)
+        return wi < wj ? -1 : 1;
+    double ci = metric(sort_runs[i], "team_cost"), cj = metric(sort_runs[j], "team_cost");
+    if (ci != cj)
+        return ci < cj ? -1 : 1;
+    return i < j ? -1 : (i > j);
+}
+
+static int sweep_csv(FILE *f, op_run *const *runs, const op_report_scenario *sc, const int *order,
+                     int n, const char **gates, int ng)
+{
+    static const char *const cols[] = {"scenario",  "role",           "delta",
+                                       "from_week", "gates_met",      "total_lateness",
+                                       "lateness_removed", "last_week", "team_cost",
+                                       "cost_change"};
+    int nc = (int)(sizeof cols / sizeof cols[0]);
+    int rc = 0;
+    for (int k = 0; k < nc; k++)
+        rc |= rpt_cell(f, cols[k], ng == 0 && k == nc - 1);
+    for (int g = 0; g < ng; g++) {
+        char h[300];
+        snprintf(h, sizeof h, "%s_week", gates[g]);
+        rc |= rpt_cell(f, h, g == ng - 1);
+    }
+    double bl = metric(runs[0], "total_lateness"), bc = metric(runs[0], "team_cost");
+    for (int k = 0; k < n; k++) {
+        int s = order[k];
+        const op_run *r = runs[s];
+        rc |= rpt_cell(f, sc[s].name, 0) | rpt_cell(f, sc[s].role ? sc[s].role : "", 0) |
+              rpt_cellnum(f, sc[s].delta, 0) | rpt_cellnum(f, sc[s].from_week, 0) |
+              rpt_cellnum(f, metric(r, "gates_met"), 0) |
+              rpt_cellnum(f, metric(r, "total_lateness"), 0) |
+              rpt_cellnum(f, bl - metric(r, "total_lateness"), 0) |
+              rpt_cellnum(f, metric(r, "last_week"), 0) | rpt_cellnum(f, metric(r, "team_cost"), 0) |
+              rpt_cellnum(f, metric(r, "team_cost") - bc, ng == 0);
+        for (int g = 0; g < ng; g++)
+            rc |= rpt_cell(f, val(r, OP_RUN_GATE, gates[g], 1), g == ng - 1);
+    }
+    return rc || ferror(f) ? -1 : 0;
+}
+
+static int sweep_md(FILE *f, op_run *const *runs, const op_report_scenario *sc, const int *order,
+                    int n, const char **gates, int ng)
+{
+    double bl = metric(runs[0], "total_lateness"), bw = metric(runs[0], "last_week");
+    double bc = metric(runs[0], "team_cost");
+    fprintf(f, "# optplan sweep: one person more or fewer per role\n\n");
+    fprintf(f, "Base plan: %s of %s gates met, %s weeks of gate lateness, last week %s, team cost "
+               "%s.\n\n",
+            val(runs[0], OP_RUN_METRIC, "gates_met", 0), val(runs[0], OP_RUN_METRIC, "gates", 0),
+            val(runs[0], OP_RUN_METRIC, "total_lateness", 0),
+            val(runs[0], OP_RUN_METRIC, "last_week", 0), val(runs[0], OP_RUN_METRIC, "team_cost", 0));
+    int best = -1;
+    for (int k = 0; k < n && best < 0; k++)
+        if (order[k] != 0 && sc[order[k]].delta > 0 &&
+            metric(runs[order[k]], "total_lateness") < bl)
+            best = order[k];
+    if (best >= 0)
+        fprintf(f, "**The single hire that helps most: %+g %s from week %d** removes %s weeks of "
+                   "gate lateness (%s -> %s), last week %s.\n\n",
+                sc[best].delta, sc[best].role, sc[best].from_week,
+                RPT_NUM(bl - metric(runs[best], "total_lateness")), RPT_NUM(bl),
+                RPT_NUM(metric(runs[best], "total_lateness")), RPT_NUM(metric(runs[best], "last_week")));
+    else
+        fprintf(f, "No single extra person removes any gate lateness.\n\n");
+    int free_any = 0;
+    for (int s = 1; s < n; s++)
+        if (sc[s].delta < 0 && metric(runs[s], "total_lateness") <= bl &&
+            metric(runs[s], "last_week") <= bw &&
+            metric(runs[s], "items_scheduled") >= metric(runs[0], "items_scheduled")) {
+            fprintf(f, "%s%s", free_any ? ", " : "Roles that can give a person away at no loss: ",
+                    sc[s].role);
+            free_any = 1;
+        }
+    fprintf(f, "%s\n\n| scenario | gates met | lateness | removed | last week | team cost | "
+               "cost change |",
+            free_any ? "." : "No role can give a person away at no loss.");
+    for (int g = 0; g < ng; g++) {
+        fputc(' ', f);
+        md(f, gates[g]);
+        fputs(" |", f);
+    }
+    fputs("\n|---|---|---|---|---|---|---|", f);
+    for (int g = 0; g < ng; g++)
+        fputs("---|", f);
+    fputc('\n', f);
+    for (int k = 0; k < n; k++) {
+        int s = order[k];
+        const op_run *r = runs[s];
+        fputs("| ", f);
+        md(f, sc[s].name);
+        fprintf(f, " | %s | %s | %s | %s | %s | %s |", RPT_NUM(metric(r, "gates_met")),
+                RPT_NUM(metric(r, "total_lateness")), RPT_NUM(bl - metric(r, "total_lateness")),
+                RPT_NUM(metric(r, "last_week")), RPT_NUM(metric(r, "team_cost")),
+                RPT_NUM(metric(r, "team_cost") - bc));
+        for (int g = 0; g < ng; g++) {
+            const char *pw = val(r, OP_RUN_GATE, gates[g], 1);
+            fprintf(f, " %s |", pw[0] ? pw : "never");
+        }
+        fputc('\n', f);
+    }
+    return ferror(f) ? -1 : 0;
+}
+
+op_status op_report_sweep(const char *dir, op_run *const *runs, const op_report_scenario *sc,
+                          int n, op_diag *d)
+{
+    const char **gates = NULL;
+    int ng = union_keys(runs, n, OP_RUN_GATE, &gates);
+    int *order = malloc(((size_t)n + 1) * sizeof *order);
+    op_status st = OP_OK;
+    if (ng < 0 || !order) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        st = OP_ENOMEM;
+        goto out;
+    }
+    for (int k = 0; k < n; k++)
+        order[k] = k;
+    sort_runs = runs;
+    qsort(order, (size_t)n, sizeof *order, by_benefit);
+    for (int w = 0; w < 2 && st == OP_OK; w++) {
+        const char *name = w ? "sweep.md" : "sweep.csv";
+        char path[4096], tmp[4200];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, name);
+        op_loc l = {path, 0, 0};
+        FILE *f = fopen(tmp, "w");
+        if (!f) {
+            op_diag_error(d, OP_EOUTPUT, &l, "cannot create: %s", strerror(errno));
+            st = OP_EOUTPUT;
+            break;
+        }
+        int rc = w ? sweep_md(f, runs, sc, order, n, gates, ng)
+                   : sweep_csv(f, runs, sc, order, n, gates, ng);
+        if (fclose(f) != 0 || rc || rename(tmp, path) != 0) {
+            op_diag_error(d, OP_EIO, &l, "write error");
+            remove(tmp);
+            st = OP_EIO;
+        }
+    }
+out:
+    free(gates);
+    free(order);
+    return st;
+}

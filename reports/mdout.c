@@ -639,6 +639,20 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_
         rc |= rpt_cell(f, key, 0) | rpt_cellnum(f, people, 1);
     }
     rc |= rpt_cell(f, "cost", 0) | (costed ? rpt_cellnum(f, cost, 1) : rpt_cell(f, "", 1));
+    /* the team itself over the plan's weeks: hours, and cost at cost_per_hour
+       (1 when not given, so person-hours) */
+    double th = 0, tc = 0;
+    int T = op_plan_last_capacity_week(p) < OP_MAX_WEEK ? op_plan_last_capacity_week(p)
+                                                         : op_eval_weeks(e);
+    for (int r = 0; r < op_plan_role_count(p); r++) {
+        double cph = op_plan_role(p, r)->cost_per_hour;
+        for (int t = 1; t <= T; t++) {
+            th += op_plan_capacity(p, r, t);
+            tc += op_plan_capacity(p, r, t) * (cph >= 0 ? cph : 1);
+        }
+    }
+    rc |= rpt_cell(f, "team_hours", 0) | rpt_cellnum(f, th, 1);
+    rc |= rpt_cell(f, "team_cost", 0) | rpt_cellnum(f, tc, 1);
     return rc || ferror(f) ? -1 : 0;
 }
 

@@ -90,6 +90,27 @@ static int replaceable(const char *dir, op_diag *d)
     return empty;
 }
 
+/* Creates dir and its missing parents (mkdir -p). */
+static int make_parents(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return -1;
+    for (char *c = p + 1; *c; c++) {
+        if (*c != '/')
+            continue;
+        *c = 0;
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *c = '/';
+    }
+    int rc = mkdir(p, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return rc;
+}
+
 char *op_outdir_begin(const char *dir, op_diag *d)
 {
     op_loc l = {dir, 0, 0};
@@ -102,6 +123,7 @@ char *op_outdir_begin(const char *dir, op_diag *d)
     }
     size_t n = strlen(parent) + strlen(base) + 32;
     char *tmp = malloc(n);
+    make_parents(parent); /* a missing parent is created; failures show below */
     if (tmp) {
         snprintf(tmp, n, "%s/.%s.tmp-XXXXXX", parent, base);
         if (!mkdtemp(tmp)) {

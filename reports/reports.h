@@ -68,6 +68,20 @@ void op_outdir_abort(const char *tmp);
    first run. Returns OP_OK or an error reported through d. */
 op_status op_report_compare(const char *dir, op_run *const *runs, int n, op_diag *d);
 
+/* One what-if scenario of a sweep: runs[k] is its report read back. */
+typedef struct op_report_scenario {
+    const char *name;  /* "base", "Backend+1", ... */
+    const char *role;  /* NULL for the base */
+    double delta;      /* people added (negative: removed) */
+    int from_week;
+} op_report_scenario;
+
+/* Writes sweep.csv and sweep.md into dir from runs[0..n-1] (runs[0] = the
+   base): gate weeks, lateness, last week and team cost of each scenario,
+   sorted by benefit against the base. */
+op_status op_report_sweep(const char *dir, op_run *const *runs, const op_report_scenario *sc,
+                          int n, op_diag *d);
+
 /* The cause of a late gate in plain words, into buf. */
 void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, size_t n);
 

@@ -1,0 +1,35 @@
+#!/bin/sh
+# cli-sweep.sh - one person more or fewer per role; --list lines run by GNU parallel agree
+. "$top_srcdir/tests/lib.sh"
+cd "$T" || exit 99
+
+"$OPTPLAN" sweep "$EXAMPLE" --roles Documentation,Compliance,Backend -j 2 -o sw >out 2>err
+check "sweep exits 0" test $? -eq 0
+check "sweep.md names the hire that removes the most lateness" has sw/sweep.md \
+    "**The single hire that helps most: +1 Documentation from week 1** removes 16 weeks"
+first=$(sed -n 2p sw/sweep.csv | cut -d, -f1)
+check "sweep.csv is sorted by benefit (first: $first)" test "$first" = "Documentation+1"
+check "the base scenario is in the table" has sw/sweep.csv "base,,0,1,1,16,0,14,"
+check "every scenario wrote a full report" test -s sw/Backend-1/report.md -a -s sw/base/gates.csv
+
+"$OPTPLAN" sweep "$EXAMPLE" --roles Documentation,Compliance,Backend --list -o pl >lines
+check "--list prints one line per scenario (7)" test "$(wc -l <lines)" -eq 7
+check "--list lines are self-contained commands" has lines "--add-staff Documentation=+1@1"
+if command -v parallel >/dev/null 2>&1; then
+    parallel --will-cite -j 2 <lines
+    check "scenarios run by GNU parallel succeed" test -s pl/base/summary.csv
+    "$OPTPLAN" sweep "$EXAMPLE" --roles Documentation,Compliance,Backend --gather -o pl >out 2>err
+    check "--gather tabulates them" test $? -eq 0
+    check "GNU parallel gives the same table as -j" cmp sw/sweep.csv pl/sweep.csv
+else
+    echo "skip - GNU parallel not installed"
+fi
+
+# --add-staff on its own is a what-if solve
+"$OPTPLAN" -q --add-staff Documentation=+1@1 "$EXAMPLE" -o plus
+met=$(grep -c ',met,' plus/gates.csv)
+check "--add-staff Documentation=+1 meets all four gates ($met)" test "$met" -eq 4
+"$OPTPLAN" -q --add-staff Nobody=+1 "$EXAMPLE" -o x >out 2>err
+check "--add-staff with an unknown role is a data error (65)" test $? -eq 65
+check "and says so" has err "optplan: --add-staff: unknown role in 'Nobody=+1'"
+finish

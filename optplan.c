@@ -26,6 +26,7 @@ enum {
     EXIT_DEFECTS = 1,    /* check: the plan breaks a rule, misses a gate or leaves items out */
     EXIT_NOT_PROVEN = 2, /* solve: a plan was written, optimality not proven */
     EXIT_INFEASIBLE = 3, /* solve: no plan meets the hard constraints */
+    EXIT_LATE = 4,       /* --fail-on-late: the plan was written, a gate is projected late */
     EXIT_USAGE = 64,     /* bad command line */
     EXIT_DATAERR = 65,   /* bad input data */
     EXIT_NOINPUT = 66,   /* an input file cannot be opened */
@@ -52,6 +53,8 @@ typedef struct options {
     const char *roles, *deltas; /* sweep */
     int from_week, jobs, list, gather;
     const char *objective_arg, *gate_entry_arg, *time_limit_arg, *gap_arg, *horizon_arg;
+    const char *status, *previous; /* re-planning */
+    int week, fail_on_late;
     char **dirs;           /* compare: the report directories */
     int ndirs;
     op_solver_opts solver;
@@ -123,6 +126,14 @@ static void usage(FILE *f)
             "      --list           sweep: print one command line per scenario\n"
             "      --gather         sweep: tabulate scenario directories already run\n"
             "\n"
+            "Re-planning options (nightly runs):\n"
+            "      --week N         the current week: earlier weeks are history\n"
+            "      --status FILE    progress (default PLAN_DIR/status.csv with --week)\n"
+            "      --previous DIR   the last run's reports: stay close to that plan and\n"
+            "                       report what changed (changes.csv)\n"
+            "      --stability on|off  prefer the plan closest to --previous (default on)\n"
+            "      --fail-on-late   exit 4 when a gate is projected late\n"
+            "\n"
             "Other options:\n"
             "  -o, --out DIR        report directory (default out)\n"
             "  -q, --quiet          print nothing on success\n"
@@ -131,7 +142,7 @@ static void usage(FILE *f)
             "  -V, --version        show the version and exit\n"
             "\n"
             "Exit status: 0 success, 1 plan defects found (check), 2 not proven optimal,\n"
-            "3 infeasible, 64 usage, 65 data error, 66 missing input, 70 internal error,\n"
+            "3 infeasible, 4 a gate projected late (--fail-on-late), 64 usage, 65 data error, 66 missing input, 70 internal error,\n"
             "71 out of memory, 73 cannot create output, 74 I/O error, 130 interrupted.\n",
             progname);
 }
@@ -174,7 +185,8 @@ enum { OPT_ITEMS = 256, OPT_CAPACITY, OPT_GATES, OPT_PLAN, OPT_BASELINE, OPT_HOR
        OPT_TIME_LIMIT, OPT_GAP, OPT_STRICT, OPT_GATE_ENTRY, OPT_REQUIRE_ALL, OPT_OBJECTIVE,
        OPT_WRITE_LP, OPT_GREEDY, OPT_STAFF_MODEL, OPT_MAX_CHANGES, OPT_FINISH_BY,
        OPT_MAX_HEADCOUNT, OPT_KEEP_TEAM, OPT_ADD_STAFF, OPT_ROLES, OPT_DELTA, OPT_FROM_WEEK,
-       OPT_LIST, OPT_GATHER, OPT_NO_BASELINE };
+       OPT_LIST, OPT_GATHER, OPT_NO_BASELINE, OPT_STATUS, OPT_WEEK, OPT_PREVIOUS, OPT_STABILITY,
+       OPT_FAIL_ON_LATE };
 
 static int bad_value(const char *opt, const char *val, const char *what)
 {
@@ -229,6 +241,11 @@ static int parse_options(int argc, char **argv, options *o)
         {"list", no_argument, NULL, OPT_LIST},
         {"gather", no_argument, NULL, OPT_GATHER},
         {"no-baseline", no_argument, NULL, OPT_NO_BASELINE},
+        {"status", required_argument, NULL, OPT_STATUS},
+        {"week", required_argument, NULL, OPT_WEEK},
+        {"previous", required_argument, NULL, OPT_PREVIOUS},
+        {"stability", required_argument, NULL, OPT_STABILITY},
+        {"fail-on-late", no_argument, NULL, OPT_FAIL_ON_LATE},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -325,6 +342,22 @@ static int parse_options(int argc, char **argv, options *o)
         case OPT_LIST: o->list = 1; break;
         case OPT_GATHER: o->gather = 1; break;
         case OPT_NO_BASELINE: o->no_baseline = 1; break;
+        case OPT_STATUS: o->status = optarg; break;
+        case OPT_PREVIOUS: o->previous = optarg; break;
+        case OPT_FAIL_ON_LATE: o->fail_on_late = 1; break;
+        case OPT_WEEK:
+            if (parse_number("week", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
+                return v != floor(v) ? bad_value("week", optarg, "expected a whole number") : -1;
+            o->week = (int)v;
+            break;
+        case OPT_STABILITY:
+            if (strcmp(optarg, "on") == 0)
+                o->solver.stability = 1;
+            else if (strcmp(optarg, "off") == 0)
+                o->solver.stability = 0;
+            else
+                return bad_value("stability", optarg, "expected 'on' or 'off'");
+            break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
         case 'h':
@@ -444,7 +477,7 @@ static op_status load_schedule(const char *path, const op_plan *p, op_schedule *
     int last = op_plan_last_capacity_week(p);
     if (last < OP_MAX_WEEK && last > weeks)
         weeks = last;
-    return op_inputs_load_schedule(path, p, weeks, s, d);
+    return op_inputs_load_schedule(path, p, weeks, 0, s, d);
 }
 
 static void progress(void *ctx, const char *stage, double inc, double bound, double gap,
@@ -462,10 +495,12 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
     op_eval *be = NULL, *e = NULL;
     op_solution *sol = NULL;
     char *basepath = NULL;
+    op_run *prev_run = NULL;
+    op_schedule *prev_sched = NULL;
     int rc = EXIT_OPTIMAL;
     op_status st;
-    if (o->no_baseline)
-        basepath = NULL;
+    if (o->no_baseline || o->week > 1 || o->previous)
+        basepath = NULL; /* a hand plan is compared before work starts, not nightly */
     else if (o->baseline)
         basepath = strdup(o->baseline);
     else if (o->plan_dir) {
@@ -484,6 +519,26 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
             rc = exit_for(st);
             goto out;
         }
+    }
+    if (o->previous) {
+        /* the last run: its schedule steers the stability stage, its report
+           is what the changes are measured against */
+        size_t n = strlen(o->previous) + 20;
+        char *ap = malloc(n);
+        st = ap ? OP_OK : OP_ENOMEM;
+        if (ap) {
+            snprintf(ap, n, "%s/allocation.csv", o->previous);
+            st = op_inputs_load_run(o->previous, "previous", &prev_run, d);
+            if (st == OP_OK)
+                st = op_inputs_load_schedule(ap, p, 1, 1, &prev_sched, d);
+            free(ap);
+        }
+        if (st != OP_OK) {
+            print_diag(d);
+            rc = exit_for(st);
+            goto out;
+        }
+        o->solver.previous = prev_sched;
     }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
@@ -542,7 +597,7 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
     op_report_info info = {"solve", plan_name(o), status, sol->status == OP_SOLVE_OPTIMAL,
                            sol->horizon, o->solver.gate_entry_phase, stages, sol->nstages,
                            sol->deferred, (const char *const *)sol->deferred_why, sol->ndeferred,
-                           base, be, o->team_found};
+                           base, be, o->team_found, prev_run};
     char log[2048];
     size_t len = 0;
     len += (size_t)snprintf(log + len, sizeof log - len, "greedy %.3f s\n", sol->greedy_seconds);
@@ -579,9 +634,14 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
     }
     if (interrupted)
         rc = EXIT_INTERRUPTED;
+    else if (o->fail_on_late && op_eval_gates_met(e) < op_plan_gate_count(p))
+        rc = EXIT_LATE;
     else if (sol->status != OP_SOLVE_OPTIMAL)
         rc = EXIT_NOT_PROVEN;
 out:
+    op_run_free(prev_run);
+    op_schedule_free(prev_sched);
+    o->solver.previous = NULL;
     op_eval_free(e);
     op_eval_free(be);
     op_schedule_free(base);
@@ -609,7 +669,8 @@ static int cmd_check(options *o, const op_plan *p, op_diag *d)
         goto out;
     }
     op_report_info info = {"check", plan_name(o), "hand plan", 0, op_schedule_weeks(s),
-                           o->solver.gate_entry_phase, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL};
+                           o->solver.gate_entry_phase, NULL, 0, NULL, NULL, 0, NULL, NULL, NULL,
+                           NULL};
     st = publish(o, p, s, e, &info, NULL, d);
     if (st != OP_OK) {
         print_diag(d);
@@ -1021,6 +1082,7 @@ int main(int argc, char **argv)
         return cmd_compare(&o);
 
     char *paths[3] = {NULL, NULL, NULL};
+    char *status_path = NULL;
     op_input_paths in = {o.items, o.team, o.gates};
     if (o.plan_dir) {
         if (!in.items)
@@ -1037,7 +1099,7 @@ int main(int argc, char **argv)
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_plan *p = op_plan_new();
     int rc;
-    if (!d || !p || !in.items || !in.team || (o.plan_dir && !paths[2])) {
+    if (!d || !p || !in.items || !in.team || (o.plan_dir && !o.gates && !paths[2])) {
         fprintf(stderr, "%s: out of memory\n", progname);
         rc = EXIT_OSERR;
         goto out;
@@ -1045,6 +1107,22 @@ int main(int argc, char **argv)
     op_status st = op_inputs_load(&in, p, d);
     if (st == OP_OK)
         st = apply_add_staff(&o, p, d);
+    if (st == OP_OK && o.week) {
+        op_plan_set_first_week(p, o.week);
+        if (o.status)
+            status_path = strdup(o.status);
+        else if (o.plan_dir && (status_path = join(o.plan_dir, "status.csv")) &&
+                 !file_exists(status_path)) {
+            free(status_path);
+            status_path = NULL;
+        }
+        if (status_path)
+            st = op_inputs_load_status(status_path, p, d);
+    } else if (st == OP_OK && o.status) {
+        fprintf(stderr, "%s: --status needs --week (the current week)\n", progname);
+        rc = EXIT_USAGE;
+        goto out;
+    }
     if (st != OP_OK) {
         print_diag(d);
         rc = exit_for(st);
@@ -1074,5 +1152,6 @@ out:
     op_diag_free(d);
     for (int k = 0; k < 3; k++)
         free(paths[k]);
+    free(status_path);
     return rc;
 }

@@ -221,6 +221,7 @@ typedef struct plan_row {
 typedef struct sched_ctx {
     const op_plan *p;
     op_diag *d;
+    int skip_unknown;
     plan_row *rows;
     int n, cap, max_week;
 } sched_ctx;
@@ -247,6 +248,8 @@ static int sched_row(void *ctx, const row_view *r)
     if (bad)
         return 0;
     int item = op_plan_find_item(c->p, r->cell[P_ID]);
+    if (item < 0 && c->skip_unknown)
+        return 0;
     if (item < 0) {
         op_loc l = csvread_loc(r, P_ID);
         op_diag_error(c->d, OP_EDATA, &l, "unknown item \"%s\" (not in items.csv)", r->cell[P_ID]);
@@ -271,9 +274,9 @@ static int sched_row(void *ctx, const row_view *r)
 }
 
 op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_weeks,
-                                  op_schedule **out, op_diag *d)
+                                  int skip_unknown, op_schedule **out, op_diag *d)
 {
-    sched_ctx c = {p, d, NULL, 0, 0, 0};
+    sched_ctx c = {p, d, skip_unknown, NULL, 0, 0, 0};
     *out = NULL;
     int before = op_diag_count(d);
     csvread_table(path, plan_cols, P_N, sched_row, &c, d);
@@ -293,4 +296,92 @@ op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_we
     free(c.rows);
     *out = s;
     return OP_OK;
+}
+
+/* ---- status.csv ------------------------------------------------------- */
+
+enum { S_ID, S_STATE, S_REMAINING, S_SPENT, S_N };
+static const col_spec status_cols[S_N] = {
+    {"id", 1}, {"state", 1}, {"remaining_hours", 0}, {"spent_hours", 0}};
+
+typedef struct status_ctx {
+    op_plan *p;
+    op_diag *d;
+    char *seen;
+} status_ctx;
+
+static int status_row(void *ctx, const row_view *r)
+{
+    status_ctx *c = ctx;
+    static const char *const states[] = {"todo", "doing", "done"};
+    int item = op_plan_find_item(c->p, r->cell[S_ID]);
+    op_loc l = csvread_loc(r, S_ID);
+    if (!r->cell[S_ID][0]) {
+        op_diag_error(c->d, OP_EDATA, &l, "id: required value is empty");
+        return 0;
+    }
+    if (item < 0) {
+        op_diag_error(c->d, OP_EDATA, &l, "unknown item \"%s\" (not in items.csv)", r->cell[S_ID]);
+        return 0;
+    }
+    if (c->seen[item]) {
+        op_diag_error(c->d, OP_EDATA, &l, "item \"%s\" has two status rows", r->cell[S_ID]);
+        return 0;
+    }
+    c->seen[item] = 1;
+    int state = r->cell[S_STATE][0] ? csvread_enum(r, S_STATE, "state", states, 3, -1, c->d) : -2;
+    if (state == -2) {
+        op_loc ls = csvread_loc(r, S_STATE);
+        op_diag_error(c->d, OP_EDATA, &ls, "state: required value is empty");
+        return 0;
+    }
+    double rem, spent;
+    if (state < 0 ||
+        csvread_number(r, S_REMAINING, "remaining_hours", 0, 0, -1, &rem, c->d) ||
+        csvread_number(r, S_SPENT, "spent_hours", 0, 0, -1, &spent, c->d))
+        return 0;
+    double effort = op_plan_item(c->p, item)->effort;
+    if (state == 1) { /* doing */
+        if (rem < 0)
+            rem = spent >= 0 ? (effort > spent ? effort - spent : 0) : effort;
+        if (rem <= 0) {
+            op_loc lr = csvread_loc(r, r->cell[S_REMAINING][0] ? S_REMAINING : S_STATE);
+            op_diag_error(c->d, OP_EDATA, &lr, "item \"%s\" is doing with no hours left: mark it done",
+                          r->cell[S_ID]);
+            return 0;
+        }
+        op_plan_set_progress(c->p, item, 0, 1, rem);
+    } else if (state == 2) {
+        op_plan_set_progress(c->p, item, 1, 0, 0);
+    } else {
+        op_plan_set_progress(c->p, item, 0, 0, rem >= 0 ? rem : effort);
+    }
+    return 0;
+}
+
+op_status op_inputs_load_status(const char *path, op_plan *p, op_diag *d)
+{
+    status_ctx c = {p, d, calloc((size_t)op_plan_item_count(p) + 1, 1)};
+    if (!c.seen) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    int before = op_diag_count(d);
+    csvread_table(path, status_cols, S_N, status_row, &c, d);
+    free(c.seen);
+    if (op_diag_count(d) > before)
+        return op_diag_status(d);
+    /* a dependency of work already started or done must itself be done */
+    for (int i = 0; i < op_plan_item_count(p); i++) {
+        const op_item *it = op_plan_item(p, i);
+        if (!it->done && !it->started)
+            continue;
+        for (int k = 0; k < it->ndeps; k++)
+            if (!op_plan_item(p, it->deps[k].index)->done) {
+                op_loc l = {path, 0, 0};
+                op_diag_error(d, OP_EDATA, &l, "item \"%s\" is %s but its dependency \"%s\" is not done",
+                              it->id, it->done ? "done" : "doing", it->deps[k].name);
+            }
+    }
+    return op_diag_count(d) > before ? op_diag_status(d) : OP_OK;
 }

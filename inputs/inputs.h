@@ -18,10 +18,18 @@ typedef struct op_input_paths {
 op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d);
 
 /* Reads a schedule in plan.csv form (id, week, hours) for the validated plan p.
-   The schedule spans max(min_weeks, the last week named) weeks. On OP_OK *out
-   is a new schedule the caller frees with op_schedule_free; otherwise NULL. */
+   The schedule spans max(min_weeks, the last week named) weeks. Rows naming an
+   item p does not have are errors, or skipped when skip_unknown (a previous
+   plan may hold items since removed). On OP_OK *out is a new schedule the
+   caller frees with op_schedule_free; otherwise NULL. */
 op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_weeks,
-                                  op_schedule **out, op_diag *d);
+                                  int skip_unknown, op_schedule **out, op_diag *d);
+
+/* Reads status.csv (id, state todo/doing/done, remaining_hours, spent_hours)
+   into the validated plan p, whose first planning week must be set: done items
+   count as done in the history weeks, doing items keep their remaining hours.
+   Items the file does not name stay todo. */
+op_status op_inputs_load_status(const char *path, op_plan *p, op_diag *d);
 
 /* Reads back a report directory written by optplan solve or check (its
    summary.csv, gates.csv and schedule.csv) as a run labelled label. On OP_OK

@@ -78,6 +78,13 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
         const op_item *it = op_plan_item(p, i);
         op_item_eval *ie = &e->items[i];
         int r = it->role.index;
+        if (it->done) {
+            /* done in the history weeks: counted done, judged no further */
+            ie->done = 1;
+            ie->start_week = ie->end_week = op_plan_history_week(p);
+            e->scheduled++;
+            continue;
+        }
         for (int t = 1; t <= e->nweeks; t++) {
             double h = op_schedule_get(s, i, t);
             if (h <= TOL)
@@ -93,19 +100,23 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
         }
         if (ie->end_week > e->last_week)
             e->last_week = ie->end_week;
-        ie->done = ie->hours >= it->effort - TOL;
+        ie->done = ie->hours >= it->remaining - TOL;
         if (ie->hours <= TOL) {
             ie->done = 0;
-            if (add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->effort))
+            if (add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->remaining))
                 goto nomem;
             continue;
         }
         e->scheduled++;
-        if (!ie->done && add_violation(e, OP_V_UNDER, i, r, 0, -1, ie->hours, it->effort))
+        if (!ie->done && add_violation(e, OP_V_UNDER, i, r, 0, -1, ie->hours, it->remaining))
             goto nomem;
-        if (ie->hours > it->effort + TOL &&
-            add_violation(e, OP_V_OVER, i, r, 0, -1, ie->hours, it->effort))
+        if (ie->hours > it->remaining + TOL &&
+            add_violation(e, OP_V_OVER, i, r, 0, -1, ie->hours, it->remaining))
             goto nomem;
+        if (it->started) {
+            ie->start_week = op_plan_history_week(p); /* started in the history weeks */
+            continue;
+        }
         if (it->earliest_week && ie->start_week < it->earliest_week &&
             add_violation(e, OP_V_EARLY, i, r, ie->start_week, -1, ie->start_week, it->earliest_week))
             goto nomem;
@@ -115,8 +126,8 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
     }
     for (int i = 0; i < ni; i++) {
         const op_item *it = op_plan_item(p, i);
-        if (!e->items[i].start_week)
-            continue;
+        if (!e->items[i].start_week || it->done || it->started)
+            continue; /* history is not judged */
         for (int k = 0; k < it->ndeps; k++) {
             int j = it->deps[k].index;
             if (!e->items[j].done || e->items[j].end_week >= e->items[i].start_week)
@@ -173,7 +184,7 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
             for (int m = 0; m < ga->nitems; m++) {
                 int i = ga->items[m].index;
                 int st = e->items[i].start_week;
-                if (!st)
+                if (!st || op_plan_item(p, i)->done || op_plan_item(p, i)->started)
                     continue;
                 for (int q = 0; q < ga->nrequires; q++) {
                     int h = ga->requires[q].index;

@@ -82,6 +82,11 @@ typedef struct op_item {
     int earliest_week;   /* 0 = not given */
     int due_week;        /* 0 = not given */
     int max_people;      /* >= 1 */
+    /* progress (re-planning from a status): hours still to do, and whether the
+       item was done or started before the planning weeks begin */
+    double remaining;    /* = effort unless a status says otherwise */
+    int done;            /* done before the first planning week */
+    int started;         /* started before the first planning week */
     op_loc loc;          /* the row */
     op_loc earliest_loc, due_loc;
 } op_item;
@@ -151,6 +156,15 @@ const op_team_row *op_plan_team_row(const op_plan *p, int k);
 int op_plan_find_item(const op_plan *p, const char *id);
 int op_plan_find_role(const op_plan *p, const char *name);
 int op_plan_find_gate(const op_plan *p, const char *id);
+
+/* Re-planning: weeks before first are history. Items done there count as
+   done (at week first-1, at least 1); items started there keep their start. */
+void op_plan_set_first_week(op_plan *p, int first);
+int op_plan_first_week(const op_plan *p);
+/* Records item i's progress: done, or started with remaining hours left. */
+void op_plan_set_progress(op_plan *p, int i, int done, int started, double remaining);
+/* The week a done item counts as done. */
+int op_plan_history_week(const op_plan *p);
 
 /* Capacity in hours of role r in week t (1-based); 0 outside the team rows. */
 double op_plan_capacity(const op_plan *p, int r, int week);

@@ -35,6 +35,7 @@ struct op_plan {
     double *phours; /* person hours, same layout */
     int *topo, *gate_topo;
     int last_week, max_deadline;
+    int first_week;     /* planning starts here; earlier weeks are history */
     int validated;
 };
 
@@ -187,6 +188,9 @@ int op_plan_add_item(op_plan *p, const op_item *it, op_diag *d)
         return -1;
     }
     p->items[p->nitems] = *it;
+    p->items[p->nitems].remaining = it->effort;
+    p->items[p->nitems].done = 0;
+    p->items[p->nitems].started = 0;
     p->items[p->nitems].deps = NULL;
     p->items[p->nitems].ndeps = 0;
     p->validated = 0;
@@ -260,6 +264,17 @@ int op_plan_gate_add_require(op_plan *p, int gate, const op_ref *ref)
 int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref)
 {
     return push_ref(&p->gates[gate].items, &p->gates[gate].nitems, ref);
+}
+
+void op_plan_set_first_week(op_plan *p, int first) { p->first_week = first > 1 ? first : 1; }
+int op_plan_first_week(const op_plan *p) { return p->first_week > 1 ? p->first_week : 1; }
+int op_plan_history_week(const op_plan *p) { return op_plan_first_week(p) > 1 ? op_plan_first_week(p) - 1 : 1; }
+
+void op_plan_set_progress(op_plan *p, int i, int done, int started, double remaining)
+{
+    p->items[i].done = done;
+    p->items[i].started = started && !done;
+    p->items[i].remaining = done ? 0 : remaining;
 }
 
 int op_plan_item_count(const op_plan *p) { return p->nitems; }

@@ -360,3 +360,157 @@ out:
     free(order);
     return st;
 }
+
+/* ---- what changed since the previous plan ------------------------------ */
+
+typedef struct change {
+    int item;              /* -1: removed item, named by id */
+    const char *id;
+    const char *kind;      /* moved, new, removed, done, deferred, scheduled */
+    int pstart, pend, start, end;
+} change;
+
+/* Lists the changes of the plan against prev into ch (at most ni + nprev). */
+static int list_changes(const op_plan *p, const op_eval *e, const op_run *prev, change *ch)
+{
+    int n = 0;
+    for (int i = 0; i < op_plan_item_count(p); i++) {
+        const op_item *it = op_plan_item(p, i);
+        const op_item_eval *ie = op_eval_item(e, i);
+        const char *ps = op_run_get(prev, OP_RUN_ITEM, it->id, 0);
+        const char *pe = op_run_get(prev, OP_RUN_ITEM, it->id, 1);
+        change c = {i, it->id, NULL, ps && ps[0] ? atoi(ps) : 0, pe && pe[0] ? atoi(pe) : 0,
+                    ie->start_week, ie->end_week};
+        if (!ps)
+            c.kind = "new";
+        else if (it->done && c.pend)
+            c.kind = c.pend > op_plan_history_week(p) ? "done early" : NULL;
+        else if (it->done)
+            c.kind = NULL;
+        else if (!c.pend && ie->done)
+            c.kind = "scheduled";
+        else if (c.pend && !ie->done)
+            c.kind = "deferred";
+        else if (c.pend != c.end || (c.pstart != c.start && !it->started))
+            c.kind = "moved";
+        if (it->done)
+            c.start = c.end = 0;
+        if (c.kind)
+            ch[n++] = c;
+    }
+    for (int k = 0; k < op_run_count(prev, OP_RUN_ITEM); k++) {
+        const char *id = op_run_key(prev, OP_RUN_ITEM, k);
+        if (op_plan_find_item(p, id) < 0) {
+            const char *ps = op_run_get(prev, OP_RUN_ITEM, id, 0);
+            const char *pe = op_run_get(prev, OP_RUN_ITEM, id, 1);
+            ch[n++] = (change){-1, id, "removed", ps && ps[0] ? atoi(ps) : 0,
+                               pe && pe[0] ? atoi(pe) : 0, 0, 0};
+        }
+    }
+    return n;
+}
+
+/* "4-7", "5" or "none" for a run of weeks. */
+static void week_range(char *buf, size_t n, int a, int b)
+{
+    if (!b)
+        snprintf(buf, n, "none");
+    else if (a == b || !a)
+        snprintf(buf, n, "%d", b);
+    else
+        snprintf(buf, n, "%d-%d", a, b);
+}
+
+int rpt_write_changes_csv(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev)
+{
+    size_t cap = (size_t)op_plan_item_count(p) + (size_t)op_run_count(prev, OP_RUN_ITEM) + 1;
+    change *ch = malloc(cap * sizeof *ch);
+    if (!ch)
+        return -1;
+    int n = list_changes(p, e, prev, ch);
+    int rc = fputs("id,change,previous_start,previous_end,start_week,end_week,moved_weeks\n", f) < 0;
+    for (int k = 0; k < n; k++) {
+        const change *c = &ch[k];
+        rc |= rpt_cell(f, c->id, 0) | rpt_cell(f, c->kind, 0);
+        rc |= c->pstart ? rpt_cellnum(f, c->pstart, 0) : rpt_cell(f, "", 0);
+        rc |= c->pend ? rpt_cellnum(f, c->pend, 0) : rpt_cell(f, "", 0);
+        rc |= c->start ? rpt_cellnum(f, c->start, 0) : rpt_cell(f, "", 0);
+        rc |= c->end ? rpt_cellnum(f, c->end, 0) : rpt_cell(f, "", 0);
+        rc |= c->pend && c->end ? rpt_cellnum(f, c->end - c->pend, 1) : rpt_cell(f, "", 1);
+    }
+    free(ch);
+    return rc || ferror(f) ? -1 : 0;
+}
+
+void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev)
+{
+    fprintf(f, "\n## What changed since the previous plan\n\n");
+    size_t cap = (size_t)op_plan_item_count(p) + (size_t)op_run_count(prev, OP_RUN_ITEM) + 1;
+    change *ch = malloc(cap * sizeof *ch);
+    if (!ch)
+        return;
+    int n = list_changes(p, e, prev, ch);
+    int gchanged = 0;
+    for (int g = 0; g < op_plan_gate_count(p); g++) {
+        const op_gate *ga = op_plan_gate(p, g);
+        const op_gate_eval *ge = op_eval_gate(e, g);
+        const char *pw = op_run_get(prev, OP_RUN_GATE, ga->id, 1);
+        int was = pw && pw[0] ? atoi(pw) : 0, now = ge->passed_week;
+        if (!pw || was == now)
+            continue;
+        gchanged = 1;
+        fprintf(f, "- gate ");
+        md(f, ga->id);
+        if (!now)
+            fprintf(f, " is no longer passed (was week %d)", was);
+        else if (!was)
+            fprintf(f, " now passes in week %d (was not passed)", now);
+        else
+            fprintf(f, " %s: week %d, was week %d", now > was ? "slipped" : "gained", now, was);
+        /* the items behind it: exit items whose end moved the same way */
+        int any = 0;
+        for (int k = 0; k < ga->nitems; k++) {
+            int i = ga->items[k].index;
+            for (int q = 0; q < n; q++) {
+                if (ch[q].item != i || !ch[q].kind || strcmp(ch[q].kind, "done early") == 0)
+                    continue;
+                if (now > was && ch[q].end <= ch[q].pend && ch[q].end)
+                    continue;
+                const op_item *it = op_plan_item(p, i);
+                fprintf(f, "%s", any ? "; " : ": ");
+                md(f, it->id);
+                fprintf(f, " (");
+                md(f, op_plan_role(p, it->role.index)->name);
+                if (ch[q].end && ch[q].pend)
+                    fprintf(f, ") now ends week %d, was %d", ch[q].end, ch[q].pend);
+                else
+                    fprintf(f, ") %s", ch[q].kind);
+                if (it->started && it->remaining > 0)
+                    fprintf(f, ", %s h left", RPT_NUM(it->remaining));
+                any = 1;
+            }
+        }
+        fprintf(f, "\n");
+    }
+    if (!gchanged)
+        fprintf(f, "- no gate moved\n");
+    if (!n) {
+        fprintf(f, "\nNo changes: every item keeps its weeks.\n");
+        free(ch);
+        return;
+    }
+    fprintf(f, "\n| item | change | was (weeks) | now (weeks) | moved |\n|---|---|---|---|---|\n");
+    for (int k = 0; k < n; k++) {
+        char was[32], now[32];
+        week_range(was, sizeof was, ch[k].pstart, ch[k].pend);
+        week_range(now, sizeof now, ch[k].start, ch[k].end);
+        fprintf(f, "| ");
+        md(f, ch[k].id);
+        fprintf(f, " | %s | %s | %s | ", ch[k].kind, was, now);
+        if (ch[k].pend && ch[k].end)
+            fprintf(f, "%+d |\n", ch[k].end - ch[k].pend);
+        else
+            fprintf(f, " |\n");
+    }
+    free(ch);
+}

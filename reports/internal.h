@@ -27,6 +27,10 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_
 /* The "Team needed" section of a staffing report. */
 void rpt_team_section(FILE *f, const op_plan *p, const op_report_team *t);
 
+/* Re-planning: changes.csv and the "What changed" section against prev. */
+int rpt_write_changes_csv(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
+void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
+
 /* One violation in plain words. */
 void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n);
 /* People of role r needed in week t for the hours planned there. */

@@ -413,6 +413,8 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
         baseline_section(f, p, e, info);
     if (info->team)
         rpt_team_section(f, p, info->team);
+    if (info->previous)
+        rpt_changes_section(f, p, e, info->previous);
 
     /* roadmap */
     fprintf(f, "\n## Roadmap by week\n");

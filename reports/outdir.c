@@ -131,6 +131,11 @@ char *op_outdir_begin(const char *dir, op_diag *d)
                           strerror(errno));
             free(tmp);
             tmp = NULL;
+        } else {
+            /* reports are for reading: the usual mode, not mkdtemp's 0700 */
+            mode_t mask = umask(0);
+            umask(mask);
+            chmod(tmp, 0777 & ~mask);
         }
     } else {
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");

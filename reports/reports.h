@@ -48,6 +48,9 @@ typedef struct op_report_info {
     const op_eval *baseline_eval;
     /* staff: the team found (NULL for none); adds staff.csv and "Team needed". */
     const op_report_team *team;
+    /* re-planning: the previous run read back (NULL for none); adds
+       changes.csv and "What changed since the previous plan". */
+    const op_run *previous;
 } op_report_info;
 
 /* Writes the report files into dir, which must exist and be empty: schedule.csv,

@@ -61,6 +61,13 @@ static int w_staff(FILE *f, const op_plan *p, const op_schedule *s, const op_eva
     return op_report_team_csv(f, p, i->team);
 }
 
+static int w_changes(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                     const op_report_info *i)
+{
+    (void)s;
+    return rpt_write_changes_csv(f, p, e, i->previous);
+}
+
 /* Writes one file, flushed to disk, so a later rename publishes whole files. */
 static op_status write_one(const char *dir, const char *name, writer_fn fn, const op_plan *p,
                            const op_schedule *s, const op_eval *e, const op_report_info *info,
@@ -101,8 +108,9 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
     static const struct {
         const char *name;
         writer_fn fn;
-        int check_only; /* 1 check only, 2 staff only */
-    } files[] = {{"staff.csv", w_staff, 2},{"schedule.csv", w_schedule, 0},
+        int check_only; /* 1 check only, 2 staff only, 3 re-planning only */
+    } files[] = {{"staff.csv", w_staff, 2},
+                 {"changes.csv", w_changes, 3},{"schedule.csv", w_schedule, 0},
                  {"allocation.csv", w_allocation, 0},
                  {"load.csv", w_load, 0},
                  {"gates.csv", w_gates, 0},
@@ -112,7 +120,8 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
                  {"gantt.svg", w_svg, 0}};
     int check = strcmp(info->command, "check") == 0;
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
-        if ((files[k].check_only == 1 && !check) || (files[k].check_only == 2 && !info->team))
+        if ((files[k].check_only == 1 && !check) || (files[k].check_only == 2 && !info->team) ||
+            (files[k].check_only == 3 && !info->previous))
             continue;
         op_status st = write_one(dir, files[k].name, files[k].fn, p, s, e, info, d);
         if (st != OP_OK)

@@ -70,6 +70,25 @@ static int by_urgency(const void *a, const void *b)
     return i < j ? -1 : (i > j);
 }
 
+/* Marks the gates passed by the end of week t, in requires order. */
+static void pass_gates(const op_plan *p, const int *end, int *gpass, int t)
+{
+    const int *gorder = op_plan_gate_order(p);
+    for (int k = 0; k < op_plan_gate_count(p); k++) {
+        int g = gorder[k];
+        const op_gate *ga = op_plan_gate(p, g);
+        if (gpass[g])
+            continue;
+        int ok = 1;
+        for (int m = 0; m < ga->nitems && ok; m++)
+            ok = end[ga->items[m].index] != 0;
+        for (int m = 0; m < ga->nrequires && ok; m++)
+            ok = gpass[ga->requires[m].index] != 0;
+        if (ok)
+            gpass[g] = t;
+    }
+}
+
 op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase)
 {
     int ni = op_plan_item_count(p), nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
@@ -90,16 +109,23 @@ op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_p
         s = NULL;
         goto out;
     }
+    int first = op_plan_first_week(p);
+    int remaining = ni;
     for (int i = 0; i < ni; i++) {
         order[i] = i;
-        left[i] = op_plan_item(p, i)->effort;
+        left[i] = op_plan_item(p, i)->remaining;
+        if (op_plan_item(p, i)->done) {
+            end[i] = op_plan_history_week(p);
+            remaining--;
+        }
     }
     sort_plan = p;
     sort_dl = dl;
     qsort(order, (size_t)ni, sizeof *order, by_urgency);
 
-    int remaining = ni;
-    for (int t = 1; t <= max_week && remaining > 0; t++) {
+    if (first > 1)
+        pass_gates(p, end, gpass, op_plan_history_week(p)); /* passed in history */
+    for (int t = first; t <= max_week && remaining > 0; t++) {
         for (int r = 0; r < nr; r++)
             room[r] = op_plan_capacity(p, r, t);
         for (int k = 0; k < ni; k++) {
@@ -145,21 +171,7 @@ op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_p
                 remaining--;
             }
         }
-        /* Gates passed at the end of week t, in requires order. */
-        const int *gorder = op_plan_gate_order(p);
-        for (int k = 0; k < ng; k++) {
-            int g = gorder[k];
-            const op_gate *ga = op_plan_gate(p, g);
-            if (gpass[g])
-                continue;
-            int ok = 1;
-            for (int m = 0; m < ga->nitems && ok; m++)
-                ok = end[ga->items[m].index] != 0;
-            for (int m = 0; m < ga->nrequires && ok; m++)
-                ok = gpass[ga->requires[m].index] != 0;
-            if (ok)
-                gpass[g] = t;
-        }
+        pass_gates(p, end, gpass, t);
     }
     /* Unfinished items give their hours back: a half-done item is not a plan. */
     for (int i = 0; i < ni; i++)

@@ -43,6 +43,8 @@ typedef struct model {
     double *hpw;        /* hours per person of each role */
     int *ubh, *lbh;     /* headcount bounds of each role */
     int *cN;            /* first column of N[r] (one, or H when phased) */
+    int *cu;            /* re-planning: cu[i * (H + 1) + t] = column of u[i,t], hours of
+                           the previous plan moved away from week t; 0 none */
 } model;
 
 static double now(void)
@@ -53,7 +55,10 @@ static double now(void)
 }
 
 static const char *const stage_names[OP_STAGE_COUNT] = {"scheduled", "lateness", "finish",
-                                                        "priority", "cost"};
+                                                        "priority", "stability", "cost"};
+
+/* Every stage but stability counts weeks or items: integral values. */
+static int stage_integral(op_stage st) { return st != OP_STAGE_STABILITY; }
 
 const char *op_stage_name(op_stage s) { return stage_names[s]; }
 
@@ -61,9 +66,10 @@ void op_solver_opts_init(op_solver_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->time_limit = 60;
-    o->nstages = OP_STAGE_COST;
-    for (int k = 0; k < OP_STAGE_COST; k++)
+    o->nstages = OP_STAGE_STABILITY;
+    for (int k = 0; k < OP_STAGE_STABILITY; k++)
         o->stages[k] = (op_stage)k;
+    o->stability = 1;
 }
 
 int op_solver_parse_stages(op_solver_opts *o, const char *list)
@@ -122,7 +128,7 @@ static int col_N(const model *m, int r, int t)
 /* First week >= from in which the item's hours since from reach its effort. */
 static int earliest_finish(const model *m, int i, int from, int to)
 {
-    double e = op_plan_item(m->p, i)->effort, acc = 0;
+    double e = op_plan_item(m->p, i)->remaining, acc = 0;
     for (int t = from; t <= to; t++) {
         acc += item_cap_of(m, i, t);
         if (acc >= e - OP_EPS)
@@ -203,10 +209,17 @@ static int compute_windows(model *m)
         for (int k = 0; k < ni; k++) {
             int i = topo[k];
             const op_item *it = op_plan_item(p, i);
-            int es = it->earliest_week > 1 ? it->earliest_week : 1;
+            if (it->done) {
+                m->es[i] = m->ef[i] = m->lf[i] = 0; /* history: not planned */
+                continue;
+            }
+            int first = op_plan_first_week(p);
+            int es = it->earliest_week > first ? it->earliest_week : first;
             int ok = m->fixed_s[i] != 0;
             for (int d = 0; d < it->ndeps; d++) {
                 int j = it->deps[d].index;
+                if (op_plan_item(p, j)->done)
+                    continue; /* done in history */
                 if (!m->ef[j])
                     ok = 0;
                 else if (m->ef[j] + 1 > es)
@@ -239,13 +252,13 @@ static int compute_windows(model *m)
             for (int r = 0; r < m->nr; r++)
                 energy[r] = 0;
             for (int i = 0; i < ni; i++) {
-                if (!need[i])
+                if (!need[i] || op_plan_item(p, i)->done)
                     continue;
                 if (!m->ef[i])
                     gl = m->H + 1;
                 else if (m->ef[i] > gl)
                     gl = m->ef[i];
-                energy[op_plan_item(p, i)->role.index] += op_plan_item(p, i)->effort;
+                energy[op_plan_item(p, i)->role.index] += op_plan_item(p, i)->remaining;
             }
             for (int r = 0; r < m->nr; r++) {
                 int w = energy_week(m, r, energy[r]);
@@ -399,7 +412,7 @@ static int build(model *m)
         if (!m->ef[i])
             continue;
         const op_item *it = op_plan_item(p, i);
-        double e = it->effort;
+        double e = it->remaining;
         /* all effort, or none when deferred: sum_t x = e s */
         r = new_row(m, GLP_FX, 0, 0);
         for (int t = m->es[i]; t <= m->lf[i]; t++)
@@ -446,6 +459,8 @@ static int build(model *m)
             /* dependencies: started by t only if each dependency done by t-1 */
             for (int d = 0; d < it->ndeps; d++) {
                 int j = it->deps[d].index;
+                if (op_plan_item(p, j)->done)
+                    continue; /* done in history */
                 int zj = col_z(m, j, t - 1);
                 r = new_row(m, GLP_UP, 0, 0);
                 if (add_nz(m, r, col_a(m, i, t), 1) || (zj && add_nz(m, r, zj, -1)))
@@ -517,6 +532,8 @@ static int build(model *m)
         for (int t = m->gl[g]; t <= m->H; t++) {
             int gc = col_g(m, g, t);
             for (int k = 0; k < ga->nitems; k++) {
+                if (op_plan_item(p, ga->items[k].index)->done)
+                    continue; /* done in history */
                 int zc = col_z(m, ga->items[k].index, t);
                 r = new_row(m, GLP_UP, 0, 0);
                 if (add_nz(m, r, gc, 1) || (zc && add_nz(m, r, zc, -1)))
@@ -535,6 +552,30 @@ static int build(model *m)
             }
         }
     }
+    /* re-planning: u[i,t] >= previous[i,t] - x[i,t], the hours moved away */
+    if (m->o->previous) {
+        m->cu = calloc((size_t)m->ni * (size_t)(m->H + 1) + 1, sizeof *m->cu);
+        if (!m->cu)
+            return -1;
+        const op_schedule *pv = m->o->previous;
+        for (int i = 0; i < m->ni && i < op_schedule_items(pv); i++)
+            for (int t = op_plan_first_week(p); t <= m->H && t <= op_schedule_weeks(pv); t++) {
+                double h = op_schedule_get(pv, i, t);
+                if (h <= OP_EPS)
+                    continue;
+                int u = glp_add_cols(m->lp, 1);
+                m->cu[(size_t)i * (size_t)(m->H + 1) + (size_t)t] = u;
+                glp_set_col_bnds(m->lp, u, GLP_DB, 0, h);
+                int xc = col_x(m, i, t);
+                if (!xc) {
+                    glp_set_col_bnds(m->lp, u, GLP_FX, h, h);
+                    continue;
+                }
+                r = new_row(m, GLP_LO, h, 0);
+                if (add_nz(m, r, u, 1) || add_nz(m, r, xc, 1))
+                    return -1;
+            }
+    }
     /* Items of a role done by week t had all their effort by t: an explicit
        knapsack over the z columns, so GLPK can derive cover and MIR cuts. */
     for (int ro = 0; ro < m->nr; ro++) {
@@ -547,7 +588,7 @@ static int build(model *m)
                 if (op_plan_item(p, i)->role.index == ro && col_z(m, i, t) &&
                     col_z(m, i, t) != m->cs[i]) {
                     any = 1;
-                    need += op_plan_item(p, i)->effort;
+                    need += op_plan_item(p, i)->remaining;
                 }
             if (!any || need <= cum + OP_EPS)
                 continue; /* never binding */
@@ -560,7 +601,7 @@ static int build(model *m)
                 const op_item *it = op_plan_item(p, i);
                 int zc = col_z(m, i, t);
                 if (it->role.index == ro && zc)
-                    if (add_nz(m, r, zc, it->effort))
+                    if (add_nz(m, r, zc, it->remaining))
                         return -1;
             }
         }
@@ -637,6 +678,14 @@ static void stage_objective(const model *m, op_stage st, double *c, int n)
                 c[col_z(m, i, t)] -= w;
         }
         break;
+    case OP_STAGE_STABILITY:
+        for (int i = 0; m->cu && i < m->ni; i++)
+            for (int t = 1; t <= m->H; t++) {
+                int u = m->cu[(size_t)i * (size_t)(m->H + 1) + (size_t)t];
+                if (u)
+                    c[u] = 1;
+            }
+        break;
     case OP_STAGE_COST:
         /* cost = headcount x hours x cost_per_hour (1 when not given) */
         for (int r = 0; m->staff && r < m->nr; r++) {
@@ -655,6 +704,22 @@ static void stage_objective(const model *m, op_stage st, double *c, int n)
 }
 
 /* ---- incumbents ------------------------------------------------------ */
+
+/* u[i,t] = max(0, previous hours - planned hours) for the point x. */
+static void set_moved(const model *m, double *x)
+{
+    if (!m->cu)
+        return;
+    for (int i = 0; i < m->ni; i++)
+        for (int t = 1; t <= m->H; t++) {
+            int u = m->cu[(size_t)i * (size_t)(m->H + 1) + (size_t)t];
+            if (!u)
+                continue;
+            int xc = col_x(m, i, t);
+            double v = op_schedule_get(m->o->previous, i, t) - (xc ? x[xc] : 0);
+            x[u] = v > 0 ? v : 0;
+        }
+}
 
 /* Column values x[1..n] of the schedule s, with gate weeks as evaluated. */
 static void point_of_schedule(const model *m, const op_schedule *s, const op_eval *e, double *x)
@@ -685,6 +750,7 @@ static void point_of_schedule(const model *m, const op_schedule *s, const op_eva
                 x[col_g(m, g, t)] = 1;
     }
     x[m->cM] = last;
+    set_moved(m, x);
 }
 
 /* Checks x against every row, column bound and integrality; the name of the
@@ -796,6 +862,7 @@ static void model_free(model *m)
     free(m->ubh);
     free(m->lbh);
     free(m->cN);
+    free(m->cu);
     free(m->ia);
     free(m->ja);
     free(m->ar);
@@ -854,10 +921,11 @@ static void polish_point(const model *m, double *x)
                 *h = 0;
             sum += *h;
         }
-        double e = x[m->cs[i]] > 0.5 ? op_plan_item(m->p, i)->effort : 0;
+        double e = x[m->cs[i]] > 0.5 ? op_plan_item(m->p, i)->remaining : 0;
         for (int t = m->es[i]; t <= m->lf[i]; t++)
             x[col_x(m, i, t)] = sum > 0 ? x[col_x(m, i, t)] * (e / sum) : 0;
     }
+    set_moved(m, x);
 }
 
 /* Schedule of the column values x. */
@@ -910,12 +978,12 @@ static char *defer_reason(const model *m, int i, const op_eval *e)
         snprintf(buf, sizeof buf,
                  "cannot fit: in weeks %d..%d it can get at most %g h (%s capacity and its "
                  "max_people), it needs %g h",
-                 from, to, own, role, it->effort);
+                 from, to, own, role, it->remaining);
     else
         snprintf(buf, sizeof buf,
                  "no room: %s capacity in weeks %d..%d is %g h, %g h of it used by "
                  "higher-ranked work; this item needs %g h",
-                 role, from, to, cap, used, it->effort);
+                 role, from, to, cap, used, it->remaining);
     return strdup(buf);
 }
 
@@ -976,7 +1044,7 @@ static void bound_last_week(model *m)
     int lb = 0;
     for (int i = 0; i < m->ni; i++)
         if (m->fixed_s[i] == 1 && m->ef[i]) {
-            energy[op_plan_item(m->p, i)->role.index] += op_plan_item(m->p, i)->effort;
+            energy[op_plan_item(m->p, i)->role.index] += op_plan_item(m->p, i)->remaining;
             if (m->ef[i] > lb)
                 lb = m->ef[i];
         }
@@ -1059,7 +1127,8 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         } else if (lprc == 0 && glp_get_status(m->lp) == GLP_OPT) {
             double lpb = glp_get_obj_val(m->lp);
             res->bound = lpb;
-            if (*have_inc && *inc_obj <= ceil(lpb - 1e-6) + 1e-6) {
+            int integral = stage_integral(st);
+            if (*have_inc && *inc_obj <= (integral ? ceil(lpb - 1e-6) : lpb) + 1e-6) {
                 proven = 1; /* the incumbent meets the LP bound: no search needed */
                 res->bound = *inc_obj;
             } else {
@@ -1085,7 +1154,8 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
                     }
                 glp_set_mat_row(m->lp, cut, len, ind, val);
                 if (*have_inc)
-                    glp_set_row_bnds(m->lp, cut, GLP_UP, 0, *inc_obj - 1 - c[0] + 1e-6);
+                    glp_set_row_bnds(m->lp, cut, GLP_UP, 0,
+                                     *inc_obj - (integral ? 1 - 1e-6 : 1e-4) - c[0]);
                 else
                     glp_set_row_bnds(m->lp, cut, GLP_FR, 0, 0);
                 free(ind);
@@ -1146,7 +1216,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         res->bound = *inc_obj;
     }
     /* integer objectives: a bound b proves ceil(b) */
-    if (isfinite(res->bound) && ceil(res->bound - 1e-6) >= *inc_obj - 1e-6) {
+    if (stage_integral(st) && isfinite(res->bound) && ceil(res->bound - 1e-6) >= *inc_obj - 1e-6) {
         res->bound = *inc_obj;
         res->status = OP_SOLVE_OPTIMAL;
     }
@@ -1158,7 +1228,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
     res->seconds = now() - t0;
     /* hold this stage's value while later stages run */
     int r = glp_add_rows(m->lp, 1);
-    glp_set_row_bnds(m->lp, r, GLP_UP, 0, *inc_obj - c[0] + 1e-6);
+    glp_set_row_bnds(m->lp, r, GLP_UP, 0, *inc_obj - c[0] + (stage_integral(st) ? 1e-6 : 1e-4));
     int *ind = malloc(((size_t)n + 1) * sizeof *ind);
     double *val = malloc(((size_t)n + 1) * sizeof *val);
     if (!ind || !val) {
@@ -1324,11 +1394,22 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
     }
     sol->status = OP_SOLVE_OPTIMAL;
     int have_inc = 1;
+    op_stage stages[OP_STAGE_COUNT];
+    int nst = 0;
+    for (int k = 0; k < o->nstages; k++)
+        stages[nst++] = o->stages[k];
+    if (o->previous && o->stability) {
+        int has = 0;
+        for (int k = 0; k < nst; k++)
+            has |= stages[k] == OP_STAGE_STABILITY;
+        if (!has && nst < OP_STAGE_COUNT)
+            stages[nst++] = OP_STAGE_STABILITY;
+    }
     bound_last_week(&m);
-    for (int k = 0; k < o->nstages; k++) {
+    for (int k = 0; k < nst; k++) {
         op_stage_result *res = &sol->stages[sol->nstages++];
         double obj;
-        if (o->stages[k] == OP_STAGE_SCHEDULED && all) {
+        if (stages[k] == OP_STAGE_SCHEDULED && all) {
             /* the greedy schedule fits every item: nothing to maximise */
             res->stage = OP_STAGE_SCHEDULED;
             res->status = OP_SOLVE_OPTIMAL;
@@ -1341,14 +1422,14 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             double *c = malloc(((size_t)n + 1) * sizeof *c);
             if (!c)
                 goto nomem;
-            stage_objective(&m, o->stages[k], c, n);
-            res->stage = o->stages[k];
+            stage_objective(&m, stages[k], c, n);
+            res->stage = stages[k];
             res->objective = objective_at(c, inc, n);
             res->bound = -INFINITY;
             res->gap = INFINITY;
             res->status = OP_SOLVE_FEASIBLE;
             free(c);
-        } else if (run_stage(&m, o->stages[k], inc, &have_inc, &obj, deadline, res, d)) {
+        } else if (run_stage(&m, stages[k], inc, &have_inc, &obj, deadline, res, d)) {
             if (op_diag_count(d))
                 st = op_diag_status(d);
             else
@@ -1357,9 +1438,9 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
         }
         if (res->status != OP_SOLVE_OPTIMAL)
             sol->status = OP_SOLVE_FEASIBLE;
-        else if (o->stages[k] == OP_STAGE_SCHEDULED && !o->greedy_only && o->time_limit > 0)
+        else if (stages[k] == OP_STAGE_SCHEDULED && !o->greedy_only && o->time_limit > 0)
             hold_class_counts(&m, inc);
-        if (o->stages[k] == OP_STAGE_SCHEDULED)
+        if (stages[k] == OP_STAGE_SCHEDULED)
             bound_last_week(&m);
     }
     if (o->interrupt && *o->interrupt && sol->status != OP_SOLVE_OPTIMAL)
@@ -1520,7 +1601,7 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
         res->hours_per_person[r] = m.hpw[r];
         for (int i = 0; i < m.ni; i++)
             if (op_plan_item(p, i)->role.index == r)
-                e += op_plan_item(p, i)->effort;
+                e += op_plan_item(p, i)->remaining;
         for (int t = 1; t <= H; t++) {
             double c = op_plan_capacity(p, r, t) / m.hpw[r];
             if (c > cur)
@@ -1578,7 +1659,7 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
             double e = 0;
             for (int i = 0; i < m.ni; i++)
                 if (op_plan_item(p, i)->role.index == r)
-                    e += op_plan_item(p, i)->effort;
+                    e += op_plan_item(p, i)->remaining;
             if (e <= 0)
                 continue;
             for (int t = 1; t <= H; t++) {

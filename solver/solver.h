@@ -10,6 +10,7 @@ typedef enum {
     OP_STAGE_LATENESS,      /* minimize total gate lateness in weeks */
     OP_STAGE_FINISH,        /* minimize the week the last item is done */
     OP_STAGE_PRIORITY,      /* finish higher priority and impact items earlier */
+    OP_STAGE_STABILITY,     /* re-planning: fewest hours moved from the previous plan */
     OP_STAGE_COST,          /* staffing only: the team's cost */
     OP_STAGE_COUNT
 } op_stage;
@@ -30,6 +31,11 @@ typedef struct op_solver_opts {
     void (*progress)(void *ctx, const char *stage, double incumbent, double bound, double gap,
                      double elapsed);
     void *progress_ctx;
+    /* Re-planning: the previous plan's hours (weeks from the plan's first week
+       on are compared); NULL for none. With it, a last stage "stability"
+       moves as few hours as possible unless stability is 0. */
+    const op_schedule *previous;
+    int stability;
     /* Set to non-zero (from a signal handler) to stop the search early. */
     volatile int *interrupt;
 } op_solver_opts;

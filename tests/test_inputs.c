@@ -324,7 +324,7 @@ static void test_schedule(void)
                                   "A2,4,14.5\n"
                                   "A3,7,0\n") != NULL);
     op_schedule *s = NULL;
-    st = op_inputs_load_schedule(plan_path, plan, 4, &s, diag);
+    st = op_inputs_load_schedule(plan_path, plan, 4, 0, &s, diag);
     CU_ASSERT_EQUAL_FATAL(st, OP_OK);
     CU_ASSERT_FATAL(s != NULL);
     int a1 = op_plan_find_item(plan, "A1"), a2 = op_plan_find_item(plan, "A2");
@@ -339,7 +339,7 @@ static void test_schedule(void)
     op_schedule_free(s);
 
     s = NULL;
-    st = op_inputs_load_schedule(plan_path, plan, 12, &s, diag);
+    st = op_inputs_load_schedule(plan_path, plan, 12, 0, &s, diag);
     CU_ASSERT_EQUAL_FATAL(st, OP_OK);
     CU_ASSERT_EQUAL(op_schedule_weeks(s), 12); /* min_weeks beats the last week named */
     op_schedule_free(s);
@@ -358,7 +358,7 @@ static void test_schedule_errors(void)
                                   "A1,2,-1\n"
                                   ",3,1\n") != NULL);
     op_schedule *s = NULL;
-    st = op_inputs_load_schedule(plan_path, plan, 1, &s, diag);
+    st = op_inputs_load_schedule(plan_path, plan, 1, 0, &s, diag);
     CU_ASSERT_EQUAL(st, OP_EDATA);
     CU_ASSERT_PTR_NULL(s);
     CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 4);
@@ -371,7 +371,7 @@ static void test_schedule_errors(void)
     tu_join(missing, sizeof missing, tmpdir, "no-such-plan.csv");
     op_diag *d2 = op_diag_new(4);
     CU_ASSERT_FATAL(d2 != NULL);
-    st = op_inputs_load_schedule(missing, plan, 1, &s, d2);
+    st = op_inputs_load_schedule(missing, plan, 1, 0, &s, d2);
     CU_ASSERT_EQUAL(st, OP_ENOINPUT);
     CU_ASSERT_PTR_NULL(s);
     op_diag_free(d2);

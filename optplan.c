@@ -84,6 +84,7 @@ static void usage(FILE *f)
             "  validate         read and check the inputs, print a summary\n"
             "  staff            the cheapest team that meets every gate (staff.csv)\n"
             "  sweep            re-solve with one person more/fewer per role (sweep.csv)\n"
+            "  import-psplib FILE.sm OUTDIR  a PSPLIB RCPSP instance as optplan inputs\n"
             "  compare DIR...   put two or more report directories side by side\n"
             "                   (comparison.md, comparison.csv in --out, default\n"
             "                   comparison; --label A,B,... names the columns)\n"
@@ -373,7 +374,7 @@ static int parse_options(int argc, char **argv, options *o)
     }
     int nargs = argc - optind;
     static const char *const commands[] = {"validate", "solve", "check", "compare", "staff", "sweep",
-                                           NULL};
+                                           "import-psplib", NULL};
     if (nargs >= 1) {
         for (int k = 0; commands[k]; k++)
             if (strcmp(argv[optind], commands[k]) == 0) {
@@ -385,6 +386,16 @@ static int parse_options(int argc, char **argv, options *o)
     }
     if (!o->command)
         o->command = "solve";
+    if (strcmp(o->command, "import-psplib") == 0) {
+        if (nargs != 2) {
+            fprintf(stderr, "%s: import-psplib needs FILE.sm and OUTDIR\n", progname);
+            fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+            return -1;
+        }
+        o->dirs = argv + optind;
+        o->ndirs = nargs;
+        return 0;
+    }
     if (strcmp(o->command, "compare") == 0) {
         if (!o->out)
             o->out = "comparison";
@@ -771,6 +782,39 @@ out:
     return rc;
 }
 
+static int cmd_import_psplib(const options *o)
+{
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_plan *p = op_plan_new();
+    int rc = EXIT_OPTIMAL;
+    if (!d || !p) {
+        fprintf(stderr, "%s: out of memory\n", progname);
+        rc = EXIT_OSERR;
+        goto out;
+    }
+    op_status st = op_inputs_load_psplib(o->dirs[0], p, d);
+    if (st == OP_OK) {
+        char *tmp = op_outdir_begin(o->dirs[1], d);
+        st = tmp ? op_report_plan_files(tmp, p, d) : op_diag_status(d);
+        if (tmp && st == OP_OK)
+            st = op_outdir_commit(tmp, o->dirs[1], d);
+        else if (tmp)
+            op_outdir_abort(tmp);
+        free(tmp);
+    }
+    if (st != OP_OK) {
+        print_diag(d);
+        rc = exit_for(st);
+    } else if (!o->quiet) {
+        printf("%s: %d jobs, %d resources -> %s/items.csv, %s/team.csv\n", o->dirs[0],
+               op_plan_item_count(p), op_plan_role_count(p), o->dirs[1], o->dirs[1]);
+    }
+out:
+    op_plan_free(p);
+    op_diag_free(d);
+    return rc;
+}
+
 static int cmd_compare(const options *o)
 {
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
@@ -1080,6 +1124,8 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     if (strcmp(o.command, "compare") == 0)
         return cmd_compare(&o);
+    if (strcmp(o.command, "import-psplib") == 0)
+        return cmd_import_psplib(&o);
 
     char *paths[3] = {NULL, NULL, NULL};
     char *status_path = NULL;

@@ -171,9 +171,15 @@ static void read_header(reader *r)
         seen[k] = (int)f + 1;
         r->col_of_field[f] = k;
     }
-    for (int k = 0; k < r->nspec; k++)
-        if (r->spec[k].required && !seen[k])
+    for (int k = 0; k < r->nspec; k++) {
+        if (!r->spec[k].required || seen[k])
+            continue;
+        int waived = 0;
+        for (int j = 0; r->spec[k].unless && j < r->nspec; j++)
+            waived |= seen[j] && strcmp(r->spec[j].name, r->spec[k].unless) == 0;
+        if (!waived)
             error_at(r, r->rec_line, 0, "missing required column", r->spec[k].name);
+    }
     if (r->nfields > MAX_FIELDS)
         error_at(r, r->rec_line, MAX_FIELDS + 1, "too many columns", NULL);
     free(seen);

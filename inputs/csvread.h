@@ -8,6 +8,7 @@
 typedef struct col_spec {
     const char *name; /* lower case */
     int required;
+    const char *unless; /* a column whose presence waives "required" (or NULL) */
 } col_spec;
 
 /* One data row as the converters see it: cells by spec index. */

@@ -1,4 +1,5 @@
 /* files.c - converters from items.csv, team.csv and gates.csv rows to plan records */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,18 +39,42 @@ static int make_ref(load_ctx *c, const char *name, op_loc loc, op_ref *ref)
 /* ---- items.csv ------------------------------------------------------- */
 
 enum { I_ID, I_TITLE, I_CATEGORY, I_PRIORITY, I_EFFORT, I_ROLE, I_IMPACT, I_QUICK, I_DECISION,
-       I_DEPENDS, I_EARLIEST, I_DUE, I_MAXPEOPLE, I_N };
+       I_DEPENDS, I_EARLIEST, I_DUE, I_MAXPEOPLE, I_DURATION, I_CREW, I_N };
 static const col_spec item_cols[I_N] = {
-    {"id", 1},          {"title", 0},      {"category", 0},      {"priority", 0},
-    {"effort_hours", 1}, {"role", 1},      {"impact", 0},        {"quick_win", 0},
-    {"decision", 0},    {"depends_on", 0}, {"earliest_week", 0}, {"due_week", 0},
-    {"max_people", 0}};
+    {"id", 1, NULL},          {"title", 0, NULL},      {"category", 0, NULL},      {"priority", 0, NULL},
+    {"effort_hours", 1, "duration_weeks"}, {"role", 1, "crew"},      {"impact", 0, NULL},        {"quick_win", 0, NULL},
+    {"decision", 0, NULL},    {"depends_on", 0, NULL}, {"earliest_week", 0, NULL}, {"due_week", 0, NULL},
+    {"max_people", 0, NULL},  {"duration_weeks", 0, NULL}, {"crew", 0, NULL}};
 
 static int add_dep(void *ctx, const char *name, op_loc loc)
 {
     load_ctx *c = ctx;
     op_ref ref;
     if (make_ref(c, name, loc, &ref) || op_plan_item_add_dep(c->p, c->index, &ref)) {
+        op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+/* One "Role=N" entry of a crew list. */
+static int add_crew(void *ctx, const char *entry, op_loc loc)
+{
+    load_ctx *c = ctx;
+    const char *eq = strchr(entry, '=');
+    char name[OP_MAX_CELL + 1];
+    char *end = NULL;
+    double n = eq ? strtod(eq + 1, &end) : 0;
+    if (!eq || eq == entry || !end || end == eq + 1 || *end || !(n > 0) || n > OP_MAX_NUMBER) {
+        op_diag_error(c->d, OP_EDATA, &loc, "crew: expected Role=N with N > 0, got \"%s\"", entry);
+        return 0;
+    }
+    size_t len = (size_t)(eq - entry);
+    while (len && entry[len - 1] == ' ')
+        len--;
+    snprintf(name, sizeof name, "%.*s", (int)len, entry);
+    op_ref ref;
+    if (make_ref(c, name, loc, &ref) || op_plan_item_add_crew(c->p, c->index, &ref, n)) {
         op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
         return -1;
     }
@@ -67,11 +92,30 @@ static int item_row(void *ctx, const row_view *r)
     memset(&it, 0, sizeof it);
     int bad = 0;
     bad |= required(c, r, I_ID, "id");
-    bad |= required(c, r, I_ROLE, "role");
-    if (!r->cell[I_EFFORT][0])
-        bad |= required(c, r, I_EFFORT, "effort_hours");
-    else
-        bad |= csvread_number(r, I_EFFORT, "effort_hours", 0, 1, 0, &it.effort, c->d);
+    bad |= csvread_int(r, I_DURATION, "duration_weeks", 1, OP_MAX_WEEK, 0, &it.duration, c->d);
+    int fixed = r->cell[I_DURATION][0] || r->cell[I_CREW][0];
+    if (fixed) {
+        /* a fixed-duration item: its crew and duration make its effort */
+        op_loc l = csvread_loc(r, r->cell[I_DURATION][0] ? I_CREW : I_DURATION);
+        if (!r->cell[I_DURATION][0] || !r->cell[I_CREW][0]) {
+            op_diag_error(c->d, OP_EDATA, &l, "%s: a fixed-duration item needs both "
+                                               "duration_weeks and crew",
+                          r->cell[I_DURATION][0] ? "crew" : "duration_weeks");
+            bad = -1;
+        }
+        if (r->cell[I_EFFORT][0]) {
+            op_loc le = csvread_loc(r, I_EFFORT);
+            op_diag_error(c->d, OP_EDATA, &le, "effort_hours: leave it empty for a fixed-duration "
+                                                "item (its effort is its crew's hours)");
+            bad = -1;
+        }
+    } else {
+        bad |= required(c, r, I_ROLE, "role");
+        if (!r->cell[I_EFFORT][0])
+            bad |= required(c, r, I_EFFORT, "effort_hours");
+        else
+            bad |= csvread_number(r, I_EFFORT, "effort_hours", 0, 1, 0, &it.effort, c->d);
+    }
     int v;
     if ((v = csvread_enum(r, I_PRIORITY, "priority", prio, 4, 1, c->d)) < 0)
         bad = -1;
@@ -93,22 +137,38 @@ static int item_row(void *ctx, const row_view *r)
     it.loc = (op_loc){r->file, r->line, 0};
     it.earliest_loc = csvread_loc(r, I_EARLIEST);
     it.due_loc = csvread_loc(r, I_DUE);
+    /* without a role, a fixed-duration item reports under its first crew role */
+    char first_role[OP_MAX_CELL + 1] = "";
+    op_loc role_loc = csvread_loc(r, I_ROLE);
+    if (r->cell[I_ROLE][0]) {
+        snprintf(first_role, sizeof first_role, "%s", r->cell[I_ROLE]);
+    } else if (fixed) {
+        size_t n = strcspn(r->cell[I_CREW], "=;");
+        snprintf(first_role, sizeof first_role, "%.*s", (int)n, r->cell[I_CREW]);
+        while (n && first_role[n - 1] == ' ')
+            first_role[--n] = 0;
+        role_loc = csvread_loc(r, I_CREW);
+    }
     if (!(it.id = intern(c, r->cell[I_ID])) || !(it.title = intern(c, r->cell[I_TITLE])) ||
         !(it.category = intern(c, r->cell[I_CATEGORY])) ||
-        make_ref(c, r->cell[I_ROLE], csvread_loc(r, I_ROLE), &it.role))
+        make_ref(c, first_role + strspn(first_role, " "), role_loc, &it.role))
         return -1;
     it.loc = csvread_loc(r, I_ID);
+    if (fixed)
+        it.effort = 1; /* set from the crew by op_plan_validate */
     c->index = op_plan_add_item(c->p, &it, c->d);
     if (c->index < 0)
         return op_diag_status(c->d) == OP_ENOMEM ? -1 : 0;
+    if (fixed && csvread_list(r, I_CREW, add_crew, c))
+        return -1;
     return csvread_list(r, I_DEPENDS, add_dep, c);
 }
 
 /* ---- team.csv -------------------------------------------------------- */
 
 enum { T_ROLE, T_HEADCOUNT, T_HOURS, T_FROM, T_TO, T_COST, T_N };
-static const col_spec team_cols[T_N] = {{"role", 1},      {"headcount", 1}, {"hours_per_week", 0},
-                                        {"from_week", 0}, {"to_week", 0},   {"cost_per_hour", 0}};
+static const col_spec team_cols[T_N] = {{"role", 1, NULL},      {"headcount", 1, NULL}, {"hours_per_week", 0, NULL},
+                                        {"from_week", 0, NULL}, {"to_week", 0, NULL},   {"cost_per_hour", 0, NULL}};
 
 static int team_row(void *ctx, const row_view *r)
 {
@@ -147,7 +207,7 @@ static int team_row(void *ctx, const row_view *r)
 
 enum { G_GATE, G_NAME, G_DEADLINE, G_REQUIRES, G_ITEMS, G_N };
 static const col_spec gate_cols[G_N] = {
-    {"gate", 1}, {"name", 0}, {"deadline_week", 1}, {"requires", 0}, {"items", 0}};
+    {"gate", 1, NULL}, {"name", 0, NULL}, {"deadline_week", 1, NULL}, {"requires", 0, NULL}, {"items", 0, NULL}};
 
 static int add_require(void *ctx, const char *name, op_loc loc)
 {
@@ -211,7 +271,7 @@ op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d)
 /* ---- plan.csv -------------------------------------------------------- */
 
 enum { P_ID, P_WEEK, P_HOURS, P_N };
-static const col_spec plan_cols[P_N] = {{"id", 1}, {"week", 1}, {"hours", 0}};
+static const col_spec plan_cols[P_N] = {{"id", 1, NULL}, {"week", 1, NULL}, {"hours", 0, NULL}};
 
 typedef struct plan_row {
     int item, week;
@@ -302,7 +362,7 @@ op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_we
 
 enum { S_ID, S_STATE, S_REMAINING, S_SPENT, S_N };
 static const col_spec status_cols[S_N] = {
-    {"id", 1}, {"state", 1}, {"remaining_hours", 0}, {"spent_hours", 0}};
+    {"id", 1, NULL}, {"state", 1, NULL}, {"remaining_hours", 0, NULL}, {"spent_hours", 0, NULL}};
 
 typedef struct status_ctx {
     op_plan *p;

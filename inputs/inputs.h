@@ -37,4 +37,11 @@ op_status op_inputs_load_status(const char *path, op_plan *p, op_diag *d);
    directory optplan did not write is a clear OP_EDATA error. */
 op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, op_diag *d);
 
+/* Reads a single-mode RCPSP instance in PSPLIB .sm form into the empty plan
+   p: one role per renewable resource at its capacity (40 h per unit), one
+   fixed-duration item per job with a duration (its crew = its requests),
+   dependencies from the precedence relations through the zero-duration
+   dummies; no gates. Problems go to d with FILE:LINE. */
+op_status op_inputs_load_psplib(const char *path, op_plan *p, op_diag *d);
+
 #endif

@@ -31,13 +31,13 @@ static int run_row(void *ctx, const row_view *r)
 
 op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, op_diag *d)
 {
-    static const col_spec summary_cols[] = {{"metric", 1}, {"value", 1}};
-    static const col_spec gate_cols[] = {{"gate", 1},           {"deadline_week", 1},
-                                         {"passed_week", 1},    {"lateness_weeks", 0},
-                                         {"status", 0},         {"cause", 0}};
-    static const col_spec item_cols[] = {{"id", 1},         {"title", 0},    {"role", 0},
-                                         {"priority", 0},   {"start_week", 1}, {"end_week", 1},
-                                         {"hours", 0}};
+    static const col_spec summary_cols[] = {{"metric", 1, NULL}, {"value", 1, NULL}};
+    static const col_spec gate_cols[] = {{"gate", 1, NULL},           {"deadline_week", 1, NULL},
+                                         {"passed_week", 1, NULL},    {"lateness_weeks", 0, NULL},
+                                         {"status", 0, NULL},         {"cause", 0, NULL}};
+    static const col_spec item_cols[] = {{"id", 1, NULL},         {"title", 0, NULL},    {"role", 0, NULL},
+                                         {"priority", 0, NULL},   {"start_week", 1, NULL}, {"end_week", 1, NULL},
+                                         {"hours", 0, NULL}};
     static const struct {
         const char *name;
         const col_spec *cols;

@@ -85,6 +85,37 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
             e->scheduled++;
             continue;
         }
+        if (it->duration) {
+            /* fixed duration: one block of weeks holding the whole crew */
+            int weeks = 0;
+            for (int t = 1; t <= e->nweeks; t++) {
+                if (op_schedule_get(s, i, t) <= TOL)
+                    continue;
+                weeks++;
+                if (!ie->start_week)
+                    ie->start_week = t;
+                ie->end_week = t;
+                ie->hours += op_plan_crew_week_hours(p, i, t);
+                for (int k = 0; k < it->ncrew; k++) {
+                    int q = it->crew[k].role.index;
+                    e->load[(size_t)q * (size_t)e->nweeks + (size_t)(t - 1)] +=
+                        it->crew[k].count * op_plan_person_hours(p, q, t);
+                }
+            }
+            if (ie->end_week > e->last_week)
+                e->last_week = ie->end_week;
+            if (!weeks) {
+                if (add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->remaining))
+                    goto nomem;
+                continue;
+            }
+            e->scheduled++;
+            ie->done = weeks == it->duration && ie->end_week - ie->start_week + 1 == weeks;
+            if (!ie->done &&
+                add_violation(e, OP_V_CREW_BROKEN, i, r, ie->start_week, -1, weeks, it->duration))
+                goto nomem;
+            goto windows;
+        }
         for (int t = 1; t <= e->nweeks; t++) {
             double h = op_schedule_get(s, i, t);
             if (h <= TOL)
@@ -117,6 +148,7 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
             ie->start_week = op_plan_history_week(p); /* started in the history weeks */
             continue;
         }
+    windows:
         if (it->earliest_week && ie->start_week < it->earliest_week &&
             add_violation(e, OP_V_EARLY, i, r, ie->start_week, -1, ie->start_week, it->earliest_week))
             goto nomem;

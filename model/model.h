@@ -69,6 +69,12 @@ typedef struct op_ref {
     op_loc loc;
 } op_ref;
 
+/* One role of a fixed-duration item's crew. */
+typedef struct op_crew {
+    op_ref role;
+    double count; /* people of that role held in every period the item runs */
+} op_crew;
+
 typedef struct op_item {
     const char *id, *title, *category;
     int priority;        /* 0..3 for P0..P3 */
@@ -82,6 +88,11 @@ typedef struct op_item {
     int earliest_week;   /* 0 = not given */
     int due_week;        /* 0 = not given */
     int max_people;      /* >= 1 */
+    /* fixed-duration item (duration > 0): runs duration consecutive weeks
+       and holds its whole crew in each; its effort is the crew's hours */
+    int duration;
+    op_crew *crew;
+    int ncrew;
     /* progress (re-planning from a status): hours still to do, and whether the
        item was done or started before the planning weeks begin */
     double remaining;    /* = effort unless a status says otherwise */
@@ -136,6 +147,7 @@ int op_plan_add_gate(op_plan *p, const op_gate *g, op_diag *d);
 /* Appends one reference to a list of record idx. */
 int op_plan_item_add_dep(op_plan *p, int item, const op_ref *ref);
 int op_plan_gate_add_require(op_plan *p, int gate, const op_ref *ref);
+int op_plan_item_add_crew(op_plan *p, int item, const op_ref *role, double count);
 int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref);
 
 /* Resolves references, builds roles and the capacity table and checks the
@@ -171,6 +183,12 @@ double op_plan_capacity(const op_plan *p, int r, int week);
 /* The most hours one person of role r works in week t (hours_per_week of the
    rows covering it; the role's largest hours_per_week when none does). */
 double op_plan_person_hours(const op_plan *p, int r, int week);
+/* Hours a fixed-duration item i holds of role r in week t (0 when r is not
+   in its crew, or for effort items). */
+double op_plan_crew_hours(const op_plan *p, int i, int r, int week);
+/* All hours a fixed-duration item holds in week t, over its crew. */
+double op_plan_crew_week_hours(const op_plan *p, int i, int week);
+
 /* Most hours item i may receive in week t: max_people x person hours, capped
    by the role's capacity. */
 double op_plan_item_week_cap(const op_plan *p, int i, int week);
@@ -212,7 +230,8 @@ typedef enum {
     OP_V_UNDER,          /* item given fewer hours than its effort (not 0) */
     OP_V_OVER,           /* item given more hours than its effort */
     OP_V_UNSCHEDULED,    /* item given no hours */
-    OP_V_GATE_ENTRY      /* exit item started before a required gate passed */
+    OP_V_GATE_ENTRY,     /* exit item started before a required gate passed */
+    OP_V_CREW_BROKEN     /* fixed-duration item not run as one block of its duration */
 } op_violation_kind;
 
 typedef struct op_violation {

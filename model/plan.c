@@ -112,8 +112,10 @@ void op_plan_free(op_plan *p)
 {
     if (!p)
         return;
-    for (int i = 0; i < p->nitems; i++)
+    for (int i = 0; i < p->nitems; i++) {
         free(p->items[i].deps);
+        free(p->items[i].crew);
+    }
     for (int g = 0; g < p->ngates; g++) {
         free(p->gates[g].requires);
         free(p->gates[g].items);
@@ -192,6 +194,8 @@ int op_plan_add_item(op_plan *p, const op_item *it, op_diag *d)
     p->items[p->nitems].done = 0;
     p->items[p->nitems].started = 0;
     p->items[p->nitems].deps = NULL;
+    p->items[p->nitems].crew = NULL;
+    p->items[p->nitems].ncrew = 0;
     p->items[p->nitems].ndeps = 0;
     p->validated = 0;
     return p->nitems++;
@@ -254,6 +258,39 @@ static int push_ref(op_ref **arr, int *n, const op_ref *ref)
 int op_plan_item_add_dep(op_plan *p, int item, const op_ref *ref)
 {
     return push_ref(&p->items[item].deps, &p->items[item].ndeps, ref);
+}
+
+int op_plan_item_add_crew(op_plan *p, int item, const op_ref *role, double count)
+{
+    op_item *it = &p->items[item];
+    op_crew *nc = realloc(it->crew, (size_t)(it->ncrew + 1) * sizeof *nc);
+    if (!nc)
+        return -1;
+    it->crew = nc;
+    nc[it->ncrew].role = *role;
+    nc[it->ncrew].role.index = -1;
+    nc[it->ncrew].count = count;
+    it->ncrew++;
+    return 0;
+}
+
+double op_plan_crew_hours(const op_plan *p, int i, int r, int week)
+{
+    const op_item *it = &p->items[i];
+    double h = 0;
+    for (int k = 0; k < it->ncrew; k++)
+        if (it->crew[k].role.index == r)
+            h += it->crew[k].count * op_plan_person_hours(p, r, week);
+    return h;
+}
+
+double op_plan_crew_week_hours(const op_plan *p, int i, int week)
+{
+    const op_item *it = &p->items[i];
+    double h = 0;
+    for (int k = 0; k < it->ncrew; k++)
+        h += it->crew[k].count * op_plan_person_hours(p, it->crew[k].role.index, week);
+    return h;
 }
 
 int op_plan_gate_add_require(op_plan *p, int gate, const op_ref *ref)
@@ -523,6 +560,34 @@ op_status op_plan_validate(op_plan *p, op_diag *d)
                 op_diag_error(d, OP_EDATA, &it->deps[k].loc, "item \"%s\" depends on itself", it->id);
                 st = OP_EDATA;
             }
+        }
+        for (int k = 0; k < it->ncrew; k++) {
+            op_crew *cr = &it->crew[k];
+            if (resolve(&cr->role, &p->role_ix, "role", " in crew (not a role of the team)", d)) {
+                st = OP_EDATA;
+                continue;
+            }
+            double most = 0;
+            for (int t = 1; t <= OP_MAX_WEEK; t++) {
+                double ph = op_plan_person_hours(p, cr->role.index, t);
+                double c = ph > 0 ? op_plan_capacity(p, cr->role.index, t) / ph : 0;
+                if (c > most)
+                    most = c;
+            }
+            if (cr->count > most + 1e-9) {
+                op_diag_error(d, OP_EDATA, &cr->role.loc,
+                              "crew needs %g %s, more than the team ever has (%g)", cr->count,
+                              cr->role.name, most);
+                st = OP_EDATA;
+            }
+        }
+        if (it->duration && st == OP_OK) {
+            /* a fixed-duration item's effort is its crew's hours */
+            double e = 0;
+            for (int k = 0; k < it->ncrew; k++)
+                e += it->crew[k].count * op_plan_person_hours(p, it->crew[k].role.index, 1) *
+                     it->duration;
+            it->effort = it->remaining = e;
         }
         if (it->earliest_week && it->due_week && it->earliest_week > it->due_week) {
             op_diag_error(d, OP_EDATA, &it->due_loc, "due_week %d is before earliest_week %d",

@@ -151,7 +151,8 @@ int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e)
 
 static const char *const kind_names[] = {"over_capacity", "max_people", "dependency",
                                          "before_earliest", "after_due", "under_allocated",
-                                         "over_allocated", "unscheduled", "gate_entry"};
+                                         "over_allocated", "unscheduled", "gate_entry",
+                                         "crew_broken"};
 
 int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e)
 {
@@ -165,4 +166,64 @@ int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e)
               rpt_cellnum(f, v->a, 0) | rpt_cellnum(f, v->b, 0) | rpt_cell(f, text, 1);
     }
     return rc ? -1 : 0;
+}
+
+static int write_items(FILE *f, const op_plan *p)
+{
+    static const char *const prio[] = {"P0", "P1", "P2", "P3"};
+    int rc = fputs("id,title,priority,effort_hours,role,duration_weeks,crew,depends_on\n", f) < 0;
+    for (int i = 0; i < op_plan_item_count(p) && !rc; i++) {
+        const op_item *it = op_plan_item(p, i);
+        char buf[OP_MAX_CELL + 1];
+        size_t n = 0;
+        buf[0] = 0;
+        for (int k = 0; k < it->ncrew && n < sizeof buf; k++)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s=%s", k ? ";" : "",
+                                  it->crew[k].role.name, RPT_NUM(it->crew[k].count));
+        rc |= rpt_cell(f, it->id, 0) | rpt_cell(f, it->title, 0) | rpt_cell(f, prio[it->priority & 3], 0);
+        if (it->duration)
+            rc |= rpt_cell(f, "", 0) | rpt_cell(f, "", 0) | rpt_cellnum(f, it->duration, 0) | rpt_cell(f, buf, 0);
+        else
+            rc |= rpt_cellnum(f, it->effort, 0) | rpt_cell(f, it->role.name, 0) | rpt_cell(f, "", 0) |
+                  rpt_cell(f, "", 0);
+        n = 0;
+        buf[0] = 0;
+        for (int k = 0; k < it->ndeps && n < sizeof buf; k++)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", k ? ";" : "", it->deps[k].name);
+        rc |= rpt_cell(f, buf, 1);
+    }
+    return rc || ferror(f) ? -1 : 0;
+}
+
+static int write_team(FILE *f, const op_plan *p)
+{
+    int rc = fputs("role,headcount,hours_per_week,from_week,to_week\n", f) < 0;
+    for (int k = 0; k < op_plan_team_row_count(p) && !rc; k++) {
+        const op_team_row *row = op_plan_team_row(p, k);
+        rc |= rpt_cell(f, row->role.name, 0) | rpt_cellnum(f, row->headcount, 0) |
+              rpt_cellnum(f, row->hours_per_week, 0) | rpt_cellnum(f, row->from_week, 0);
+        rc |= row->to_week ? rpt_cellnum(f, row->to_week, 1) : rpt_cell(f, "", 1);
+    }
+    return rc || ferror(f) ? -1 : 0;
+}
+
+op_status op_report_plan_files(const char *dir, const op_plan *p, op_diag *d)
+{
+    for (int w = 0; w < 2; w++) {
+        const char *name = w ? "team.csv" : "items.csv";
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        op_loc l = {name, 0, 0};
+        FILE *f = fopen(path, "w");
+        if (!f) {
+            op_diag_error(d, OP_EOUTPUT, &l, "cannot create");
+            return OP_EOUTPUT;
+        }
+        int rc = w ? write_team(f, p) : write_items(f, p);
+        if (fclose(f) != 0 || rc) {
+            op_diag_error(d, OP_EIO, &l, "write error");
+            return OP_EIO;
+        }
+    }
+    return OP_OK;
 }

@@ -141,6 +141,10 @@ void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size
     case OP_V_UNSCHEDULED:
         append(buf, n, &len, "%s (%s, %s h) is never scheduled", id, role, RPT_NUM(v->b));
         break;
+    case OP_V_CREW_BROKEN:
+        append(buf, n, &len, "%s does not run as one block of %d weeks", id,
+               op_plan_item(p, v->item)->duration);
+        break;
     case OP_V_GATE_ENTRY:
         append(buf, n, &len, "%s starts in week %d before gate %s is passed", id, v->week,
                op_plan_gate(p, v->other)->id);

@@ -85,6 +85,10 @@ typedef struct op_report_scenario {
 op_status op_report_sweep(const char *dir, op_run *const *runs, const op_report_scenario *sc,
                           int n, op_diag *d);
 
+/* Writes the plan's inputs (items.csv, team.csv) into dir, which must exist:
+   what import-psplib produces. */
+op_status op_report_plan_files(const char *dir, const op_plan *p, op_diag *d);
+
 /* The cause of a late gate in plain words, into buf. */
 void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, size_t n);
 

@@ -1,4 +1,5 @@
 /* greedy.c - list scheduling by gate deadline and priority: horizon and first incumbent */
+#include <math.h>
 #include <stdlib.h>
 
 #include "solver.h"
@@ -52,8 +53,51 @@ static int *item_deadlines(const op_plan *p)
     return dl;
 }
 
+/* The longest chain of work from an item to the end, in weeks (itself
+   included): the latest-finish rule of list scheduling ranks long tails first. */
+static int *item_tails(const op_plan *p)
+{
+    int ni = op_plan_item_count(p);
+    int *tail = calloc((size_t)ni + 1, sizeof *tail);
+    if (!tail)
+        return NULL;
+    const int *topo = op_plan_topo_order(p);
+    for (int k = 0; k < ni; k++) {
+        int i = topo[k];
+        const op_item *it = op_plan_item(p, i);
+        int own = it->duration;
+        if (!own) {
+            double cap = op_plan_item_week_cap(p, i, op_plan_first_week(p));
+            own = cap > 0 ? (int)ceil(it->remaining / cap - 1e-9) : 1;
+            if (own < 1)
+                own = 1;
+        }
+        tail[i] = own;
+    }
+    /* sweep from the last item back: a dependency's tail covers its dependents */
+    for (int k = ni - 1; k >= 0; k--) {
+        int i = topo[k];
+        const op_item *it = op_plan_item(p, i);
+        for (int m = 0; m < it->ndeps; m++) {
+            int j = it->deps[m].index;
+            const op_item *jt = op_plan_item(p, j);
+            int own = jt->duration;
+            if (!own) {
+                double cap = op_plan_item_week_cap(p, j, op_plan_first_week(p));
+                own = cap > 0 ? (int)ceil(jt->remaining / cap - 1e-9) : 1;
+                if (own < 1)
+                    own = 1;
+            }
+            if (own + tail[i] > tail[j])
+                tail[j] = own + tail[i];
+        }
+    }
+    return tail;
+}
+
 static const op_plan *sort_plan;
-static const int *sort_dl;
+static const int *sort_dl, *sort_tail;
+static const double *sort_noise; /* randomised passes: tail weights, NULL = plain */
 
 static int by_urgency(const void *a, const void *b)
 {
@@ -63,6 +107,13 @@ static int by_urgency(const void *a, const void *b)
     const op_item *x = op_plan_item(sort_plan, i), *y = op_plan_item(sort_plan, j);
     if (x->priority != y->priority)
         return x->priority < y->priority ? -1 : 1;
+    if (sort_noise) {
+        double ta = sort_tail[i] * sort_noise[i], tb = sort_tail[j] * sort_noise[j];
+        if (ta != tb)
+            return ta > tb ? -1 : 1;
+    } else if (sort_tail[i] != sort_tail[j]) {
+        return sort_tail[i] > sort_tail[j] ? -1 : 1;
+    }
     if (x->impact != y->impact)
         return x->impact > y->impact ? -1 : 1;
     if (x->effort != y->effort)
@@ -81,7 +132,7 @@ static void pass_gates(const op_plan *p, const int *end, int *gpass, int t)
             continue;
         int ok = 1;
         for (int m = 0; m < ga->nitems && ok; m++)
-            ok = end[ga->items[m].index] != 0;
+            ok = end[ga->items[m].index] != 0 && end[ga->items[m].index] <= t;
         for (int m = 0; m < ga->nrequires && ok; m++)
             ok = gpass[ga->requires[m].index] != 0;
         if (ok)
@@ -89,7 +140,9 @@ static void pass_gates(const op_plan *p, const int *end, int *gpass, int t)
     }
 }
 
-op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase)
+/* One pass; noise (NULL or one factor per item) perturbs the tail rule. */
+static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_phase,
+                                const double *noise)
 {
     int ni = op_plan_item_count(p), nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
     int last = op_plan_last_capacity_week(p);
@@ -103,8 +156,11 @@ op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_p
     int *end = calloc((size_t)ni + 1, sizeof *end);   /* week done, 0 = not done */
     int *gpass = calloc((size_t)ng + 1, sizeof *gpass);
     double *room = malloc(((size_t)nr + 1) * sizeof *room);
+    /* hours fixed-duration items hold in weeks after the current one */
+    double *held = calloc((size_t)nr * ((size_t)max_week + 2) + 1, sizeof *held);
     int *dl = item_deadlines(p);
-    if (!s || !order || !left || !end || !gpass || !room || !dl) {
+    int *tl = item_tails(p);
+    if (!s || !order || !left || !end || !gpass || !room || !held || !dl || !tl) {
         op_schedule_free(s);
         s = NULL;
         goto out;
@@ -121,13 +177,15 @@ op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_p
     }
     sort_plan = p;
     sort_dl = dl;
+    sort_tail = tl;
+    sort_noise = noise;
     qsort(order, (size_t)ni, sizeof *order, by_urgency);
 
     if (first > 1)
         pass_gates(p, end, gpass, op_plan_history_week(p)); /* passed in history */
     for (int t = first; t <= max_week && remaining > 0; t++) {
         for (int r = 0; r < nr; r++)
-            room[r] = op_plan_capacity(p, r, t);
+            room[r] = op_plan_capacity(p, r, t) - held[(size_t)r * ((size_t)max_week + 2) + (size_t)t];
         for (int k = 0; k < ni; k++) {
             int i = order[k];
             const op_item *it = op_plan_item(p, i);
@@ -153,6 +211,36 @@ op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_p
                 }
             }
             int r = it->role.index;
+            if (ready && it->duration) {
+                /* the whole crew, for duration weeks from t on */
+                int stop = t + it->duration - 1;
+                int fits = stop <= max_week && (!it->due_week || stop <= it->due_week);
+                for (int w = t; fits && w <= stop; w++)
+                    for (int c = 0; fits && c < it->ncrew; c++) {
+                        int q = it->crew[c].role.index;
+                        double free_h = w == t ? room[q]
+                                               : op_plan_capacity(p, q, w) -
+                                                     held[(size_t)q * ((size_t)max_week + 2) + (size_t)w];
+                        fits = op_plan_crew_hours(p, i, q, w) <= free_h + OP_EPS;
+                    }
+                if (!fits)
+                    continue;
+                for (int w = t; w <= stop; w++) {
+                    op_schedule_set(s, i, w, op_plan_crew_week_hours(p, i, w));
+                    for (int c = 0; c < it->ncrew; c++) {
+                        int q = it->crew[c].role.index;
+                        double need = it->crew[c].count * op_plan_person_hours(p, q, w);
+                        if (w == t)
+                            room[q] -= need;
+                        else
+                            held[(size_t)q * ((size_t)max_week + 2) + (size_t)w] += need;
+                    }
+                }
+                left[i] = 0;
+                end[i] = stop;
+                remaining--;
+                continue;
+            }
             if (!ready || room[r] <= OP_EPS)
                 continue;
             double h = op_plan_item_week_cap(p, i, t);
@@ -184,6 +272,62 @@ out:
     free(end);
     free(gpass);
     free(room);
+    free(held);
     free(dl);
+    free(tl);
     return s;
+}
+
+op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase)
+{
+    return greedy_pass(p, max_week, gate_entry_phase, NULL);
+}
+
+/* Orders two schedules: more weighted items scheduled, then less lateness,
+   then an earlier last week. Negative when a is better. */
+static int compare_schedules(const op_plan *p, const op_schedule *a, const op_schedule *b,
+                             int phase)
+{
+    op_eval *ea = op_eval_new(p, a, phase), *eb = op_eval_new(p, b, phase);
+    int c = 0;
+    if (ea && eb) {
+        double wa = 0, wb = 0;
+        for (int i = 0; i < op_plan_item_count(p); i++) {
+            double w = 1e6 / (1 + op_plan_item(p, i)->priority * 1000.0);
+            wa += op_eval_item(ea, i)->done ? w : 0;
+            wb += op_eval_item(eb, i)->done ? w : 0;
+        }
+        if (wa != wb)
+            c = wa > wb ? -1 : 1;
+        else if (op_eval_total_lateness(ea) != op_eval_total_lateness(eb))
+            c = op_eval_total_lateness(ea) < op_eval_total_lateness(eb) ? -1 : 1;
+        else if (op_eval_last_week(ea) != op_eval_last_week(eb))
+            c = op_eval_last_week(ea) < op_eval_last_week(eb) ? -1 : 1;
+    }
+    op_eval_free(ea);
+    op_eval_free(eb);
+    return c;
+}
+
+op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase, int tries)
+{
+    op_schedule *best = greedy_pass(p, max_week, gate_entry_phase, NULL);
+    int ni = op_plan_item_count(p);
+    double *noise = malloc(((size_t)ni + 1) * sizeof *noise);
+    unsigned long long state = 0x9E3779B97F4A7C15ULL; /* fixed: same inputs, same plan */
+    for (int k = 1; best && noise && k < tries; k++) {
+        for (int i = 0; i < ni; i++) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            noise[i] = 1.0 + (double)(state >> 11) / 9007199254740992.0; /* [1, 2) */
+        }
+        op_schedule *s = greedy_pass(p, max_week, gate_entry_phase, noise);
+        if (s && compare_schedules(p, s, best, gate_entry_phase) < 0) {
+            op_schedule_free(best);
+            best = s;
+        } else {
+            op_schedule_free(s);
+        }
+    }
+    free(noise);
+    return best;
 }

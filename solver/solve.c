@@ -29,6 +29,8 @@ typedef struct model {
     int *gl;            /* first week gate g may pass; H + 1 = never */
     int *cx, *ca, *cz;  /* first column of the item's x, a, z runs */
     int *cs;            /* column of s[i] */
+    int *cy;            /* fixed-duration items: first column of y[i, es..ls], started in week s */
+    int *ls;            /* fixed-duration items: latest start week */
     int *cg;            /* first column of g[g, gl..H] */
     int cM;
     int *fixed_s;       /* -1 free, 0 cannot fit, 1 must be scheduled */
@@ -123,6 +125,41 @@ static double item_cap_of(const model *m, int i, int t)
 static int col_N(const model *m, int r, int t)
 {
     return m->staff->phased ? m->cN[r] + (t - 1) : m->cN[r];
+}
+
+/* 1 when fixed-duration item i, started in week st, finds its whole crew in
+   every week of its block (within the horizon). */
+static int crew_fits(const model *m, int i, int st)
+{
+    const op_item *it = op_plan_item(m->p, i);
+    if (st < 1 || st + it->duration - 1 > m->H)
+        return 0;
+    for (int w = st; w < st + it->duration; w++)
+        for (int k = 0; k < it->ncrew; k++) {
+            int q = it->crew[k].role.index;
+            if (op_plan_crew_hours(m->p, i, q, w) > cap_of(m, q, w) + OP_EPS)
+                return 0;
+        }
+    return 1;
+}
+
+/* Hours of role r that item i needs in all: its remaining effort for an
+   effort item of that role; for a fixed-duration item its crew's hours of r
+   (the smallest weekly figure times the duration, so a bound stays valid). */
+static double role_energy(const model *m, int i, int r)
+{
+    const op_item *it = op_plan_item(m->p, i);
+    if (it->done)
+        return 0;
+    if (!it->duration)
+        return it->role.index == r ? it->remaining : 0;
+    double lo = INFINITY;
+    for (int w = 1; w <= m->H; w++) {
+        double h = op_plan_crew_hours(m->p, i, r, w);
+        if (h < lo)
+            lo = h;
+    }
+    return isfinite(lo) ? lo * it->duration : 0;
 }
 
 /* First week >= from in which the item's hours since from reach its effort. */
@@ -234,9 +271,20 @@ static int compute_windows(model *m)
                                 es = m->gl[ga->requires[q].index] + 1;
                     }
             int lf = it->due_week && it->due_week < m->H ? it->due_week : m->H;
-            while (es <= lf && item_cap_of(m, i, es) <= OP_EPS)
-                es++;
-            int ef = ok && es <= lf ? earliest_finish(m, i, es, lf) : 0;
+            int ef;
+            if (it->duration) {
+                while (es <= lf && !crew_fits(m, i, es))
+                    es++;
+                int ls = lf - it->duration + 1;
+                while (ls >= es && !crew_fits(m, i, ls))
+                    ls--;
+                m->ls[i] = ls;
+                ef = ok && es <= ls ? es + it->duration - 1 : 0;
+            } else {
+                while (es <= lf && item_cap_of(m, i, es) <= OP_EPS)
+                    es++;
+                ef = ok && es <= lf ? earliest_finish(m, i, es, lf) : 0;
+            }
             if (es != m->es[i] || ef != m->ef[i])
                 changed = 1;
             m->es[i] = es;
@@ -258,7 +306,8 @@ static int compute_windows(model *m)
                     gl = m->H + 1;
                 else if (m->ef[i] > gl)
                     gl = m->ef[i];
-                energy[op_plan_item(p, i)->role.index] += op_plan_item(p, i)->remaining;
+                for (int r = 0; r < m->nr; r++)
+                    energy[r] += role_energy(m, i, r);
             }
             for (int r = 0; r < m->nr; r++) {
                 int w = energy_week(m, r, energy[r]);
@@ -333,7 +382,12 @@ static int new_cols(model *m, int n, int kind, double lb, double ub)
 
 static int col_x(const model *m, int i, int t)
 {
-    return m->ef[i] && t >= m->es[i] && t <= m->lf[i] ? m->cx[i] + (t - m->es[i]) : 0;
+    return m->cx[i] && m->ef[i] && t >= m->es[i] && t <= m->lf[i] ? m->cx[i] + (t - m->es[i]) : 0;
+}
+/* y[i,s]: fixed-duration item i starts in week s; 0 when it cannot. */
+static int col_y(const model *m, int i, int st)
+{
+    return m->cy[i] && st >= m->es[i] && st <= m->ls[i] ? m->cy[i] + (st - m->es[i]) : 0;
 }
 static int col_a(const model *m, int i, int t)
 {
@@ -383,6 +437,18 @@ static int build(model *m)
             glp_set_col_bnds(m->lp, m->cs[i], GLP_FX, 1, 1);
         }
         int n = m->lf[i] - m->es[i] + 1;
+        if (op_plan_item(p, i)->duration) {
+            /* y[i,s] for the starts where the whole crew is there */
+            m->cy[i] = new_cols(m, m->ls[i] - m->es[i] + 1, GLP_BV, 0, 1);
+            for (int st = m->es[i]; st <= m->ls[i]; st++)
+                if (!crew_fits(m, i, st)) {
+                    glp_set_col_kind(m->lp, col_y(m, i, st), GLP_CV);
+                    glp_set_col_bnds(m->lp, col_y(m, i, st), GLP_FX, 0, 0);
+                }
+            m->ca[i] = new_cols(m, n, GLP_BV, 0, 1);
+            m->cz[i] = new_cols(m, m->lf[i] - m->ef[i], GLP_BV, 0, 1);
+            continue;
+        }
         m->cx[i] = glp_add_cols(m->lp, n);
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
             double cap = item_cap_of(m, i, t);
@@ -413,16 +479,47 @@ static int build(model *m)
             continue;
         const op_item *it = op_plan_item(p, i);
         double e = it->remaining;
-        /* all effort, or none when deferred: sum_t x = e s */
-        r = new_row(m, GLP_FX, 0, 0);
-        for (int t = m->es[i]; t <= m->lf[i]; t++)
-            if (add_nz(m, r, col_x(m, i, t), 1))
+        int fixed = it->duration > 0;
+        if (fixed) {
+            /* one start when scheduled: sum_s y = s; started by t and done by t
+               follow from the start: a[t] = sum_{s<=t} y, z[t] = sum_{s<=t-p+1} y */
+            r = new_row(m, GLP_FX, 0, 0);
+            for (int st = m->es[i]; st <= m->ls[i]; st++)
+                if (add_nz(m, r, col_y(m, i, st), 1))
+                    return -1;
+            if (add_nz(m, r, m->cs[i], -1))
                 return -1;
-        if (add_nz(m, r, m->cs[i], -e))
-            return -1;
+            /* in difference form, sparse: a[t] = a[t-1] + y[t],
+               z[t] = z[t-1] + y[t-p+1] */
+            for (int t = m->es[i]; t <= m->lf[i]; t++) {
+                r = new_row(m, GLP_FX, 0, 0);
+                if (add_nz(m, r, col_a(m, i, t), 1) ||
+                    (t > m->es[i] && add_nz(m, r, col_a(m, i, t - 1), -1)) ||
+                    (col_y(m, i, t) && add_nz(m, r, col_y(m, i, t), -1)))
+                    return -1;
+                if (t >= m->ef[i] && t < m->lf[i]) {
+                    r = new_row(m, GLP_FX, 0, 0);
+                    int yc = col_y(m, i, t - it->duration + 1);
+                    if (add_nz(m, r, col_z(m, i, t), 1) ||
+                        (t > m->ef[i] && add_nz(m, r, col_z(m, i, t - 1), -1)) ||
+                        (yc && add_nz(m, r, yc, -1)))
+                        return -1;
+                }
+            }
+        } else {
+            /* all effort, or none when deferred: sum_t x = e s */
+            r = new_row(m, GLP_FX, 0, 0);
+            for (int t = m->es[i]; t <= m->lf[i]; t++)
+                if (add_nz(m, r, col_x(m, i, t), 1))
+                    return -1;
+            if (add_nz(m, r, m->cs[i], -e))
+                return -1;
+        }
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
-            double cap = item_cap_of(m, i, t);
+            double cap = fixed ? 0 : item_cap_of(m, i, t);
             double ub = cap < e ? cap : e;
+            if (fixed)
+                goto links; /* no hours columns: the rows above say it all */
             /* work only once started: x <= ub a */
             r = new_row(m, GLP_UP, 0, 0);
             if (add_nz(m, r, col_x(m, i, t), 1) || add_nz(m, r, col_a(m, i, t), -ub))
@@ -440,8 +537,9 @@ static int build(model *m)
                 if (add_nz(m, r, col_a(m, i, t - 1), 1) || add_nz(m, r, col_a(m, i, t), -1))
                     return -1;
             }
+        links:
             /* done by t needs all effort by t: sum_{u<=t} x - e z[t] >= 0 */
-            if (t >= m->ef[i] && t < m->lf[i]) {
+            if (!fixed && t >= m->ef[i] && t < m->lf[i]) {
                 r = new_row(m, GLP_LO, 0, 0);
                 for (int u = m->es[i]; u <= t; u++)
                     if (add_nz(m, r, col_x(m, i, u), 1))
@@ -489,20 +587,30 @@ static int build(model *m)
             if (add_nz(m, r, col_z(m, i, t), 1))
                 return -1;
     }
-    /* role capacity per week */
+    /* role capacity per week: effort items' hours, and the crews of the
+       fixed-duration items running that week */
     for (int ro = 0; ro < m->nr; ro++)
         for (int t = 1; t <= m->H; t++) {
             int any = 0;
-            for (int i = 0; i < m->ni; i++)
+            for (int i = 0; i < m->ni && !any; i++) {
                 if (op_plan_item(p, i)->role.index == ro && col_x(m, i, t))
                     any = 1;
+                for (int st = t - op_plan_item(p, i)->duration + 1;
+                     m->cy[i] && !any && st <= t; st++)
+                    any = col_y(m, i, st) && op_plan_crew_hours(p, i, ro, t) > 0;
+            }
             if (!any)
                 continue;
             r = new_row(m, GLP_UP, 0, m->staff ? 0 : op_plan_capacity(p, ro, t));
-            for (int i = 0; i < m->ni; i++)
+            for (int i = 0; i < m->ni; i++) {
                 if (op_plan_item(p, i)->role.index == ro && col_x(m, i, t))
                     if (add_nz(m, r, col_x(m, i, t), 1))
                         return -1;
+                double ch = m->cy[i] ? op_plan_crew_hours(p, i, ro, t) : 0;
+                for (int st = t - op_plan_item(p, i)->duration + 1; ch > 0 && st <= t; st++)
+                    if (col_y(m, i, st) && add_nz(m, r, col_y(m, i, st), ch))
+                        return -1;
+            }
             if (m->staff && add_nz(m, r, col_N(m, ro, t), -m->hpw[ro]))
                 return -1;
         }
@@ -585,10 +693,9 @@ static int build(model *m)
             int any = 0;
             double need = 0;
             for (int i = 0; i < m->ni; i++)
-                if (op_plan_item(p, i)->role.index == ro && col_z(m, i, t) &&
-                    col_z(m, i, t) != m->cs[i]) {
+                if (role_energy(m, i, ro) > 0 && col_z(m, i, t) && col_z(m, i, t) != m->cs[i]) {
                     any = 1;
-                    need += op_plan_item(p, i)->remaining;
+                    need += role_energy(m, i, ro);
                 }
             if (!any || need <= cum + OP_EPS)
                 continue; /* never binding */
@@ -598,11 +705,10 @@ static int build(model *m)
                     add_nz(m, r, col_N(m, ro, u), -m->hpw[ro] * (m->staff->phased ? 1 : t)))
                     return -1;
             for (int i = 0; i < m->ni; i++) {
-                const op_item *it = op_plan_item(p, i);
                 int zc = col_z(m, i, t);
-                if (it->role.index == ro && zc)
-                    if (add_nz(m, r, zc, it->remaining))
-                        return -1;
+                double en = role_energy(m, i, ro);
+                if (en > 0 && zc && add_nz(m, r, zc, en))
+                    return -1;
             }
         }
     }
@@ -735,8 +841,11 @@ static void point_of_schedule(const model *m, const op_schedule *s, const op_eva
         x[m->cs[i]] = 1;
         if (ie->end_week > last)
             last = ie->end_week;
+        if (col_y(m, i, ie->start_week))
+            x[col_y(m, i, ie->start_week)] = 1;
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
-            x[col_x(m, i, t)] = op_schedule_get(s, i, t);
+            if (col_x(m, i, t))
+                x[col_x(m, i, t)] = op_schedule_get(s, i, t);
             if (t >= ie->start_week)
                 x[col_a(m, i, t)] = 1;
             if (t >= ie->end_week && col_z(m, i, t))
@@ -856,6 +965,8 @@ static void model_free(model *m)
     free(m->ca);
     free(m->cz);
     free(m->cs);
+    free(m->cy);
+    free(m->ls);
     free(m->cg);
     free(m->fixed_s);
     free(m->hpw);
@@ -878,11 +989,13 @@ static int model_alloc(model *m)
     m->ca = calloc(ni, sizeof(int));
     m->cz = calloc(ni, sizeof(int));
     m->cs = calloc(ni, sizeof(int));
+    m->cy = calloc(ni, sizeof(int));
+    m->ls = calloc(ni, sizeof(int));
     m->fixed_s = calloc(ni, sizeof(int));
     m->gl = calloc(ng, sizeof(int));
     m->cg = calloc(ng, sizeof(int));
-    return m->es && m->ef && m->lf && m->cx && m->ca && m->cz && m->cs && m->fixed_s && m->gl &&
-                   m->cg
+    return m->es && m->ef && m->lf && m->cx && m->ca && m->cz && m->cs && m->cy && m->ls &&
+                   m->fixed_s && m->gl && m->cg
                ? 0
                : -1;
 }
@@ -911,8 +1024,8 @@ static void polish_point(const model *m, double *x)
             x[k] = round(x[k]);
     for (int i = 0; i < m->ni; i++) {
         x[m->cs[i]] = round(x[m->cs[i]]);
-        if (!m->ef[i])
-            continue;
+        if (!m->ef[i] || op_plan_item(m->p, i)->duration)
+            continue; /* fixed-duration items have no hours columns */
         double sum = 0;
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
             int zc = col_z(m, i, t - 1);
@@ -934,9 +1047,16 @@ static op_schedule *schedule_of_point(const model *m, const double *x)
     op_schedule *s = op_schedule_new(m->ni, m->H);
     if (!s)
         return NULL;
-    for (int i = 0; i < m->ni; i++)
-        for (int t = m->es[i]; m->ef[i] && t <= m->lf[i]; t++)
-            op_schedule_set(s, i, t, x[col_x(m, i, t)]);
+    for (int i = 0; i < m->ni; i++) {
+        const op_item *it = op_plan_item(m->p, i);
+        for (int t = m->es[i]; m->ef[i] && t <= m->lf[i]; t++) {
+            if (col_x(m, i, t))
+                op_schedule_set(s, i, t, x[col_x(m, i, t)]);
+            if (col_y(m, i, t) && x[col_y(m, i, t)] > 0.5)
+                for (int w = t; w < t + it->duration && w <= m->H; w++)
+                    op_schedule_set(s, i, w, op_plan_crew_week_hours(m->p, i, w));
+        }
+    }
     op_schedule_round(s);
     return s;
 }
@@ -1044,7 +1164,8 @@ static void bound_last_week(model *m)
     int lb = 0;
     for (int i = 0; i < m->ni; i++)
         if (m->fixed_s[i] == 1 && m->ef[i]) {
-            energy[op_plan_item(m->p, i)->role.index] += op_plan_item(m->p, i)->remaining;
+            for (int r = 0; r < m->nr; r++)
+                energy[r] += role_energy(m, i, r);
             if (m->ef[i] > lb)
                 lb = m->ef[i];
         }
@@ -1062,6 +1183,114 @@ static void bound_last_week(model *m)
    searches from scratch and *have_inc tells whether it found a solution),
    then holds the stage's value with a new row. Returns -1 on ENOMEM or when
    an LP file cannot be written (reported through d). */
+/* Column bounds changed for one search, to be put back afterwards. */
+typedef struct bound_undo {
+    int *col, *type;
+    double *lb, *ub;
+    int n, cap;
+} bound_undo;
+
+static void fix_col(model *m, bound_undo *u, int col, double v)
+{
+    if (!col)
+        return;
+    int type = glp_get_col_type(m->lp, col);
+    double lb = glp_get_col_lb(m->lp, col), ub = glp_get_col_ub(m->lp, col);
+    if (type == GLP_FX && lb == v)
+        return;
+    if (u) {
+        if (u->n == u->cap) {
+            int ncap = u->cap ? u->cap * 2 : 256;
+            int *nc = realloc(u->col, (size_t)ncap * sizeof *nc);
+            int *nt = realloc(u->type, (size_t)ncap * sizeof *nt);
+            double *nl = realloc(u->lb, (size_t)ncap * sizeof *nl);
+            double *nu = realloc(u->ub, (size_t)ncap * sizeof *nu);
+            if (nc)
+                u->col = nc;
+            if (nt)
+                u->type = nt;
+            if (nl)
+                u->lb = nl;
+            if (nu)
+                u->ub = nu;
+            if (!nc || !nt || !nl || !nu)
+                return; /* not fixing is always safe */
+            u->cap = ncap;
+        }
+        u->col[u->n] = col;
+        u->type[u->n] = type;
+        u->lb[u->n] = lb;
+        u->ub[u->n] = ub;
+        u->n++;
+    }
+    glp_set_col_bnds(m->lp, col, GLP_FX, v, v);
+}
+
+static void undo_bounds(model *m, bound_undo *u)
+{
+    for (int k = u->n - 1; k >= 0; k--)
+        glp_set_col_bnds(m->lp, u->col[k], u->type[k], u->lb[k], u->ub[k]);
+    free(u->col);
+    free(u->type);
+    free(u->lb);
+    free(u->ub);
+    memset(u, 0, sizeof *u);
+}
+
+/* Every item that must be scheduled is done by week T: latest finish weeks
+   backwards through the dependencies, and the columns past them fixed
+   (hours 0, done 1, no later start). Valid whenever the last week is held
+   at T or below. Records the changes in u (NULL: permanent). */
+static void tighten_to(model *m, int T, bound_undo *u)
+{
+    const op_plan *p = m->p;
+    int *lf = malloc(((size_t)m->ni + 1) * sizeof *lf);
+    if (!lf)
+        return;
+    const int *topo = op_plan_topo_order(p);
+    for (int i = 0; i < m->ni; i++)
+        lf[i] = m->lf[i] < T ? m->lf[i] : T;
+    for (int k = m->ni - 1; k >= 0; k--) {
+        int j = topo[k];
+        const op_item *jt = op_plan_item(p, j);
+        if (!m->ef[j] || m->fixed_s[j] != 1)
+            continue;
+        /* latest start of j within lf[j] */
+        int ls;
+        if (jt->duration) {
+            ls = lf[j] - jt->duration + 1;
+            while (ls >= m->es[j] && !crew_fits(m, j, ls))
+                ls--;
+        } else {
+            double acc = 0;
+            for (ls = lf[j]; ls >= m->es[j]; ls--) {
+                acc += item_cap_of(m, j, ls);
+                if (acc >= jt->remaining - OP_EPS)
+                    break;
+            }
+        }
+        for (int d = 0; d < jt->ndeps; d++) {
+            int i = jt->deps[d].index;
+            if (m->ef[i] && m->fixed_s[i] == 1 && ls - 1 < lf[i])
+                lf[i] = ls - 1;
+        }
+    }
+    for (int i = 0; i < m->ni; i++) {
+        const op_item *it = op_plan_item(p, i);
+        if (!m->ef[i] || m->fixed_s[i] != 1 || lf[i] >= m->lf[i])
+            continue;
+        if (lf[i] < m->ef[i])
+            lf[i] = m->ef[i]; /* infeasible for T: leave it to the search to prove */
+        for (int t = lf[i] + 1; t <= m->lf[i]; t++)
+            fix_col(m, u, col_x(m, i, t), 0);
+        for (int t = lf[i]; t < m->lf[i]; t++)
+            fix_col(m, u, col_z(m, i, t), 1);
+        for (int st = lf[i] - it->duration + 2; it->duration && st <= m->ls[i]; st++)
+            fix_col(m, u, col_y(m, i, st), 0);
+    }
+    free(lf);
+}
+
 static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *inc_obj,
                      double deadline, op_stage_result *res, op_diag *d)
 {
@@ -1132,6 +1361,10 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
                 proven = 1; /* the incumbent meets the LP bound: no search needed */
                 res->bound = *inc_obj;
             } else {
+                /* The last week below the incumbent's: every window ends there. */
+                bound_undo undo = {NULL, NULL, NULL, NULL, 0, 0};
+                if (st == OP_STAGE_FINISH && *have_inc)
+                    tighten_to(m, (int)round(*inc_obj) - 1, &undo);
                 /* Search only for strictly better schedules: the objective is
                    integral, so a cutoff row "objective <= incumbent - 1" prunes
                    like an incumbent would, lets GLPK's presolver run, and an
@@ -1191,6 +1424,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
                     }
                 }
                 glp_del_rows(m->lp, 1, (int[]){0, cut});
+                undo_bounds(m, &undo);
                 if (rc == 0 && ms == GLP_OPT) {
                     proven = m->o->gap <= 0;
                     res->bound = m->o->gap <= 0 ? *inc_obj : (cc.have_bound ? cc.bound : lpb);
@@ -1275,7 +1509,13 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
     m.ng = op_plan_gate_count(p);
 
     /* The greedy schedule: a horizon and the first incumbent. */
-    greedy = op_greedy_schedule(p, o->horizon, o->gate_entry_phase);
+    /* randomised passes are cheap on small plans; large ones get fewer */
+    int tries = m.ni > 0 ? 20000 / m.ni : 1;
+    if (tries > 100)
+        tries = 100;
+    if (tries < 1)
+        tries = 1;
+    greedy = op_greedy_best(p, o->horizon, o->gate_entry_phase, tries);
     if (!greedy)
         goto nomem;
     ge = op_eval_new(p, greedy, o->gate_entry_phase);
@@ -1436,6 +1676,8 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
                 goto nomem;
             goto done;
         }
+        if (stages[k] == OP_STAGE_FINISH && have_inc && !o->greedy_only && o->time_limit > 0)
+            tighten_to(&m, (int)round(obj), NULL); /* held from here on */
         if (res->status != OP_SOLVE_OPTIMAL)
             sol->status = OP_SOLVE_FEASIBLE;
         else if (stages[k] == OP_STAGE_SCHEDULED && !o->greedy_only && o->time_limit > 0)
@@ -1537,6 +1779,8 @@ static void map_point(const model *a, const double *xa, const model *b, double *
                 xb[col_a(b, i, t)] = xa[col_a(a, i, t)];
             if (col_z(b, i, t) && col_z(a, i, t))
                 xb[col_z(b, i, t)] = xa[col_z(a, i, t)];
+            if (col_y(b, i, t) && col_y(a, i, t))
+                xb[col_y(b, i, t)] = xa[col_y(a, i, t)];
         }
     }
     for (int g = 0; g < a->ng; g++)
@@ -1600,8 +1844,7 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
         m.hpw[r] = h > 0 ? h : 40;
         res->hours_per_person[r] = m.hpw[r];
         for (int i = 0; i < m.ni; i++)
-            if (op_plan_item(p, i)->role.index == r)
-                e += op_plan_item(p, i)->remaining;
+            e += role_energy(&m, i, r);
         for (int t = 1; t <= H; t++) {
             double c = op_plan_capacity(p, r, t) / m.hpw[r];
             if (c > cur)
@@ -1658,8 +1901,7 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
         for (int r = 0; r < m.nr; r++) {
             double e = 0;
             for (int i = 0; i < m.ni; i++)
-                if (op_plan_item(p, i)->role.index == r)
-                    e += op_plan_item(p, i)->remaining;
+                e += role_energy(&m, i, r);
             if (e <= 0)
                 continue;
             for (int t = 1; t <= H; t++) {

@@ -116,4 +116,9 @@ void op_staff_result_free(op_staff_result *r);
    the caller frees, NULL on ENOMEM. */
 op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase);
 
+/* The best of tries greedy passes (the plain rule, then randomised ones with
+   a fixed seed): most items scheduled, least lateness, earliest last week.
+   Returns a new schedule the caller frees, NULL on ENOMEM. */
+op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase, int tries);
+
 #endif

@@ -98,10 +98,13 @@ static int *item_tails(const op_plan *p)
 static const op_plan *sort_plan;
 static const int *sort_dl, *sort_tail;
 static const double *sort_noise; /* randomised passes: tail weights, NULL = plain */
+static const double *sort_rank;  /* ranked passes: smaller first, NULL = the rule */
 
 static int by_urgency(const void *a, const void *b)
 {
     int i = *(const int *)a, j = *(const int *)b;
+    if (sort_rank && sort_rank[i] != sort_rank[j])
+        return sort_rank[i] < sort_rank[j] ? -1 : 1;
     if (sort_dl[i] != sort_dl[j])
         return sort_dl[i] < sort_dl[j] ? -1 : 1;
     const op_item *x = op_plan_item(sort_plan, i), *y = op_plan_item(sort_plan, j);
@@ -142,7 +145,7 @@ static void pass_gates(const op_plan *p, const int *end, int *gpass, int t)
 
 /* One pass; noise (NULL or one factor per item) perturbs the tail rule. */
 static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_phase,
-                                const double *noise)
+                                const double *noise, const double *rank)
 {
     int ni = op_plan_item_count(p), nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
     int last = op_plan_last_capacity_week(p);
@@ -179,6 +182,7 @@ static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_p
     sort_dl = dl;
     sort_tail = tl;
     sort_noise = noise;
+    sort_rank = rank;
     qsort(order, (size_t)ni, sizeof *order, by_urgency);
 
     if (first > 1)
@@ -280,7 +284,13 @@ out:
 
 op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase)
 {
-    return greedy_pass(p, max_week, gate_entry_phase, NULL);
+    return greedy_pass(p, max_week, gate_entry_phase, NULL, NULL);
+}
+
+op_schedule *op_greedy_ranked(const op_plan *p, int max_week, int gate_entry_phase,
+                              const double *rank)
+{
+    return greedy_pass(p, max_week, gate_entry_phase, NULL, rank);
 }
 
 /* Orders two schedules: more weighted items scheduled, then less lateness,
@@ -311,7 +321,7 @@ static int compare_schedules(const op_plan *p, const op_schedule *a, const op_sc
 
 op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase, int tries)
 {
-    op_schedule *best = greedy_pass(p, max_week, gate_entry_phase, NULL);
+    op_schedule *best = greedy_pass(p, max_week, gate_entry_phase, NULL, NULL);
     int ni = op_plan_item_count(p);
     double *noise = malloc(((size_t)ni + 1) * sizeof *noise);
     unsigned long long state = 0x9E3779B97F4A7C15ULL; /* fixed: same inputs, same plan */
@@ -320,7 +330,7 @@ op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase
             state = state * 6364136223846793005ULL + 1442695040888963407ULL;
             noise[i] = 1.0 + (double)(state >> 11) / 9007199254740992.0; /* [1, 2) */
         }
-        op_schedule *s = greedy_pass(p, max_week, gate_entry_phase, noise);
+        op_schedule *s = greedy_pass(p, max_week, gate_entry_phase, noise, NULL);
         if (s && compare_schedules(p, s, best, gate_entry_phase) < 0) {
             op_schedule_free(best);
             best = s;

@@ -1183,6 +1183,55 @@ static void bound_last_week(model *m)
    searches from scratch and *have_inc tells whether it found a solution),
    then holds the stage's value with a new row. Returns -1 on ENOMEM or when
    an LP file cannot be written (reported through d). */
+/* LP-guided incumbents: list schedules in the order of the items' completion
+   weeks in the LP relaxation (a classic for weighted completion objectives),
+   plain and with small deterministic perturbations. A candidate that keeps
+   every row (the held stages too) and beats the incumbent replaces it. */
+static void lp_order_incumbent(model *m, const double *c, double *inc, double *inc_obj)
+{
+    int n = glp_get_num_cols(m->lp);
+    double *rank = malloc(((size_t)m->ni + 1) * sizeof *rank);
+    double *base = malloc(((size_t)m->ni + 1) * sizeof *base);
+    double *x = malloc(((size_t)n + 1) * sizeof *x);
+    if (!rank || !base || !x)
+        goto out;
+    for (int i = 0; i < m->ni; i++) {
+        double cw = m->ef[i] ? m->lf[i] * glp_get_col_prim(m->lp, m->cs[i]) : 1e9;
+        for (int t = m->ef[i]; m->ef[i] && t < m->lf[i]; t++)
+            cw -= glp_get_col_prim(m->lp, col_z(m, i, t));
+        /* start weeks break ties: what the LP starts early goes first */
+        double sw = 0;
+        for (int t = m->es[i]; m->ef[i] && t <= m->lf[i]; t++)
+            sw += 1 - glp_get_col_prim(m->lp, col_a(m, i, t));
+        base[i] = cw + 1e-3 * sw;
+    }
+    unsigned long long state = 0x2545F4914F6CDD1DULL;
+    for (int k = 0; k < 32; k++) {
+        for (int i = 0; i < m->ni; i++) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            double u = (double)(state >> 11) / 9007199254740992.0;
+            rank[i] = base[i] + (k ? (u - 0.5) * 0.25 * (1 + k % 8) : 0);
+        }
+        op_schedule *s = op_greedy_ranked(m->p, m->H, m->o->gate_entry_phase, rank);
+        op_eval *e = s ? op_eval_new(m->p, s, m->o->gate_entry_phase) : NULL;
+        if (e && !op_eval_hard_violations(e)) {
+            char why[160];
+            point_of_schedule(m, s, e, x);
+            double v = objective_at(c, x, n);
+            if (v < *inc_obj - 1e-9 && point_feasible(m->lp, x, why, sizeof why)) {
+                memcpy(inc, x, ((size_t)n + 1) * sizeof *x);
+                *inc_obj = v;
+            }
+        }
+        op_eval_free(e);
+        op_schedule_free(s);
+    }
+out:
+    free(rank);
+    free(base);
+    free(x);
+}
+
 /* Column bounds changed for one search, to be put back afterwards. */
 typedef struct bound_undo {
     int *col, *type;
@@ -1357,6 +1406,9 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
             double lpb = glp_get_obj_val(m->lp);
             res->bound = lpb;
             int integral = stage_integral(st);
+            if (*have_inc && *inc_obj > (integral ? ceil(lpb - 1e-6) : lpb) + 1e-6 &&
+                (st == OP_STAGE_PRIORITY || st == OP_STAGE_FINISH))
+                lp_order_incumbent(m, c, inc, inc_obj);
             if (*have_inc && *inc_obj <= (integral ? ceil(lpb - 1e-6) : lpb) + 1e-6) {
                 proven = 1; /* the incumbent meets the LP bound: no search needed */
                 res->bound = *inc_obj;

@@ -116,6 +116,11 @@ void op_staff_result_free(op_staff_result *r);
    the caller frees, NULL on ENOMEM. */
 op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase);
 
+/* One greedy pass taking items in the order of rank (smaller first; ties by
+   the usual rule): how an LP solution's completion weeks become a schedule. */
+op_schedule *op_greedy_ranked(const op_plan *p, int max_week, int gate_entry_phase,
+                              const double *rank);
+
 /* The best of tries greedy passes (the plain rule, then randomised ones with
    a fixed seed): most items scheduled, least lateness, earliest last week.
    Returns a new schedule the caller frees, NULL on ENOMEM. */

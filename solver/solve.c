@@ -894,9 +894,10 @@ static int point_feasible(glp_prob *lp, const double *x, char *why, size_t n)
             a += val[k] * x[ind[k]];
         int type = glp_get_row_type(lp, i);
         double lb = glp_get_row_lb(lp, i), ub = glp_get_row_ub(lp, i);
-        double tol = 1e-6 * (1 + fabs(lb) + fabs(ub));
-        if (((type == GLP_LO || type == GLP_DB || type == GLP_FX) && a < lb - tol) ||
-            ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && a > ub + tol)) {
+        /* GLPK reports a missing bound as -/+DBL_MAX: scale by the bound checked */
+        int has_lb = type == GLP_LO || type == GLP_DB || type == GLP_FX;
+        int has_ub = type == GLP_UP || type == GLP_DB || type == GLP_FX;
+        if ((has_lb && a < lb - 1e-6 * (1 + fabs(lb))) || (has_ub && a > ub + 1e-6 * (1 + fabs(ub)))) {
             snprintf(why, n, "row %d (activity %g, bounds %g..%g)", i, a, lb, ub);
             ok = 0;
         }

@@ -128,6 +128,12 @@ static void on_field(void *s, size_t len, void *data)
     }
     while (len && isspace((unsigned char)txt[len - 1]))
         len--;
+    /* optplan's CSV output defuses spreadsheet formulas with a leading
+       apostrophe ('=x); reading such a cell back undoes it */
+    if (len >= 2 && txt[0] == '\'' && strchr("=+-@\t\r", txt[1])) {
+        txt++;
+        len--;
+    }
     char *c = malloc(len + 1);
     if (!c) {
         op_diag_error(r->d, OP_ENOMEM, NULL, "out of memory");

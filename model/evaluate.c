@@ -88,7 +88,7 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
         if (it->duration) {
             /* fixed duration: one block of weeks holding the whole crew */
             int weeks = 0;
-            for (int t = 1; t <= e->nweeks; t++) {
+            for (int t = op_plan_first_week(p); t <= e->nweeks; t++) {
                 if (op_schedule_get(s, i, t) <= TOL)
                     continue;
                 weeks++;
@@ -116,7 +116,8 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
                 goto nomem;
             goto windows;
         }
-        for (int t = 1; t <= e->nweeks; t++) {
+        /* weeks before the first planning week are history, not judged */
+        for (int t = op_plan_first_week(p); t <= e->nweeks; t++) {
             double h = op_schedule_get(s, i, t);
             if (h <= TOL)
                 continue;

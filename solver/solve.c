@@ -30,6 +30,7 @@ typedef struct model {
     int *cx, *ca, *cz;  /* first column of the item's x, a, z runs */
     int *cs;            /* column of s[i] */
     int *cy;            /* fixed-duration items: first column of y[i, es..ls], started in week s */
+    int *cY;            /* long windows: first column of Y[i, es..lf-1], hours given by week t */
     int *ls;            /* fixed-duration items: latest start week */
     int *cg;            /* first column of g[g, gl..H] */
     int cM;
@@ -384,6 +385,16 @@ static int col_x(const model *m, int i, int t)
 {
     return m->cx[i] && m->ef[i] && t >= m->es[i] && t <= m->lf[i] ? m->cx[i] + (t - m->es[i]) : 0;
 }
+/* Y[i,t]: cumulative hours of item i by week t (long windows only); 0 none. */
+static int col_Y(const model *m, int i, int t)
+{
+    return m->cY[i] && t >= m->es[i] && t < m->lf[i] ? m->cY[i] + (t - m->es[i]) : 0;
+}
+
+/* Windows longer than this get cumulative-hours columns, so "done by t"
+   rows stay sparse (otherwise each sums every earlier week). */
+#define CUMULATIVE_FROM 12
+
 /* y[i,s]: fixed-duration item i starts in week s; 0 when it cannot. */
 static int col_y(const model *m, int i, int st)
 {
@@ -460,6 +471,8 @@ static int build(model *m)
         }
         m->ca[i] = new_cols(m, n, GLP_BV, 0, 1);
         m->cz[i] = new_cols(m, m->lf[i] - m->ef[i], GLP_BV, 0, 1);
+        if (n > CUMULATIVE_FROM)
+            m->cY[i] = new_cols(m, n - 1, GLP_CV, 0, op_plan_item(p, i)->remaining);
     }
     for (int g = 0; g < m->ng; g++) {
         m->cg[g] = new_cols(m, m->H - m->gl[g] + 1, GLP_BV, 0, 1);
@@ -539,11 +552,23 @@ static int build(model *m)
             }
         links:
             /* done by t needs all effort by t: sum_{u<=t} x - e z[t] >= 0 */
+            if (!fixed && col_Y(m, i, t)) {
+                /* Y[t] = Y[t-1] + x[t] */
+                r = new_row(m, GLP_FX, 0, 0);
+                if (add_nz(m, r, col_Y(m, i, t), 1) || add_nz(m, r, col_x(m, i, t), -1) ||
+                    (col_Y(m, i, t - 1) && add_nz(m, r, col_Y(m, i, t - 1), -1)))
+                    return -1;
+            }
             if (!fixed && t >= m->ef[i] && t < m->lf[i]) {
                 r = new_row(m, GLP_LO, 0, 0);
-                for (int u = m->es[i]; u <= t; u++)
-                    if (add_nz(m, r, col_x(m, i, u), 1))
+                if (col_Y(m, i, t)) {
+                    if (add_nz(m, r, col_Y(m, i, t), 1))
                         return -1;
+                } else {
+                    for (int u = m->es[i]; u <= t; u++)
+                        if (add_nz(m, r, col_x(m, i, u), 1))
+                            return -1;
+                }
                 if (add_nz(m, r, col_z(m, i, t), -e))
                     return -1;
                 /* done stays done; done implies started */
@@ -811,9 +836,17 @@ static void stage_objective(const model *m, op_stage st, double *c, int n)
 
 /* ---- incumbents ------------------------------------------------------ */
 
-/* u[i,t] = max(0, previous hours - planned hours) for the point x. */
-static void set_moved(const model *m, double *x)
+/* u[i,t] = max(0, previous hours - planned hours) for the point x, and the
+   cumulative hours columns from the hours. */
+static void derive_columns(const model *m, double *x)
 {
+    for (int i = 0; i < m->ni; i++) {
+        double acc = 0;
+        for (int t = m->es[i]; m->cY[i] && t < m->lf[i]; t++) {
+            acc += col_x(m, i, t) ? x[col_x(m, i, t)] : 0;
+            x[col_Y(m, i, t)] = acc;
+        }
+    }
     if (!m->cu)
         return;
     for (int i = 0; i < m->ni; i++)
@@ -859,7 +892,7 @@ static void point_of_schedule(const model *m, const op_schedule *s, const op_eva
                 x[col_g(m, g, t)] = 1;
     }
     x[m->cM] = last;
-    set_moved(m, x);
+    derive_columns(m, x);
 }
 
 /* Checks x against every row, column bound and integrality; the name of the
@@ -967,6 +1000,7 @@ static void model_free(model *m)
     free(m->cz);
     free(m->cs);
     free(m->cy);
+    free(m->cY);
     free(m->ls);
     free(m->cg);
     free(m->fixed_s);
@@ -991,11 +1025,12 @@ static int model_alloc(model *m)
     m->cz = calloc(ni, sizeof(int));
     m->cs = calloc(ni, sizeof(int));
     m->cy = calloc(ni, sizeof(int));
+    m->cY = calloc(ni, sizeof(int));
     m->ls = calloc(ni, sizeof(int));
     m->fixed_s = calloc(ni, sizeof(int));
     m->gl = calloc(ng, sizeof(int));
     m->cg = calloc(ng, sizeof(int));
-    return m->es && m->ef && m->lf && m->cx && m->ca && m->cz && m->cs && m->cy && m->ls &&
+    return m->es && m->ef && m->lf && m->cx && m->ca && m->cz && m->cs && m->cy && m->cY && m->ls &&
                    m->fixed_s && m->gl && m->cg
                ? 0
                : -1;
@@ -1039,7 +1074,7 @@ static void polish_point(const model *m, double *x)
         for (int t = m->es[i]; t <= m->lf[i]; t++)
             x[col_x(m, i, t)] = sum > 0 ? x[col_x(m, i, t)] * (e / sum) : 0;
     }
-    set_moved(m, x);
+    derive_columns(m, x);
 }
 
 /* Schedule of the column values x. */
@@ -1374,7 +1409,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         }
     }
     double t0 = now();
-    int proven = 1; /* a constant objective needs no search */
+    int proven = *have_inc; /* a constant objective needs no search, only a solution */
     for (int k = 1; k <= n && proven; k++)
         proven = c[k] == 0 || glp_get_col_type(m->lp, k) == GLP_FX;
     if (!proven && *have_inc) {
@@ -1841,6 +1876,7 @@ static void map_point(const model *a, const double *xa, const model *b, double *
             if (col_g(b, g, t) && col_g(a, g, t))
                 xb[col_g(b, g, t)] = xa[col_g(a, g, t)];
     xb[b->cM] = xa[a->cM];
+    derive_columns(b, xb);
     for (int r = 0; r < a->nr; r++)
         for (int t = 1; t <= b->H; t++)
             xb[col_N(b, r, t)] = xa[col_N(a, r, t <= a->H ? t : a->H)];
@@ -1910,10 +1946,22 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
             m.ubh[r] = so->max_headcount[r];
         /* the role's hours must fit in its people's weeks */
         int need = (int)ceil(e / (m.hpw[r] * H) - 1e-9);
+        if (need > m.ubh[r]) {
+            res->status = OP_SOLVE_INFEASIBLE;
+            snprintf(res->reason, sizeof res->reason,
+                     "%s needs at least %d people for its %g h within %d weeks, the cap is %d",
+                     op_plan_role(p, r)->name, need, e, H, m.ubh[r]);
+            goto done;
+        }
         if (!so->phased && need > m.lbh[r])
             m.lbh[r] = need;
-        if (m.lbh[r] > m.ubh[r])
-            m.ubh[r] = m.lbh[r];
+        if (m.lbh[r] > m.ubh[r]) {
+            res->status = OP_SOLVE_INFEASIBLE;
+            snprintf(res->reason, sizeof res->reason,
+                     "--keep-team keeps %d %s people, the cap is %d", m.lbh[r],
+                     op_plan_role(p, r)->name, m.ubh[r]);
+            goto done;
+        }
     }
     for (int i = 0; i < m.ni; i++)
         m.fixed_s[i] = 1;

@@ -22,6 +22,15 @@ check "the reason is given" has err "optplan: infeasible:"
 "$OPTPLAN" staff -q small --max-headcount Nobody=1 -o sx >out 2>err
 check "an unknown role in --max-headcount is a usage error" test $? -eq 64
 
+# A single item is no special case (once reported infeasible).
+mkdir one
+printf 'id,effort_hours,role\nA,40,Dev\n' >one/items.csv
+printf 'role,headcount\nDev,1\n' >one/team.csv
+printf 'gate,deadline_week,items\nG,3,A\n' >one/gates.csv
+"$OPTPLAN" staff -q one -o s1
+check "one 40 h item due week 3: one person (exit 0)" test $? -eq 0
+check "one person for weeks 1-3" has s1/staff.csv "Dev,1,40,1,3,"
+
 # The shipped plan: a constant team that meets all four gates, proven cheapest.
 "$OPTPLAN" staff "$EXAMPLE" -o staffed >out 2>err
 check "staff on the shipped plan exits 0 (proven cheapest)" test $? -eq 0

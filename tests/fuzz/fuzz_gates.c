@@ -1,0 +1,249 @@
+/* fuzz_gates.c - libFuzzer harness: the fuzz input is gates.csv, loaded with
+   op_inputs_load beside a fixed valid items.csv and team.csv.
+
+   Build and run through tests/fuzz/fuzz.mk. Every call rewrites one
+   per-process temporary file (created at start-up under /dev/shm, $TMPDIR or
+   /tmp, removed at exit), loads the plan, checks what a loader promises
+   (a failure is always reported through op_diag; a plan that loads is
+   consistent) and frees everything, so LeakSanitizer sees every leak. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "inputs/inputs.h"
+
+static const char ITEMS_CSV[] =
+    "id,title,category,priority,effort_hours,role,impact,quick_win,decision,depends_on,earliest_week,due_week,max_people,duration_weeks,crew\n"
+    "P0-001,Insecure Cookie Management,Security,P0,4,Security,HIGH,YES,must,,,3,,,\n"
+    "P0-002,Missing TLS Configuration,Security,P0,16,Security,HIGH,NO,must,P0-001,,,,,\n"
+    "P0-003,Insufficient Secrets Management,Security,P0,24,Security,HIGH,NO,must,P0-001,,,2,,\n"
+    "P0-004,Memory Leak in Connections,Performance,P0,12,Performance,HIGH,NO,must,,,,,,\n"
+    "P0-005,Single Point of Failure (Registry),Scalability,P0,32,Backend,HIGH,NO,must,,,,,,\n"
+    "P0-006,No Horizontal Scaling,Scalability,P0,40,Backend,HIGH,NO,must,P0-005,,,,,\n"
+    "P0-007,No Graceful Shutdown,Reliability,P0,8,Backend,HIGH,YES,must,,,,,,\n"
+    "P0-008,Missing Split-Brain Resolution,Reliability,P0,40,Backend,HIGH,NO,must,P0-005;P0-006,,,2,,\n"
+    "P0-009,No SOC2 Type II Controls,Compliance,P0,24,Compliance,HIGH,NO,should,,,,,,\n"
+    "P0-010,Missing GDPR Rights,Compliance,P0,20,Compliance,HIGH,NO,should,,,,,,\n"
+    "P0-011,No Distributed Tracing,Observability,P0,16,Operations,HIGH,NO,must,,,,,,\n"
+    "P0-012,No 100K Load Testing,Testing,P0,16,Testing,HIGH,NO,should,,,,,,\n"
+    "P0-013,No Chaos Engineering,Testing,P0,20,Testing,MEDIUM,NO,should,P0-012,,12,,,\n"
+    "P0-014,No Automated Backup/Restore,Operations,P0,12,Operations,HIGH,NO,must,,,,,,\n"
+    "P0-015,No Deployment Automation,Operations,P0,16,Operations,HIGH,NO,must,,,,,,\n"
+    "P1-001,No SAML/LDAP Auth,Security,P1,24,Security,HIGH,NO,should,,,,,,\n"
+    "P1-002,No RBAC/ABAC Framework,Security,P1,32,Security,HIGH,NO,should,P1-001,,,,,\n"
+    "P1-003,No API Rate Limiting,Security,P1,8,Security,HIGH,YES,,,,,,,\n"
+    "P1-004,Missing Input Validation,Security,P1,16,Security,HIGH,YES,,,,,,,\n"
+    "P1-005,No Connection Pooling,Performance,P1,12,Performance,MEDIUM,YES,,,,,,,\n"
+    "P1-006,Suboptimal JSON Encoding,Performance,P1,4,Performance,MEDIUM,YES,,,,,,,\n"
+    "P1-007,No Request Batching,Performance,P1,8,Performance,MEDIUM,YES,,,,,,,\n"
+    "P1-008,No DB Connection Pooling,Scalability,P1,8,Backend,MEDIUM,YES,,,,,,,\n"
+    "P1-009,No Request Queueing,Scalability,P1,12,Backend,MEDIUM,YES,,,,,,,\n"
+    "P1-010,No Shard Rebalancing,Scalability,P1,16,Backend,MEDIUM,YES,,,,,,,\n"
+    "P1-011,No Cache Coherency,Scalability,P1,16,Backend,MEDIUM,YES,should,,,,,,\n"
+    "P1-012,Insufficient Circuit Breaker,Reliability,P1,8,Backend,MEDIUM,YES,,,,,,,\n"
+    "P1-013,No Exponential Backoff,Reliability,P1,4,Backend,MEDIUM,YES,,,,,,,\n"
+    "P1-014,No ISO 27001 Controls,Compliance,P1,32,Compliance,HIGH,NO,should,,10,,,,\n"
+    "P1-015,No PCI DSS Controls,Compliance,P1,24,Compliance,MEDIUM,NO,nice,P0-009; P0-010,,,,,\n"
+    "P1-016,No HIPAA Compliance,Compliance,P1,24,Compliance,MEDIUM,NO,nice,P1-015,,,,,\n"
+    "P1-017,No Prometheus Metrics,Observability,P1,8,Operations,HIGH,YES,should,,,,,,\n"
+    "P1-018,No Alerting Integration,Observability,P1,8,Operations,HIGH,YES,should,,,,,,\n"
+    "P1-019,No Production Runbook,Documentation,P1,16,Documentation,MEDIUM,YES,,,,,,,\n"
+    "P1-020,Incomplete API Docs,Documentation,P1,12,Documentation,MEDIUM,YES,,,13,14,,,\n"
+    "P1-021,Low Integration Coverage,Testing,P1,24,Testing,HIGH,NO,,,,,,,\n"
+    "P1-022,No Contract Testing,Testing,P1,12,Testing,MEDIUM,YES,,,,,,,\n"
+    "P1-023,No Security Testing,Testing,P1,16,Testing,HIGH,YES,,,,,,,\n"
+    "P1-024,No Performance Regression,Testing,P1,12,Testing,MEDIUM,YES,,,,,,,\n"
+    "P1-025,Insufficient Error Injection,Testing,P1,16,Testing,MEDIUM,YES,,,,,,,\n"
+    "P1-026,No Health Check Endpoints,Operations,P1,4,Operations,HIGH,YES,,,,,,,\n"
+    "P1-027,No Config Validation,Operations,P1,8,Operations,MEDIUM,YES,,,,,,,\n"
+    "P1-028,No Log Aggregation,Operations,P1,8,Operations,MEDIUM,YES,,,,,,,\n"
+    "P2-001,Geographic Distribution,Scalability,P2,40,Backend,LOW,NO,nice,,,,,,\n"
+    "P2-004,FedRAMP Compliance,Compliance,P2,40,Compliance,LOW,NO,nice,,,,,,\n"
+    "P2-010,Failover drill,Reliability,P2,,,LOW,NO,nice,P0-008,,,,2,Backend=1;Operations=1\n"
+    "P2-011,Pen test window,Security,P1,,Security,MEDIUM,NO,should,,4,9,,1,Security=1; Testing=0.5\n";
+
+static const char TEAM_CSV[] =
+    "role,headcount,hours_per_week,from_week,to_week,cost_per_hour\n"
+    "Security,2,40,1,1,120\n"
+    "Security,1,40,4,4,120\n"
+    "Security,1,40,9,9,\n"
+    "Backend,1,40,2,2,\n"
+    "Backend,1,40,4,8,95.5\n"
+    "Performance,1,40,2,2,\n"
+    "Performance,1,40,4,4,\n"
+    "Operations,1,40,2,2,\n"
+    "Operations,2,40,3,3,\n"
+    "Compliance,1,40,11,14,\n"
+    "Testing,1,40,1,1,\n"
+    "Testing,2,40,10,10,\n"
+    "Testing,0.5,20,11,,\n"
+    "Documentation,1,40,13,14,\n";
+
+static char dir[512], items_path[600], team_path[600], gates_path[600];
+
+static void die(const char *what, const char *path)
+{
+    fprintf(stderr, "fuzz_gates: %s %s\n", what, path);
+    abort();
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        die("cannot create", path);
+    if ((n && fwrite(data, 1, n, f) != n) | (fclose(f) != 0))
+        die("cannot write", path);
+}
+
+static void cleanup(void)
+{
+    unlink(items_path);
+    unlink(team_path);
+    unlink(gates_path);
+    rmdir(dir);
+}
+
+static void setup(void)
+{
+    struct stat sb;
+    const char *base = getenv("TMPDIR");
+    if (stat("/dev/shm", &sb) == 0 && S_ISDIR(sb.st_mode) && access("/dev/shm", W_OK) == 0)
+        base = "/dev/shm";
+    else if (!base || !base[0])
+        base = "/tmp";
+    snprintf(dir, sizeof dir, "%s/optplan-fuzz-gates.%ld.XXXXXX", base, (long)getpid());
+    if (!mkdtemp(dir))
+        die("cannot create a directory from", dir);
+    snprintf(items_path, sizeof items_path, "%s/items.csv", dir);
+    snprintf(team_path, sizeof team_path, "%s/team.csv", dir);
+    snprintf(gates_path, sizeof gates_path, "%s/gates.csv", dir);
+    write_file(items_path, ITEMS_CSV, sizeof ITEMS_CSV - 1);
+    write_file(team_path, TEAM_CSV, sizeof TEAM_CSV - 1);
+    atexit(cleanup);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    setup();
+    return 0;
+}
+
+/* Every message is a readable string; a failure always says why. */
+static void check_diag(const op_diag *d, op_status st)
+{
+    int kept = op_diag_kept(d);
+    if (kept > op_diag_count(d) || kept > OP_MAX_ERRORS)
+        die("diagnostics count is inconsistent", "");
+    for (int i = 0; i < kept; i++)
+        if (!op_diag_message(d, i) || !op_diag_message(d, i)[0])
+            die("empty diagnostic message", "");
+    if (st != OP_OK && st != OP_ENOMEM && op_diag_count(d) == 0)
+        die("loader failed without a diagnostic", "");
+    if (st == OP_OK && op_diag_count(d) != 0)
+        die("loader succeeded with diagnostics", op_diag_message(d, 0));
+}
+
+/* FILE:LINE:FIELD messages about the fuzzed file name a line it has (the
+   line after the last one at most: "no data rows after the header"). */
+static void check_locations(const op_diag *d, const char *path, const uint8_t *data, size_t size)
+{
+    unsigned long lines = 1;
+    for (size_t i = 0; i < size; i++)
+        if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n')))
+            lines++;
+    size_t n = strlen(path);
+    for (int i = 0; i < op_diag_kept(d); i++) {
+        const char *m = op_diag_message(d, i);
+        if (strncmp(m, path, n) != 0 || m[n] != ':' || !isdigit((unsigned char)m[n + 1]))
+            continue;
+        unsigned long line = strtoul(m + n + 1, NULL, 10);
+        if (line < 1 || line > lines + 1)
+            die("diagnostic names a line the file does not have:", m);
+    }
+}
+
+/* A plan op_plan_validate accepted: every reference resolved, orders complete. */
+static void check_plan(const op_plan *p)
+{
+    int ni = op_plan_item_count(p), nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
+    if (ni < 1 || nr < 1)
+        die("validated plan without items or roles", "");
+    const int *topo = op_plan_topo_order(p);
+    char *pos = calloc((size_t)ni + 1, sizeof *pos);
+    if (!topo || !pos)
+        die("no topological order", "");
+    for (int k = 0; k < ni; k++) {
+        const op_item *it = op_plan_item(p, topo[k]);
+        if (topo[k] < 0 || topo[k] >= ni || pos[topo[k]])
+            die("topological order is not a permutation", "");
+        for (int m = 0; m < it->ndeps; m++)
+            if (it->deps[m].index < 0 || it->deps[m].index >= ni || !pos[it->deps[m].index])
+                die("dependency after its dependent in the order", it->id);
+        pos[topo[k]] = 1;
+        if (it->role.index < 0 || it->role.index >= nr)
+            die("unresolved role", it->id);
+        if (!(it->effort > 0) || it->max_people < 1)
+            die("effort or max_people out of range", it->id);
+        if ((it->duration > 0) != (it->ncrew > 0) || it->duration < 0 || it->duration > OP_MAX_WEEK)
+            die("fixed duration without a crew, or a crew without one", it->id);
+        for (int m = 0; m < it->ncrew; m++)
+            if (it->crew[m].role.index < 0 || it->crew[m].role.index >= nr || !(it->crew[m].count > 0))
+                die("crew role unresolved or crew count not positive", it->id);
+    }
+    free(pos);
+    const int *gorder = op_plan_gate_order(p);
+    if (ng && !gorder)
+        die("no gate order", "");
+    for (int g = 0; g < ng; g++) {
+        const op_gate *ga = op_plan_gate(p, g);
+        for (int m = 0; m < ga->nitems; m++)
+            if (ga->items[m].index < 0 || ga->items[m].index >= ni)
+                die("unresolved gate item", ga->id);
+        for (int m = 0; m < ga->nrequires; m++)
+            if (ga->requires[m].index < 0 || ga->requires[m].index >= ng)
+                die("unresolved gate requirement", ga->id);
+    }
+    for (int r = 0; r < nr; r++)
+        for (int t = 1; t <= OP_MAX_WEEK; t++)
+            if (op_plan_capacity(p, r, t) < 0)
+                die("negative capacity", op_plan_role(p, r)->name);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    write_file(gates_path, data, size);
+    op_input_paths in = {items_path, team_path, gates_path};
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_plan *p = op_plan_new();
+    if (!d || !p)
+        die("out of memory", "");
+    op_status st = op_inputs_load(&in, p, d);
+    check_diag(d, st);
+    check_locations(d, gates_path, data, size);
+    if (st == OP_OK) {
+        check_plan(p);
+        /* an empty schedule evaluated: every item unscheduled, every gate missed */
+        int weeks = op_plan_max_deadline(p) > 0 ? op_plan_max_deadline(p) : 1;
+        op_schedule *s = op_schedule_new(op_plan_item_count(p), weeks);
+        op_eval *e = s ? op_eval_new(p, s, 1) : NULL;
+        if (!e)
+            die("out of memory", "");
+        if (op_eval_scheduled_count(e) != 0 || op_eval_hard_violations(e) != 0)
+            die("an empty schedule has scheduled items or hard violations", "");
+        op_eval_free(e);
+        op_schedule_free(s);
+    }
+    op_plan_free(p);
+    op_diag_free(d);
+    return 0;
+}

@@ -1055,7 +1055,10 @@ static int cmd_sweep(options *o, const op_plan *p, const char *self)
             while (running < jobs && next < n) {
                 pid_t pid = fork();
                 if (pid == 0) {
-                    /* execv takes char *const[]: the strings are not modified */
+                    /* the program as invoked (a path), else this process's image;
+                       execv takes char *const[]: the strings are not modified */
+                    if (strchr(sc[next].argv[0], '/'))
+                        execv(sc[next].argv[0], (char *const *)sc[next].argv);
                     execv("/proc/self/exe", (char *const *)sc[next].argv);
                     execvp(sc[next].argv[0], (char *const *)sc[next].argv);
                     _exit(EXIT_SOFTWARE);

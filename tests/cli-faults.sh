@@ -214,8 +214,12 @@ start=$(now)
 rc=$?
 took=$(elapsed "$start")
 check "slow instance with --time-limit 2 exits 2 (got $rc)" test $rc -eq 2
-check "slow instance with --time-limit 2 ends within 3.5 s (took $took s)" \
-    awk -v t="$took" 'BEGIN { exit !(t <= 3.5) }'
+if [ -n "${OPTPLAN_WRAPPER:-}" ]; then
+    echo "skip - time limit held within 1 s: optplan runs under a wrapper (valgrind)"
+else
+    check "slow instance with --time-limit 2 ends within 3 s (took $took s)" \
+        awk -v t="$took" 'BEGIN { exit !(t <= 3.0) }'
+fi
 check "slow instance with --time-limit 2 writes a whole report" complete_report slow-tl2
 
 # ---- a solve killed with SIGKILL leaves the previous reports as they were --

@@ -196,6 +196,20 @@ static int bad_value(const char *opt, const char *val, const char *what)
     return -1;
 }
 
+static int parse_number(const char *opt, const char *val, double min, double max, double *out);
+
+/* A whole-number option value from min to max. */
+static int parse_whole(const char *opt, const char *val, int min, int max, int *out)
+{
+    double v;
+    if (parse_number(opt, val, min, max, &v))
+        return -1;
+    if (v != floor(v))
+        return bad_value(opt, val, "expected a whole number");
+    *out = (int)v;
+    return 0;
+}
+
 static int parse_number(const char *opt, const char *val, double min, double max, double *out)
 {
     char *end;
@@ -253,7 +267,6 @@ static int parse_options(int argc, char **argv, options *o)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     int c;
-    double v;
     while ((c = getopt_long(argc, argv, "o:j:qvhV", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_ITEMS: o->items = optarg; break;
@@ -265,9 +278,8 @@ static int parse_options(int argc, char **argv, options *o)
         case 'l': o->labels = optarg; break;
         case OPT_HORIZON:
             o->horizon_arg = optarg;
-            if (parse_number("horizon", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
-                return v != floor(v) ? bad_value("horizon", optarg, "expected a whole number") : -1;
-            o->solver.horizon = (int)v;
+            if (parse_whole("horizon", optarg, 1, OP_MAX_WEEK, &o->solver.horizon))
+                return -1;
             break;
         case OPT_TIME_LIMIT:
             o->time_limit_arg = optarg;
@@ -308,14 +320,12 @@ static int parse_options(int argc, char **argv, options *o)
                 return bad_value("staff-model", optarg, "expected 'constant' or 'phased'");
             break;
         case OPT_MAX_CHANGES:
-            if (parse_number("max-changes", optarg, 0, OP_MAX_WEEK, &v) || v != floor(v))
-                return v != floor(v) ? bad_value("max-changes", optarg, "expected a whole number") : -1;
-            o->staff.max_changes = (int)v;
+            if (parse_whole("max-changes", optarg, 0, OP_MAX_WEEK, &o->staff.max_changes))
+                return -1;
             break;
         case OPT_FINISH_BY:
-            if (parse_number("finish-by", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
-                return v != floor(v) ? bad_value("finish-by", optarg, "expected a whole number") : -1;
-            o->staff.finish_by = (int)v;
+            if (parse_whole("finish-by", optarg, 1, OP_MAX_WEEK, &o->staff.finish_by))
+                return -1;
             break;
         case OPT_MAX_HEADCOUNT:
             if (!strchr(optarg, '=') || o->nmax_headcount == 64)
@@ -331,14 +341,12 @@ static int parse_options(int argc, char **argv, options *o)
         case OPT_ROLES: o->roles = optarg; break;
         case OPT_DELTA: o->deltas = optarg; break;
         case OPT_FROM_WEEK:
-            if (parse_number("from-week", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
-                return v != floor(v) ? bad_value("from-week", optarg, "expected a whole number") : -1;
-            o->from_week = (int)v;
+            if (parse_whole("from-week", optarg, 1, OP_MAX_WEEK, &o->from_week))
+                return -1;
             break;
         case 'j':
-            if (parse_number("jobs", optarg, 1, 256, &v) || v != floor(v))
-                return v != floor(v) ? bad_value("jobs", optarg, "expected a whole number") : -1;
-            o->jobs = (int)v;
+            if (parse_whole("jobs", optarg, 1, 256, &o->jobs))
+                return -1;
             break;
         case OPT_LIST: o->list = 1; break;
         case OPT_GATHER: o->gather = 1; break;
@@ -347,9 +355,8 @@ static int parse_options(int argc, char **argv, options *o)
         case OPT_PREVIOUS: o->previous = optarg; break;
         case OPT_FAIL_ON_LATE: o->fail_on_late = 1; break;
         case OPT_WEEK:
-            if (parse_number("week", optarg, 1, OP_MAX_WEEK, &v) || v != floor(v))
-                return v != floor(v) ? bad_value("week", optarg, "expected a whole number") : -1;
-            o->week = (int)v;
+            if (parse_whole("week", optarg, 1, OP_MAX_WEEK, &o->week))
+                return -1;
             break;
         case OPT_STABILITY:
             if (strcmp(optarg, "on") == 0)
@@ -437,19 +444,24 @@ static int file_exists(const char *path)
     return stat(path, &sb) == 0;
 }
 
+/* The last component of path (trailing slashes ignored), into buf. */
+static const char *base_name(const char *path, char *buf, size_t size)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t k = n;
+    while (k > 0 && path[k - 1] != '/')
+        k--;
+    snprintf(buf, size, "%.*s", (int)(n - k), path + k);
+    return buf;
+}
+
 /* Base name of the plan directory, for report titles. */
 static const char *plan_name(const options *o)
 {
-    const char *d = o->plan_dir ? o->plan_dir : o->items;
     static char buf[256];
-    size_t n = strlen(d);
-    while (n > 1 && d[n - 1] == '/')
-        n--;
-    size_t k = n;
-    while (k > 0 && d[k - 1] != '/')
-        k--;
-    snprintf(buf, sizeof buf, "%.*s", (int)(n - k), d + k);
-    return buf;
+    return base_name(o->plan_dir ? o->plan_dir : o->items, buf, sizeof buf);
 }
 
 /* Writes the reports to a hidden sibling of o->out and moves them into place. */
@@ -831,18 +843,9 @@ static int cmd_compare(const options *o)
     for (int k = 0; k < o->ndirs; k++) {
         const char *dir = o->dirs[k];
         const char *label = lab;
-        if (!label) {
-            /* the directory's own name */
-            size_t n = strlen(dir);
-            while (n > 1 && dir[n - 1] == '/')
-                n--;
-            size_t b = n;
-            while (b > 0 && dir[b - 1] != '/')
-                b--;
-            static char buf[256];
-            snprintf(buf, sizeof buf, "%.*s", (int)(n - b), dir + b);
-            label = buf;
-        }
+        char buf[256];
+        if (!label)
+            label = base_name(dir, buf, sizeof buf); /* the directory's own name */
         op_status s = op_inputs_load_run(dir, label, &runs[k], d);
         if (s != OP_OK && st == OP_OK)
             st = s;

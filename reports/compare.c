@@ -160,6 +160,29 @@ static int write_md(FILE *f, op_run *const *runs, int n, const char **gates, int
     return ferror(f) ? -1 : 0;
 }
 
+typedef struct compare_ctx {
+    op_run *const *runs;
+    int n;
+    const char **gates;
+    int ng;
+    const char **metrics;
+    int nm;
+    const char **items;
+    int ni;
+} compare_ctx;
+
+static int compare_csv(FILE *f, const void *ctx)
+{
+    const compare_ctx *c = ctx;
+    return write_csv(f, c->runs, c->n, c->gates, c->ng, c->metrics, c->nm, c->items, c->ni);
+}
+
+static int compare_md(FILE *f, const void *ctx)
+{
+    const compare_ctx *c = ctx;
+    return write_md(f, c->runs, c->n, c->gates, c->ng, c->metrics, c->nm, c->items, c->ni);
+}
+
 op_status op_report_compare(const char *dir, op_run *const *runs, int n, op_diag *d)
 {
     const char **gates = NULL, **metrics = NULL, **items = NULL;
@@ -172,24 +195,10 @@ op_status op_report_compare(const char *dir, op_run *const *runs, int n, op_diag
         st = OP_ENOMEM;
         goto out;
     }
-    for (int w = 0; w < 2 && st == OP_OK; w++) {
-        const char *name = w ? "comparison.md" : "comparison.csv";
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, name);
-        op_loc l = {name, 0, 0};
-        FILE *f = fopen(path, "w");
-        if (!f) {
-            op_diag_error(d, OP_EOUTPUT, &l, "cannot create: %s", strerror(errno));
-            st = OP_EOUTPUT;
-            break;
-        }
-        int rc = w ? write_md(f, runs, n, gates, ng, metrics, nm, items, ni)
-                   : write_csv(f, runs, n, gates, ng, metrics, nm, items, ni);
-        if (fclose(f) != 0 || rc) {
-            op_diag_error(d, OP_EIO, &l, "write error");
-            st = OP_EIO;
-        }
-    }
+    compare_ctx cc = {runs, n, gates, ng, metrics, nm, items, ni};
+    st = rpt_write_file(dir, "comparison.csv", compare_csv, &cc, d);
+    if (st == OP_OK)
+        st = rpt_write_file(dir, "comparison.md", compare_md, &cc, d);
 out:
     free(gates);
     free(metrics);
@@ -319,6 +328,27 @@ static int sweep_md(FILE *f, op_run *const *runs, const op_report_scenario *sc, 
     return ferror(f) ? -1 : 0;
 }
 
+typedef struct sweep_ctx {
+    op_run *const *runs;
+    const op_report_scenario *sc;
+    const int *order;
+    int n;
+    const char **gates;
+    int ng;
+} sweep_ctx;
+
+static int sweep_csv_file(FILE *f, const void *ctx)
+{
+    const sweep_ctx *c = ctx;
+    return sweep_csv(f, c->runs, c->sc, c->order, c->n, c->gates, c->ng);
+}
+
+static int sweep_md_file(FILE *f, const void *ctx)
+{
+    const sweep_ctx *c = ctx;
+    return sweep_md(f, c->runs, c->sc, c->order, c->n, c->gates, c->ng);
+}
+
 op_status op_report_sweep(const char *dir, op_run *const *runs, const op_report_scenario *sc,
                           int n, op_diag *d)
 {
@@ -335,26 +365,10 @@ op_status op_report_sweep(const char *dir, op_run *const *runs, const op_report_
         order[k] = k;
     sort_runs = runs;
     qsort(order, (size_t)n, sizeof *order, by_benefit);
-    for (int w = 0; w < 2 && st == OP_OK; w++) {
-        const char *name = w ? "sweep.md" : "sweep.csv";
-        char path[4096], tmp[4200];
-        snprintf(path, sizeof path, "%s/%s", dir, name);
-        snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, name);
-        op_loc l = {path, 0, 0};
-        FILE *f = fopen(tmp, "w");
-        if (!f) {
-            op_diag_error(d, OP_EOUTPUT, &l, "cannot create: %s", strerror(errno));
-            st = OP_EOUTPUT;
-            break;
-        }
-        int rc = w ? sweep_md(f, runs, sc, order, n, gates, ng)
-                   : sweep_csv(f, runs, sc, order, n, gates, ng);
-        if (fclose(f) != 0 || rc || rename(tmp, path) != 0) {
-            op_diag_error(d, OP_EIO, &l, "write error");
-            remove(tmp);
-            st = OP_EIO;
-        }
-    }
+    sweep_ctx sx = {runs, sc, order, n, gates, ng};
+    st = rpt_write_file(dir, "sweep.csv", sweep_csv_file, &sx, d);
+    if (st == OP_OK)
+        st = rpt_write_file(dir, "sweep.md", sweep_md_file, &sx, d);
 out:
     free(gates);
     free(order);

@@ -207,23 +207,11 @@ static int write_team(FILE *f, const op_plan *p)
     return rc || ferror(f) ? -1 : 0;
 }
 
+static int items_file(FILE *f, const void *p) { return write_items(f, p); }
+static int team_file(FILE *f, const void *p) { return write_team(f, p); }
+
 op_status op_report_plan_files(const char *dir, const op_plan *p, op_diag *d)
 {
-    for (int w = 0; w < 2; w++) {
-        const char *name = w ? "team.csv" : "items.csv";
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, name);
-        op_loc l = {name, 0, 0};
-        FILE *f = fopen(path, "w");
-        if (!f) {
-            op_diag_error(d, OP_EOUTPUT, &l, "cannot create");
-            return OP_EOUTPUT;
-        }
-        int rc = w ? write_team(f, p) : write_items(f, p);
-        if (fclose(f) != 0 || rc) {
-            op_diag_error(d, OP_EIO, &l, "write error");
-            return OP_EIO;
-        }
-    }
-    return OP_OK;
+    op_status st = rpt_write_file(dir, "items.csv", items_file, p, d);
+    return st == OP_OK ? rpt_write_file(dir, "team.csv", team_file, p, d) : st;
 }

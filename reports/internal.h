@@ -13,6 +13,12 @@ const char *rpt_num(char *buf, size_t n, double v);
 int rpt_cell(FILE *f, const char *s, int last);
 int rpt_cellnum(FILE *f, double v, int last);
 
+/* Writes dir/name with fn(f, ctx) (0 or -1 on a write error), flushed to
+   disk through a hidden temporary file renamed into place, so no reader ever
+   sees half a file. Problems go to d. */
+op_status rpt_write_file(const char *dir, const char *name, int (*fn)(FILE *, const void *),
+                         const void *ctx, op_diag *d);
+
 /* Each writer writes one report file to f; returns 0, or -1 on a write error. */
 int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e);
 int rpt_write_allocation_csv(FILE *f, const op_plan *p, const op_schedule *s);

@@ -68,26 +68,28 @@ static int w_changes(FILE *f, const op_plan *p, const op_schedule *s, const op_e
     return rpt_write_changes_csv(f, p, e, i->previous);
 }
 
-/* Writes one file, flushed to disk, so a later rename publishes whole files. */
-static op_status write_one(const char *dir, const char *name, writer_fn fn, const op_plan *p,
-                           const op_schedule *s, const op_eval *e, const op_report_info *info,
-                           op_diag *d)
+op_status rpt_write_file(const char *dir, const char *name, int (*fn)(FILE *, const void *),
+                         const void *ctx, op_diag *d)
 {
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(n);
-    if (!path) {
+    size_t n = strlen(dir) + strlen(name) + 8;
+    char *path = malloc(n), *tmp = malloc(n);
+    op_loc l = {name, 0, 0};
+    if (!path || !tmp) {
+        free(path);
+        free(tmp);
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         return OP_ENOMEM;
     }
     snprintf(path, n, "%s/%s", dir, name);
-    op_loc l = {name, 0, 0};
-    FILE *f = fopen(path, "w");
-    free(path);
+    snprintf(tmp, n, "%s/.%s~", dir, name);
+    op_status st = OP_OK;
+    FILE *f = fopen(tmp, "w");
     if (!f) {
         op_diag_error(d, OP_EOUTPUT, &l, "cannot create: %s", strerror(errno));
-        return OP_EOUTPUT;
+        st = OP_EOUTPUT;
+        goto out;
     }
-    int rc = fn(f, p, s, e, info);
+    int rc = fn(f, ctx);
     if (fflush(f) != 0 || ferror(f))
         rc = -1;
     int err = errno;
@@ -95,11 +97,32 @@ static op_status write_one(const char *dir, const char *name, writer_fn fn, cons
         rc = -1, err = errno;
     if (fclose(f) != 0 && rc == 0)
         rc = -1, err = errno;
+    if (rc == 0 && rename(tmp, path) != 0)
+        rc = -1, err = errno;
     if (rc) {
         op_diag_error(d, OP_EIO, &l, "write error: %s", strerror(err ? err : EIO));
-        return OP_EIO;
+        remove(tmp);
+        st = OP_EIO;
     }
-    return OP_OK;
+out:
+    free(path);
+    free(tmp);
+    return st;
+}
+
+/* What a report writer needs, passed through rpt_write_file. */
+typedef struct report_ctx {
+    writer_fn fn;
+    const op_plan *p;
+    const op_schedule *s;
+    const op_eval *e;
+    const op_report_info *info;
+} report_ctx;
+
+static int write_report(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return c->fn(f, c->p, c->s, c->e, c->info);
 }
 
 op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule *s,
@@ -123,7 +146,8 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
         if ((files[k].check_only == 1 && !check) || (files[k].check_only == 2 && !info->team) ||
             (files[k].check_only == 3 && !info->previous))
             continue;
-        op_status st = write_one(dir, files[k].name, files[k].fn, p, s, e, info, d);
+        report_ctx c = {files[k].fn, p, s, e, info};
+        op_status st = rpt_write_file(dir, files[k].name, write_report, &c, d);
         if (st != OP_OK)
             return st;
     }

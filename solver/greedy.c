@@ -55,6 +55,16 @@ static int *item_deadlines(const op_plan *p)
 
 /* The longest chain of work from an item to the end, in weeks (itself
    included): the latest-finish rule of list scheduling ranks long tails first. */
+static int own_weeks(const op_plan *p, int i)
+{
+    const op_item *it = op_plan_item(p, i);
+    if (it->duration)
+        return it->duration;
+    double cap = op_plan_item_week_cap(p, i, op_plan_first_week(p));
+    int w = cap > 0 ? (int)ceil(it->remaining / cap - 1e-9) : 1;
+    return w < 1 ? 1 : w;
+}
+
 static int *item_tails(const op_plan *p)
 {
     int ni = op_plan_item_count(p);
@@ -62,34 +72,16 @@ static int *item_tails(const op_plan *p)
     if (!tail)
         return NULL;
     const int *topo = op_plan_topo_order(p);
-    for (int k = 0; k < ni; k++) {
-        int i = topo[k];
-        const op_item *it = op_plan_item(p, i);
-        int own = it->duration;
-        if (!own) {
-            double cap = op_plan_item_week_cap(p, i, op_plan_first_week(p));
-            own = cap > 0 ? (int)ceil(it->remaining / cap - 1e-9) : 1;
-            if (own < 1)
-                own = 1;
-        }
-        tail[i] = own;
-    }
+    for (int i = 0; i < ni; i++)
+        tail[i] = own_weeks(p, i);
     /* sweep from the last item back: a dependency's tail covers its dependents */
     for (int k = ni - 1; k >= 0; k--) {
         int i = topo[k];
         const op_item *it = op_plan_item(p, i);
         for (int m = 0; m < it->ndeps; m++) {
             int j = it->deps[m].index;
-            const op_item *jt = op_plan_item(p, j);
-            int own = jt->duration;
-            if (!own) {
-                double cap = op_plan_item_week_cap(p, j, op_plan_first_week(p));
-                own = cap > 0 ? (int)ceil(jt->remaining / cap - 1e-9) : 1;
-                if (own < 1)
-                    own = 1;
-            }
-            if (own + tail[i] > tail[j])
-                tail[j] = own + tail[i];
+            if (own_weeks(p, j) + tail[i] > tail[j])
+                tail[j] = own_weeks(p, j) + tail[i];
         }
     }
     return tail;

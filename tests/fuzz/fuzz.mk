@@ -44,7 +44,7 @@ $(FUZZ_OUT)/obj/%.o: $(srcdir)/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
 
-$(FUZZ_OUT)/%: $(srcdir)/tests/fuzz/%.c $(LIB_OBJS) $(HEADERS)
+$(FUZZ_OUT)/%: $(srcdir)/tests/fuzz/%.c $(srcdir)/tests/fuzz/fuzzutil.h $(LIB_OBJS) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -o $@ $< $(LIB_OBJS) $(FUZZ_LIBS)
 

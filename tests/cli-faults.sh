@@ -248,4 +248,21 @@ hidden=$(ls -A kill | grep -v '^r$' | tr '\n' ' ')
 "$OPTPLAN" -q --greedy slow -o kill/r >out 2>err
 check "the next run replaces the reports (exit 2)" test $? -eq 2
 check "the next run leaves no visible temporary directory" only_entries kill r
+
+# ---- SIGINT during a solve: the best plan so far, marked not proven, exit 130
+if [ -n "${OPTPLAN_WRAPPER:-}" ]; then
+    echo "skip - SIGINT timing: optplan runs under a wrapper (valgrind)"
+    finish
+fi
+mkdir int
+"$OPTPLAN" -q slow --time-limit 30 -o int/r >out 2>err &
+pid=$!
+sleep 2
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+rc=$?
+check "SIGINT during a solve exits 130 (got $rc)" test $rc -eq 130
+check "SIGINT writes a whole report" complete_report int/r
+check "the report says the plan is not proven" grep -q "not proven" int/r/report.md
+check "SIGINT leaves no visible temporary directory" only_entries int r
 finish

@@ -27,6 +27,7 @@ enum {
     EXIT_NOT_PROVEN = 2, /* solve: a plan was written, optimality not proven */
     EXIT_INFEASIBLE = 3, /* solve: no plan meets the hard constraints */
     EXIT_LATE = 4,       /* --fail-on-late: the plan was written, a gate is projected late */
+    EXIT_NO_PLAN = 5,    /* no plan found within the time limit (not proven infeasible) */
     EXIT_USAGE = 64,     /* bad command line */
     EXIT_DATAERR = 65,   /* bad input data */
     EXIT_NOINPUT = 66,   /* an input file cannot be opened */
@@ -55,6 +56,7 @@ typedef struct options {
     const char *objective_arg, *gate_entry_arg, *time_limit_arg, *gap_arg, *horizon_arg;
     const char *status, *previous; /* re-planning */
     int week, fail_on_late;
+    const char *week_arg;
     char **dirs;           /* compare: the report directories */
     int ndirs;
     op_solver_opts solver;
@@ -143,7 +145,8 @@ static void usage(FILE *f)
             "  -V, --version        show the version and exit\n"
             "\n"
             "Exit status: 0 success, 1 plan defects found (check), 2 not proven optimal,\n"
-            "3 infeasible, 4 a gate projected late (--fail-on-late), 64 usage, 65 data error, 66 missing input, 70 internal error,\n"
+            "3 infeasible, 4 a gate projected late (--fail-on-late), 5 no plan found in time,\n"
+            "64 usage, 65 data error, 66 missing input, 70 internal error,\n"
             "71 out of memory, 73 cannot create output, 74 I/O error, 130 interrupted.\n",
             progname);
 }
@@ -355,6 +358,7 @@ static int parse_options(int argc, char **argv, options *o)
         case OPT_PREVIOUS: o->previous = optarg; break;
         case OPT_FAIL_ON_LATE: o->fail_on_late = 1; break;
         case OPT_WEEK:
+            o->week_arg = optarg;
             if (parse_whole("week", optarg, 1, OP_MAX_WEEK, &o->week))
                 return -1;
             break;
@@ -578,9 +582,10 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
         rc = exit_for(st);
         goto out;
     }
-    if (sol->status == OP_SOLVE_INFEASIBLE) {
-        fprintf(stderr, "%s: infeasible: %s\n", progname, sol->reason);
-        rc = EXIT_INFEASIBLE;
+    if (sol->status == OP_SOLVE_INFEASIBLE || sol->status == OP_SOLVE_NO_PLAN) {
+        int none = sol->status == OP_SOLVE_NO_PLAN;
+        fprintf(stderr, "%s: %s: %s\n", progname, none ? "no plan" : "infeasible", sol->reason);
+        rc = interrupted ? EXIT_INTERRUPTED : none ? EXIT_NO_PLAN : EXIT_INFEASIBLE;
         goto out;
     }
     if (o->require_all && sol->ndeferred) {
@@ -746,15 +751,20 @@ static int cmd_staff(options *o, const op_plan *p, const op_input_paths *in, op_
         caps[r] = (int)n;
     }
     o->staff.max_headcount = caps;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    o->solver.interrupt = &interrupt_flag;
     op_status st = op_staff(p, &o->solver, &o->staff, &res, d);
     if (st != OP_OK) {
         print_diag(d);
         rc = exit_for(st);
         goto out;
     }
-    if (res->status == OP_SOLVE_INFEASIBLE || res->status == OP_SOLVE_INTERRUPTED) {
-        fprintf(stderr, "%s: infeasible: %s\n", progname, res->reason);
-        rc = EXIT_INFEASIBLE;
+    if (res->status == OP_SOLVE_INFEASIBLE || res->status == OP_SOLVE_INTERRUPTED ||
+        res->status == OP_SOLVE_NO_PLAN) {
+        int none = res->status != OP_SOLVE_INFEASIBLE;
+        fprintf(stderr, "%s: %s: %s\n", progname, none ? "no team" : "infeasible", res->reason);
+        rc = interrupted ? EXIT_INTERRUPTED : none ? EXIT_NO_PLAN : EXIT_INFEASIBLE;
         goto out;
     }
     /* Replay: the team found becomes the capacity of an ordinary solve. */
@@ -771,7 +781,13 @@ static int cmd_staff(options *o, const op_plan *p, const op_input_paths *in, op_
     op_input_paths nin = *in;
     nin.team = tmpl;
     np = op_plan_new();
-    if (!np || (st = op_inputs_load(&nin, np, d)) != OP_OK) {
+    if (np && (st = op_inputs_load(&nin, np, d)) == OP_OK && o->week) {
+        /* the replay plans from the same week with the same progress */
+        op_plan_set_first_week(np, o->week);
+        if (o->status)
+            st = op_inputs_load_status(o->status, np, d);
+    }
+    if (!np || st != OP_OK) {
         print_diag(d);
         rc = np ? exit_for(st) : EXIT_OSERR;
         goto out;
@@ -921,7 +937,7 @@ typedef struct scenario {
     const char *role;
     double delta;
     char spec[300];
-    const char *argv[48];
+    const char *argv[64];
     int argc;
 } scenario;
 
@@ -1018,6 +1034,14 @@ static int cmd_sweep(options *o, const op_plan *p, const char *self)
         if (o->gate_entry_arg) { a[c++] = "--gate-entry"; a[c++] = o->gate_entry_arg; }
         if (o->objective_arg) { a[c++] = "--objective"; a[c++] = o->objective_arg; }
         if (o->solver.strict_gates) a[c++] = "--strict-gates";
+        if (o->require_all) a[c++] = "--require-all";
+        if (o->week) { a[c++] = "--week"; a[c++] = o->week_arg; }
+        if (o->status) { a[c++] = "--status"; a[c++] = o->status; }
+        if (o->previous) { a[c++] = "--previous"; a[c++] = o->previous; }
+        for (int q = 0; q < o->nadd_staff && q < 8; q++) {
+            a[c++] = "--add-staff";
+            a[c++] = o->add_staff[q];
+        }
         if (s->role) { a[c++] = "--add-staff"; a[c++] = s->spec; }
         a[c++] = "--no-baseline"; /* scenarios are compared with each other */
         a[c++] = "-q";
@@ -1078,7 +1102,9 @@ static int cmd_sweep(options *o, const op_plan *p, const char *self)
             if (running == 0 || wait(&status) < 0)
                 break;
             running--;
-            if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 2))
+            /* plans written (0, 2, 4) and plans that cannot be (3, 5) are all results */
+            int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            if (code != 0 && code != 2 && code != 3 && code != 4 && code != 5)
                 failed = 1;
         }
         if (failed) {
@@ -1094,7 +1120,14 @@ static int cmd_sweep(options *o, const op_plan *p, const char *self)
     op_status st = d && runs && rs ? OP_OK : OP_ENOMEM;
     for (int k = 0; k < n && st == OP_OK; k++) {
         const char *dir = sc[k].argv[sc[k].argc - (o->plan_dir ? 2 : 1)];
-        st = op_inputs_load_run(dir, sc[k].name, &runs[k], d);
+        struct stat sb;
+        if (stat(dir, &sb) != 0) {
+            /* the scenario wrote nothing: no plan meets its hard constraints */
+            runs[k] = op_run_new(sc[k].name);
+            st = runs[k] ? OP_OK : OP_ENOMEM;
+        } else {
+            st = op_inputs_load_run(dir, sc[k].name, &runs[k], d);
+        }
         rs[k] = (op_report_scenario){sc[k].name, sc[k].role, sc[k].delta, from};
     }
     if (st == OP_OK)
@@ -1168,8 +1201,10 @@ int main(int argc, char **argv)
             free(status_path);
             status_path = NULL;
         }
-        if (status_path)
+        if (status_path) {
+            o.status = status_path; /* later solves (staff's replay) use it too */
             st = op_inputs_load_status(status_path, p, d);
+        }
     } else if (st == OP_OK && o.status) {
         fprintf(stderr, "%s: --status needs --week (the current week)\n", progname);
         rc = EXIT_USAGE;

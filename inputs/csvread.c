@@ -302,7 +302,7 @@ static char *slurp(const char *path, size_t *len, op_diag *d)
     return buf;
 }
 
-op_status csvread_table(const char *path, const col_spec *spec, int nspec,
+op_status csvread_table(const char *path, const col_spec *spec, int nspec, int allow_empty,
                         int (*on_row)(void *, const row_view *), void *ctx, op_diag *d)
 {
     size_t len;
@@ -369,7 +369,7 @@ op_status csvread_table(const char *path, const col_spec *spec, int nspec,
     if (!r.structural && !r.header_done) {
         op_loc l = {path, 1, 0};
         op_diag_error(d, OP_EDATA, &l, "empty file: expected a header line");
-    } else if (!r.structural && r.rows == 0) {
+    } else if (!r.structural && r.rows == 0 && !allow_empty) {
         op_loc l = {path, 2, 0};
         op_diag_error(d, OP_EDATA, &l, "no data rows after the header");
     }

@@ -21,9 +21,10 @@ typedef struct row_view {
 
 /* Reads path as a table with the given columns and calls on_row for every data
    row. Structural problems (file, encoding, header, quoting, field counts) go
-   to d. on_row returns non-zero only on ENOMEM, which stops reading. Returns
-   OP_OK when the file was read without any structural problem. */
-op_status csvread_table(const char *path, const col_spec *spec, int nspec,
+   to d; a file with a header and no rows is one unless allow_empty. on_row
+   returns non-zero only on ENOMEM, which stops reading. Returns OP_OK when the
+   file was read without any structural problem. */
+op_status csvread_table(const char *path, const col_spec *spec, int nspec, int allow_empty,
                         int (*on_row)(void *ctx, const row_view *row), void *ctx, op_diag *d);
 
 /* The location of column k of row r. */

@@ -259,10 +259,10 @@ op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d)
 {
     load_ctx c = {p, d, -1};
     /* Read every file even after an error so that one run reports them all. */
-    csvread_table(paths->team, team_cols, T_N, team_row, &c, d);
-    csvread_table(paths->items, item_cols, I_N, item_row, &c, d);
+    csvread_table(paths->team, team_cols, T_N, 0, team_row, &c, d);
+    csvread_table(paths->items, item_cols, I_N, 0, item_row, &c, d);
     if (paths->gates)
-        csvread_table(paths->gates, gate_cols, G_N, gate_row, &c, d);
+        csvread_table(paths->gates, gate_cols, G_N, 1, gate_row, &c, d);
     if (op_diag_count(d))
         return op_diag_status(d);
     return op_plan_validate(p, d);
@@ -339,7 +339,7 @@ op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_we
     sched_ctx c = {p, d, skip_unknown, NULL, 0, 0, 0};
     *out = NULL;
     int before = op_diag_count(d);
-    csvread_table(path, plan_cols, P_N, sched_row, &c, d);
+    csvread_table(path, plan_cols, P_N, 1, sched_row, &c, d);
     if (op_diag_count(d) > before) {
         free(c.rows);
         return op_diag_status(d);
@@ -401,6 +401,14 @@ static int status_row(void *ctx, const row_view *r)
         csvread_number(r, S_SPENT, "spent_hours", 0, 0, -1, &spent, c->d))
         return 0;
     double effort = op_plan_item(c->p, item)->effort;
+    if (state == 1 && op_plan_item(c->p, item)->duration) {
+        op_loc ls = csvread_loc(r, S_STATE);
+        op_diag_error(c->d, OP_EDATA, &ls,
+                      "item \"%s\" is a fixed-duration item: re-planning one in progress is not "
+                      "supported, mark it todo or done",
+                      r->cell[S_ID]);
+        return 0;
+    }
     if (state == 1) { /* doing */
         if (rem < 0)
             rem = spent >= 0 ? (effort > spent ? effort - spent : 0) : effort;
@@ -427,7 +435,7 @@ op_status op_inputs_load_status(const char *path, op_plan *p, op_diag *d)
         return OP_ENOMEM;
     }
     int before = op_diag_count(d);
-    csvread_table(path, status_cols, S_N, status_row, &c, d);
+    csvread_table(path, status_cols, S_N, 1, status_row, &c, d);
     free(c.seen);
     if (op_diag_count(d) > before)
         return op_diag_status(d);

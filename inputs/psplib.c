@@ -127,8 +127,14 @@ op_status op_inputs_load_psplib(const char *path, op_plan *p, op_diag *d)
             st = OP_EDATA;
             break;
         }
-        int v[SM_MAX_RES + 8];
-        int n = ints(line, v, SM_MAX_RES + 8);
+        int v[SM_MAX_RES + 512];
+        int n = ints(line, v, (int)(sizeof v / sizeof v[0]));
+        if (n > (int)(sizeof v / sizeof v[0])) {
+            op_diag_error(d, OP_EDATA, &l, "too many numbers on one line (at most %zu)",
+                          sizeof v / sizeof v[0]);
+            st = OP_EDATA;
+            break;
+        }
         if (section == 1) {
             /* jobnr #modes #successors successors... */
             if (n < 3 || v[0] < 1 || v[0] > njobs || v[1] != 1 || v[2] < 0 || n != 3 + v[2]) {
@@ -197,13 +203,16 @@ op_status op_inputs_load_psplib(const char *path, op_plan *p, op_diag *d)
        duration; zero-duration jobs (the dummies) pass their precedences on */
     char name[64], crew[64];
     op_loc src = {path, 0, 0};
-    int needs_free = 0;
+    /* jobs that use no resource still need a crew: a role "Free" with one
+       person for each of them, so they never wait for each other */
+    int needs_free = 0, nfree = 0;
     for (int k = 1; st == OP_OK && k <= njobs; k++) {
         int any = 0;
         for (int r = 0; r < nres; r++)
             any |= jobs[k].req[r] > 0;
-        needs_free |= jobs[k].duration > 0 && !any;
+        nfree += jobs[k].duration > 0 && !any;
     }
+    needs_free = nfree > 0;
     for (int r = 0; st == OP_OK && r < nres + needs_free; r++) {
         op_team_row row;
         memset(&row, 0, sizeof row);
@@ -211,7 +220,7 @@ op_status op_inputs_load_psplib(const char *path, op_plan *p, op_diag *d)
         row.role.name = op_plan_intern(p, name);
         row.role.index = -1;
         row.role.loc = row.loc = row.cost_loc = src;
-        row.headcount = r < nres ? avail[r] : 1;
+        row.headcount = r < nres ? avail[r] : nfree;
         row.hours_per_week = 40;
         row.from_week = 1;
         row.cost_per_hour = -1;

@@ -82,7 +82,7 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
         char fp[4096];
         snprintf(fp, sizeof fp, "%s/%s", dir, files[k].name);
         run_ctx c = {run, files[k].part, files[k].ka, files[k].kb, d};
-        csvread_table(fp, files[k].cols, files[k].ncols, run_row, &c, d);
+        csvread_table(fp, files[k].cols, files[k].ncols, 1, run_row, &c, d);
     }
     if (op_diag_count(d) > before) {
         op_run_free(run);

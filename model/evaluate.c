@@ -145,12 +145,10 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
         if (ie->hours > it->remaining + TOL &&
             add_violation(e, OP_V_OVER, i, r, 0, -1, ie->hours, it->remaining))
             goto nomem;
-        if (it->started) {
+        if (it->started)
             ie->start_week = op_plan_history_week(p); /* started in the history weeks */
-            continue;
-        }
     windows:
-        if (it->earliest_week && ie->start_week < it->earliest_week &&
+        if (!it->started && it->earliest_week && ie->start_week < it->earliest_week &&
             add_violation(e, OP_V_EARLY, i, r, ie->start_week, -1, ie->start_week, it->earliest_week))
             goto nomem;
         if (it->due_week && ie->end_week > it->due_week &&
@@ -163,6 +161,8 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
             continue; /* history is not judged */
         for (int k = 0; k < it->ndeps; k++) {
             int j = it->deps[k].index;
+            if (op_plan_item(p, j)->done)
+                continue; /* done in the history weeks, before anything planned */
             if (!e->items[j].done || e->items[j].end_week >= e->items[i].start_week)
                 if (add_violation(e, OP_V_DEPENDENCY, i, it->role.index, e->items[i].start_week, j,
                                   e->items[i].start_week, e->items[j].done ? e->items[j].end_week : 0))
@@ -222,6 +222,8 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
                 for (int q = 0; q < ga->nrequires; q++) {
                     int h = ga->requires[q].index;
                     int pw = e->gates[h].passed_week;
+                    if (pw && pw < op_plan_first_week(p))
+                        continue; /* passed in the history weeks */
                     if ((!pw || pw >= st) &&
                         add_violation(e, OP_V_GATE_ENTRY, i, op_plan_item(p, i)->role.index, st, h,
                                       st, pw))

@@ -216,10 +216,16 @@ static double metric(const op_run *r, const char *key)
 
 static op_run *const *sort_runs;
 
-/* Most lateness removed first, then earliest last week, then cheapest. */
+/* A scenario with no report: no plan meets its hard constraints. */
+static int no_plan(const op_run *r) { return !op_run_get(r, OP_RUN_METRIC, "total_lateness", 0); }
+
+/* Most lateness removed first, then earliest last week, then cheapest;
+   scenarios with no plan last. */
 static int by_benefit(const void *a, const void *b)
 {
     int i = *(const int *)a, j = *(const int *)b;
+    if (no_plan(sort_runs[i]) != no_plan(sort_runs[j]))
+        return no_plan(sort_runs[i]) ? 1 : -1;
     double li = metric(sort_runs[i], "total_lateness"), lj = metric(sort_runs[j], "total_lateness");
     if (li != lj)
         return li < lj ? -1 : 1;
@@ -252,6 +258,15 @@ static int sweep_csv(FILE *f, op_run *const *runs, const op_report_scenario *sc,
     for (int k = 0; k < n; k++) {
         int s = order[k];
         const op_run *r = runs[s];
+        if (no_plan(r)) {
+            rc |= rpt_cell(f, sc[s].name, 0) | rpt_cell(f, sc[s].role ? sc[s].role : "", 0) |
+                  rpt_cellnum(f, sc[s].delta, 0) | rpt_cellnum(f, sc[s].from_week, 0);
+            for (int col = 4; col < nc; col++)
+                rc |= rpt_cell(f, col == 4 ? "no plan" : "", ng == 0 && col == nc - 1);
+            for (int g = 0; g < ng; g++)
+                rc |= rpt_cell(f, "", g == ng - 1);
+            continue;
+        }
         rc |= rpt_cell(f, sc[s].name, 0) | rpt_cell(f, sc[s].role ? sc[s].role : "", 0) |
               rpt_cellnum(f, sc[s].delta, 0) | rpt_cellnum(f, sc[s].from_week, 0) |
               rpt_cellnum(f, metric(r, "gates_met"), 0) |
@@ -315,6 +330,13 @@ static int sweep_md(FILE *f, op_run *const *runs, const op_report_scenario *sc, 
         const op_run *r = runs[s];
         fputs("| ", f);
         md(f, sc[s].name);
+        if (no_plan(r)) {
+            fputs(" | no plan | | | | | |", f);
+            for (int g = 0; g < ng; g++)
+                fputs(" |", f);
+            fputc('\n', f);
+            continue;
+        }
         fprintf(f, " | %s | %s | %s | %s | %s | %s |", RPT_NUM(metric(r, "gates_met")),
                 RPT_NUM(metric(r, "total_lateness")), RPT_NUM(bl - metric(r, "total_lateness")),
                 RPT_NUM(metric(r, "last_week")), RPT_NUM(metric(r, "team_cost")),

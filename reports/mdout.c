@@ -71,11 +71,12 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
             append(buf, n, &len, "%s (%s) is not scheduled", it->id, role);
         else
             append(buf, n, &len, "%s (%s) is done in week %d", it->id, role, ie->end_week);
+        /* the weeks still to plan: history (re-planning) is past */
         double cap = 0;
-        int first = 0;
-        for (int t = 1; t <= d; t++)
+        int first = 0, from = op_plan_first_week(p);
+        for (int t = from; t <= d; t++)
             cap += op_plan_capacity(p, r, t);
-        for (int t = 1; t <= OP_MAX_WEEK && !first; t++)
+        for (int t = from; t <= OP_MAX_WEEK && !first; t++)
             if (op_plan_capacity(p, r, t) > 0)
                 first = t;
         double need = 0;
@@ -89,12 +90,12 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
         else if (cap <= 0)
             append(buf, n, &len, ": the team has no %s capacity at all", role);
         else if (cap + 1e-6 < need)
-            append(buf, n, &len, ": %s has %s h in weeks 1..%d for the %s h this gate needs", role,
-                   RPT_NUM(cap), d, RPT_NUM(need));
+            append(buf, n, &len, ": %s has %s h in weeks %d..%d for the %s h this gate needs", role,
+                   RPT_NUM(cap), from, d, RPT_NUM(need));
         else
-            append(buf, n, &len, ": %s has %s h in weeks 1..%d, enough for the %s h this gate "
+            append(buf, n, &len, ": %s has %s h in weeks %d..%d, enough for the %s h this gate "
                                  "needs, but the plan puts the work later",
-                   role, RPT_NUM(cap), d, RPT_NUM(need));
+                   role, RPT_NUM(cap), from, d, RPT_NUM(need));
     }
     if (ge->nlate_items > 3)
         append(buf, n, &len, "; and %d more items", ge->nlate_items - 3);

@@ -60,8 +60,18 @@ static double now(void)
 static const char *const stage_names[OP_STAGE_COUNT] = {"scheduled", "lateness", "finish",
                                                         "priority", "stability", "cost"};
 
-/* Every stage but stability counts weeks or items: integral values. */
-static int stage_integral(op_stage st) { return st != OP_STAGE_STABILITY; }
+/* Whether a stage's objective c[0..n] takes only whole values: every stage
+   but stability counts weeks or items, and cost does when every coefficient
+   is whole (cost_per_hour may have cents). */
+static int objective_integral(op_stage st, const double *c, int n)
+{
+    if (st == OP_STAGE_STABILITY)
+        return 0;
+    for (int k = 0; k <= n; k++)
+        if (c[k] != floor(c[k]))
+            return 0;
+    return 1;
+}
 
 const char *op_stage_name(op_stage s) { return stage_names[s]; }
 
@@ -700,6 +710,19 @@ static int build(model *m)
                 m->cu[(size_t)i * (size_t)(m->H + 1) + (size_t)t] = u;
                 glp_set_col_bnds(m->lp, u, GLP_DB, 0, h);
                 int xc = col_x(m, i, t);
+                const op_item *it = op_plan_item(p, i);
+                if (it->duration && m->cy[i]) {
+                    /* a fixed-duration item gives week t its crew's hours when it
+                       runs then: started in (t - duration, t] */
+                    double ch = op_plan_crew_week_hours(p, i, t);
+                    r = new_row(m, GLP_LO, h, 0);
+                    if (add_nz(m, r, u, 1))
+                        return -1;
+                    for (int st = t - it->duration + 1; st <= t; st++)
+                        if (col_y(m, i, st) && add_nz(m, r, col_y(m, i, st), ch))
+                            return -1;
+                    continue;
+                }
                 if (!xc) {
                     glp_set_col_bnds(m->lp, u, GLP_FX, h, h);
                     continue;
@@ -855,7 +878,12 @@ static void derive_columns(const model *m, double *x)
             if (!u)
                 continue;
             int xc = col_x(m, i, t);
-            double v = op_schedule_get(m->o->previous, i, t) - (xc ? x[xc] : 0);
+            double given = xc ? x[xc] : 0;
+            const op_item *it = op_plan_item(m->p, i);
+            for (int st = t - it->duration + 1; it->duration && st <= t; st++)
+                if (col_y(m, i, st) && x[col_y(m, i, st)] > 0.5)
+                    given = op_plan_crew_week_hours(m->p, i, t);
+            double v = op_schedule_get(m->o->previous, i, t) - given;
             x[u] = v > 0 ? v : 0;
         }
 }
@@ -1441,7 +1469,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         } else if (lprc == 0 && glp_get_status(m->lp) == GLP_OPT) {
             double lpb = glp_get_obj_val(m->lp);
             res->bound = lpb;
-            int integral = stage_integral(st);
+            int integral = objective_integral(st, c, n);
             if (*have_inc && *inc_obj > (integral ? ceil(lpb - 1e-6) : lpb) + 1e-6 &&
                 (st == OP_STAGE_PRIORITY || st == OP_STAGE_FINISH))
                 lp_order_incumbent(m, c, inc, inc_obj);
@@ -1538,7 +1566,8 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         res->bound = *inc_obj;
     }
     /* integer objectives: a bound b proves ceil(b) */
-    if (stage_integral(st) && isfinite(res->bound) && ceil(res->bound - 1e-6) >= *inc_obj - 1e-6) {
+    if (objective_integral(st, c, n) && isfinite(res->bound) &&
+        ceil(res->bound - 1e-6) >= *inc_obj - 1e-6) {
         res->bound = *inc_obj;
         res->status = OP_SOLVE_OPTIMAL;
     }
@@ -1550,7 +1579,8 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
     res->seconds = now() - t0;
     /* hold this stage's value while later stages run */
     int r = glp_add_rows(m->lp, 1);
-    glp_set_row_bnds(m->lp, r, GLP_UP, 0, *inc_obj - c[0] + (stage_integral(st) ? 1e-6 : 1e-4));
+    glp_set_row_bnds(m->lp, r, GLP_UP, 0,
+                     *inc_obj - c[0] + (objective_integral(st, c, n) ? 1e-6 : 1e-4));
     int *ind = malloc(((size_t)n + 1) * sizeof *ind);
     double *val = malloc(((size_t)n + 1) * sizeof *val);
     if (!ind || !val) {
@@ -1704,10 +1734,13 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             if (ip.tm_lim < 1)
                 ip.tm_lim = 1;
             glp_set_obj_coef(m.lp, m.cM, 1);
+            cb_ctx cc = {&m, NULL, 0, deadline, now(), now(), -INFINITY, 0, "feasible", 0};
+            ip.cb_func = callback; /* the watchdog and interrupts */
+            ip.cb_info = &cc;
             glp_intopt(m.lp, &ip);
             int ms = glp_mip_status(m.lp);
             if (ms != GLP_OPT && ms != GLP_FEAS) {
-                sol->status = OP_SOLVE_INFEASIBLE;
+                sol->status = ms == GLP_NOFEAS ? OP_SOLVE_INFEASIBLE : OP_SOLVE_NO_PLAN;
                 snprintf(sol->reason, sizeof sol->reason, "%s",
                          ms == GLP_NOFEAS ? "no schedule meets every gate deadline"
                                           : "no schedule meeting every gate deadline was found "
@@ -1942,6 +1975,8 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
         /* more people than can do all the role's work in one week never help */
         m.ubh[r] = (int)ceil(e / m.hpw[r] - 1e-9);
         m.lbh[r] = so->keep_team ? (int)ceil(cur - 1e-9) : 0;
+        if (m.lbh[r] > m.ubh[r])
+            m.ubh[r] = m.lbh[r]; /* the team kept may be larger than the work needs */
         if (so->max_headcount && so->max_headcount[r] >= 0 && so->max_headcount[r] < m.ubh[r])
             m.ubh[r] = so->max_headcount[r];
         /* the role's hours must fit in its people's weeks */
@@ -1968,7 +2003,7 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
     if (compute_windows(&m))
         goto nomem;
     for (int i = 0; i < m.ni; i++)
-        if (!m.ef[i]) {
+        if (!m.ef[i] && !op_plan_item(p, i)->done) {
             const op_item *it = op_plan_item(p, i);
             res->status = OP_SOLVE_INFEASIBLE;
             snprintf(res->reason, sizeof res->reason,
@@ -2034,7 +2069,7 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *oo, const op
         goto done;
     }
     if (!have_inc) {
-        res->status = OP_SOLVE_INFEASIBLE;
+        res->status = sr.status == OP_SOLVE_INFEASIBLE ? OP_SOLVE_INFEASIBLE : OP_SOLVE_NO_PLAN;
         snprintf(res->reason, sizeof res->reason, "%s",
                  sr.status == OP_SOLVE_INFEASIBLE
                      ? "no team within the caps meets every gate deadline"
@@ -2082,7 +2117,8 @@ op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opt
         c.phased = 0;
         st = staff_core(p, &oo, &c, NULL, NULL, deadline, &m0, &x0, res, d);
         int seeded = st == OP_OK && res->status != OP_SOLVE_INFEASIBLE &&
-                     res->status != OP_SOLVE_INTERRUPTED && m0.lp;
+                     res->status != OP_SOLVE_INTERRUPTED && res->status != OP_SOLVE_NO_PLAN &&
+                     m0.lp;
         free(res->headcount);
         free(res->hours_per_person);
         memset(res, 0, sizeof *res);

@@ -49,8 +49,9 @@ const char *op_stage_name(op_stage s);
 typedef enum {
     OP_SOLVE_OPTIMAL = 0, /* every stage proven optimal (within the gap asked) */
     OP_SOLVE_FEASIBLE,    /* a schedule, optimality not proven (time limit) */
-    OP_SOLVE_INFEASIBLE,  /* no schedule meets the hard constraints */
-    OP_SOLVE_INTERRUPTED  /* stopped by the interrupt flag; schedule as far as found */
+    OP_SOLVE_INFEASIBLE,  /* proven: no schedule meets the hard constraints */
+    OP_SOLVE_INTERRUPTED, /* stopped by the interrupt flag; schedule as far as found */
+    OP_SOLVE_NO_PLAN      /* none found within the time limit (not proven infeasible) */
 } op_solve_status;
 
 typedef struct op_stage_result {

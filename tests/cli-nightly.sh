@@ -55,6 +55,20 @@ awk -F, 'NR > 1 && $1 != "P1-029"' n2/allocation.csv | sort >b2
 check "items not affected do not move on night 2" cmp -s b1 b2
 check "the report has the changes section" has n2/report.md "## What changed since the previous plan"
 
+# Week 1 with a done item that another one depends on (history is not judged).
+mkdir w1
+printf 'id,effort_hours,role,depends_on\nA,40,Dev,\nB,40,Dev,A\n' >w1/items.csv
+printf 'role,headcount\nDev,1\n' >w1/team.csv
+printf 'gate,deadline_week,items\nG,5,B\n' >w1/gates.csv
+printf 'id,state\nA,done\n' >w1/status.csv
+"$OPTPLAN" -q --week 1 w1 -o w1out
+check "week 1 with a done dependency plans normally (exit 0)" test $? -eq 0
+"$OPTPLAN" staff -q --week 3 w1 -o w1staff
+check "staff with a done item plans normally (exit 0)" test $? -eq 0
+printf 'id,state\n' >w1/status.csv
+"$OPTPLAN" -q --week 2 w1 -o w1empty
+check "a status file with no rows means nothing started (exit 0)" test $? -eq 0
+
 # Bad progress is a precise error.
 printf 'id,state\nP0-001,finished\n' >bad.csv
 "$OPTPLAN" -q plan --week 2 --status bad.csv -o x >out 2>err

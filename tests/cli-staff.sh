@@ -31,6 +31,12 @@ printf 'gate,deadline_week,items\nG,3,A\n' >one/gates.csv
 check "one 40 h item due week 3: one person (exit 0)" test $? -eq 0
 check "one person for weeks 1-3" has s1/staff.csv "Dev,1,40,1,3,"
 
+# --keep-team with a team larger than the work needs keeps it.
+printf 'role,headcount\nDev,2\n' >one/team.csv
+"$OPTPLAN" staff -q --keep-team one -o s2k
+check "--keep-team with a larger team is feasible (exit 0)" test $? -eq 0
+check "and keeps both people" has s2k/staff.csv "Dev,2,40,1,3,"
+
 # The shipped plan: a constant team that meets all four gates, proven cheapest.
 "$OPTPLAN" staff "$EXAMPLE" -o staffed >out 2>err
 check "staff on the shipped plan exits 0 (proven cheapest)" test $? -eq 0

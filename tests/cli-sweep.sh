@@ -25,6 +25,15 @@ else
     echo "skip - GNU parallel not installed"
 fi
 
+# A scenario that no plan can satisfy is a row of the table, not a failure.
+mkdir tight
+printf 'id,effort_hours,role\nA,40,Dev\nB,40,Dev\n' >tight/items.csv
+printf 'role,headcount\nDev,1\n' >tight/team.csv
+printf 'gate,deadline_week,items\nG,2,A;B\n' >tight/gates.csv
+"$OPTPLAN" sweep -q --strict-gates tight -o tsw >out 2>err
+check "a sweep with an infeasible scenario exits 0" test $? -eq 0
+check "the infeasible scenario is tabulated as no plan" has tsw/sweep.csv "Dev-1,Dev,-1,1,no plan"
+
 # --add-staff on its own is a what-if solve
 "$OPTPLAN" -q --add-staff Documentation=+1@1 "$EXAMPLE" -o plus
 met=$(grep -c ',met,' plus/gates.csv)

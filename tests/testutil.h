@@ -91,4 +91,57 @@ static inline int tu_run(const char *suite_name, int (*init)(void), int (*cleanu
     return failures != 0 || failed_suites != 0;
 }
 
+
+/* ---- hand-built plans (test_model, test_solver) ---------------------- */
+#ifdef OPTPLAN_MODEL_H
+
+static inline op_loc hand_loc(unsigned line, unsigned col)
+{
+    op_loc l = {"hand.csv", line, col};
+    return l;
+}
+
+static inline void add_dep(op_plan *p, int item, const char *dep)
+{
+    op_ref r = {op_plan_intern(p, dep), -1, {"hand.csv", 2, 10}};
+    CU_ASSERT_FATAL(op_plan_item_add_dep(p, item, &r) == 0);
+}
+
+/* items and requires: space-separated names */
+static inline int add_gate(op_plan *p, const char *id, int deadline, const char *items, const char *requires)
+{
+    op_gate g;
+    memset(&g, 0, sizeof g);
+    g.id = op_plan_intern(p, id);
+    g.name = op_plan_intern(p, id);
+    g.deadline_week = deadline;
+    g.loc = hand_loc(3, 1);
+    int k = op_plan_add_gate(p, &g, NULL);
+    CU_ASSERT_FATAL(k >= 0);
+    /* items and requires: space-separated names */
+    char buf[256];
+    for (int pass = 0; pass < 2; pass++) {
+        snprintf(buf, sizeof buf, "%s", pass ? requires : items);
+        for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " ")) {
+            op_ref r = {op_plan_intern(p, tok), -1, {"hand.csv", 3, pass ? 4u : 5u}};
+            CU_ASSERT_FATAL((pass ? op_plan_gate_add_require(p, k, &r)
+                                  : op_plan_gate_add_item(p, k, &r)) == 0);
+        }
+    }
+    return k;
+}
+
+static inline void validate_ok(op_plan *p)
+{
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(d != NULL);
+    op_status st = op_plan_validate(p, d);
+    for (int i = 0; i < op_diag_kept(d); i++)
+        fprintf(stderr, "\n  unexpected: %s", op_diag_message(d, i));
+    CU_ASSERT_EQUAL_FATAL(st, OP_OK);
+    op_diag_free(d);
+}
+
+#endif
+
 #endif

@@ -12,21 +12,6 @@
 /* ---- building plans by hand ------------------------------------------ */
 
 
-static void add_team(op_plan *p, const char *role, double headcount, double hours, int from, int to)
-{
-    op_team_row row;
-    memset(&row, 0, sizeof row);
-    row.role.name = op_plan_intern(p, role);
-    row.role.index = -1;
-    row.role.loc = hand_loc(1, 1);
-    row.headcount = headcount;
-    row.hours_per_week = hours;
-    row.from_week = from;
-    row.to_week = to;
-    row.cost_per_hour = -1;
-    row.loc = hand_loc(1, 1);
-    CU_ASSERT_FATAL(op_plan_add_team_row(p, &row, NULL) >= 0);
-}
 
 /* Adds an item; earliest/due 0 = not given. Returns its index. */
 static int add_item_full(op_plan *p, const char *id, const char *role, double effort,

@@ -101,6 +101,22 @@ static inline op_loc hand_loc(unsigned line, unsigned col)
     return l;
 }
 
+static inline void add_team(op_plan *p, const char *role, double headcount, double hours, int from, int to)
+{
+    op_team_row row;
+    memset(&row, 0, sizeof row);
+    row.role.name = op_plan_intern(p, role);
+    row.role.index = -1;
+    row.role.loc = hand_loc(1, 1);
+    row.headcount = headcount;
+    row.hours_per_week = hours;
+    row.from_week = from;
+    row.to_week = to;
+    row.cost_per_hour = -1;
+    row.loc = hand_loc(1, 1);
+    CU_ASSERT_FATAL(op_plan_add_team_row(p, &row, NULL) >= 0);
+}
+
 static inline void add_dep(op_plan *p, int item, const char *dep)
 {
     op_ref r = {op_plan_intern(p, dep), -1, {"hand.csv", 2, 10}};

@@ -169,6 +169,21 @@ int op_plan_find_item(const op_plan *p, const char *id);
 int op_plan_find_role(const op_plan *p, const char *name);
 int op_plan_find_gate(const op_plan *p, const char *id);
 
+/* The planning period. Inputs always count weeks; a plan in days (5 working
+   days a week, each a fifth of hours_per_week) holds every week-valued field
+   converted to days when it is read, so the solver and the checker count
+   periods and never need to know which. Reports name the period. */
+typedef enum op_period { OP_PERIOD_WEEK = 0, OP_PERIOD_DAY = 1 } op_period;
+#define OP_DAYS_PER_WEEK 5
+void op_plan_set_period(op_plan *p, op_period period);
+op_period op_plan_period(const op_plan *p);
+/* "week"/"day" (plural: "weeks"/"days"), and capitalized: "Week"/"Day". */
+const char *op_period_word(op_period period, int plural);
+const char *op_period_Word(op_period period, int plural);
+/* The period a week-valued input field names: week w itself, or with days
+   the first day of week w (start = 1) or its last day (start = 0). */
+int op_period_of_week(op_period period, int week, int start);
+
 /* Re-planning: weeks before first are history. Items done there count as
    done (at week first-1, at least 1); items started there keep their start. */
 void op_plan_set_first_week(op_plan *p, int first);

@@ -36,6 +36,7 @@ struct op_plan {
     int *topo, *gate_topo;
     int last_week, max_deadline;
     int first_week;     /* planning starts here; earlier weeks are history */
+    op_period period;   /* what a week index counts: weeks, or days */
     int validated;
 };
 
@@ -301,6 +302,30 @@ int op_plan_gate_add_require(op_plan *p, int gate, const op_ref *ref)
 int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref)
 {
     return push_ref(&p->gates[gate].items, &p->gates[gate].nitems, ref);
+}
+
+void op_plan_set_period(op_plan *p, op_period period) { p->period = period; }
+op_period op_plan_period(const op_plan *p) { return p->period; }
+
+const char *op_period_word(op_period period, int plural)
+{
+    if (period == OP_PERIOD_DAY)
+        return plural ? "days" : "day";
+    return plural ? "weeks" : "week";
+}
+
+const char *op_period_Word(op_period period, int plural)
+{
+    if (period == OP_PERIOD_DAY)
+        return plural ? "Days" : "Day";
+    return plural ? "Weeks" : "Week";
+}
+
+int op_period_of_week(op_period period, int week, int start)
+{
+    if (period != OP_PERIOD_DAY || week <= 0)
+        return week;
+    return start ? (week - 1) * OP_DAYS_PER_WEEK + 1 : week * OP_DAYS_PER_WEEK;
 }
 
 void op_plan_set_first_week(op_plan *p, int first) { p->first_week = first > 1 ? first : 1; }

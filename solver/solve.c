@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "solver.h"
+#include "internal.h"
 
 /*
  * Variables (weeks t = 1..H; every index below is a GLPK column, 1-based):
@@ -48,9 +48,11 @@ typedef struct model {
     int *cN;            /* first column of N[r] (one, or H when phased) */
     int *cu;            /* re-planning: cu[i * (H + 1) + t] = column of u[i,t], hours of
                            the previous plan moved away from week t; 0 none */
+    const rc_inst *rc;  /* fixed-duration items alone: propagation windows; else NULL */
+    double deadline;    /* op_solver_now() seconds when the whole solve must end */
 } model;
 
-static double now(void)
+double op_solver_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -342,6 +344,33 @@ static int compute_windows(model *m)
     free(gseen);
     free(energy);
     return 0;
+}
+
+/* Fixed-duration items alone, every one scheduled, last week at most T:
+   the start windows propagation leaves (es..ls, and the weeks they may be
+   running till, lf). Returns 1, changing nothing, when propagation finds
+   no schedule by T (the incumbent's own T: a bug the caller then avoids),
+   -1 on ENOMEM, else 0. */
+static int rc_apply_windows(model *m, const rc_inst *rc, int T)
+{
+    int *es = malloc(((size_t)m->ni + 1) * sizeof *es), *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
+    int bad = es && ls ? rc_windows(rc, T, es, ls, m->deadline) : -1;
+    for (int i = 0; bad == 0 && i < m->ni; i++) {
+        int d = op_plan_item(m->p, i)->duration;
+        if (!m->ef[i])
+            continue;
+        if (es[i] > m->es[i]) {
+            m->es[i] = es[i];
+            m->ef[i] = es[i] + d - 1;
+        }
+        if (ls[i] < m->ls[i])
+            m->ls[i] = ls[i];
+        if (m->ls[i] + d - 1 < m->lf[i])
+            m->lf[i] = m->ls[i] + d - 1;
+    }
+    free(es);
+    free(ls);
+    return bad;
 }
 
 /* ---- building the ILP --------------------------------------------- */
@@ -997,7 +1026,7 @@ static void callback(glp_tree *T, void *info)
         c->bound = glp_ios_node_bound(T, best);
         c->have_bound = 1;
     }
-    double t = now();
+    double t = op_solver_now();
     const op_solver_opts *o = c->m->o;
     if ((o->interrupt && *o->interrupt) || t > c->deadline) {
         c->stopped = 1;
@@ -1406,6 +1435,35 @@ static void tighten_to(model *m, int T, bound_undo *u)
     free(lf);
 }
 
+/* Fixed-duration items alone: the start columns outside the propagation
+   windows for "every item done by week T" fixed to 0 (changes recorded in
+   u; NULL: permanent). Returns 1 when propagation proves no schedule is
+   done by T, -1 on ENOMEM, else 0. */
+static int rc_tighten(model *m, int T, bound_undo *u)
+{
+    int *es = malloc(((size_t)m->ni + 1) * sizeof *es), *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
+    int rc = -1;
+    if (es && ls)
+        rc = rc_windows(m->rc, T, es, ls, m->deadline);
+    for (int i = 0; rc == 0 && i < m->ni; i++)
+        for (int st = m->es[i]; m->cy[i] && st <= m->ls[i]; st++)
+            if (st < es[i] || st > ls[i])
+                fix_col(m, u, col_y(m, i, st), 0);
+    free(es);
+    free(ls);
+    return rc;
+}
+
+/* 1 when propagation proves no schedule has every item done by week T. */
+static int rc_windows_proves(const model *m, int T)
+{
+    int *es = malloc(((size_t)m->ni + 1) * sizeof *es), *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
+    int bad = es && ls && rc_windows(m->rc, T, es, ls, m->deadline) == 1;
+    free(es);
+    free(ls);
+    return bad;
+}
+
 static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *inc_obj,
                      double deadline, op_stage_result *res, op_diag *d)
 {
@@ -1438,7 +1496,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
             return -1;
         }
     }
-    double t0 = now();
+    double t0 = op_solver_now();
     int proven = *have_inc; /* a constant objective needs no search, only a solution */
     for (int k = 1; k <= n && proven; k++)
         proven = c[k] == 0 || glp_get_col_type(m->lp, k) == GLP_FX;
@@ -1458,6 +1516,12 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
             lo += c[k] * (c[k] > 0 ? glp_get_col_lb(m->lp, k) : glp_get_col_ub(m->lp, k));
         }
         proven = *inc_obj <= lo + 1e-6;
+    }
+    if (!proven && *have_inc && st == OP_STAGE_FINISH && m->rc) {
+        /* propagation may prove on its own that nothing ends a week earlier */
+        int T = (int)round(*inc_obj) - 1;
+        if (T < 1 || rc_windows_proves(m, T))
+            proven = 1;
     }
     double left = proven ? 0 : deadline - t0;
     if (left > 0 && !(m->o->interrupt && *m->o->interrupt)) {
@@ -1481,8 +1545,14 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
             } else {
                 /* The last week below the incumbent's: every window ends there. */
                 bound_undo undo = {NULL, NULL, NULL, NULL, 0, 0};
-                if (st == OP_STAGE_FINISH && *have_inc)
+                if (st == OP_STAGE_FINISH && *have_inc) {
                     tighten_to(m, (int)round(*inc_obj) - 1, &undo);
+                    if (m->rc && rc_tighten(m, (int)round(*inc_obj) - 1, &undo) < 0) {
+                        undo_bounds(m, &undo);
+                        free(c);
+                        return -1;
+                    }
+                }
                 /* Search only for strictly better schedules: the objective is
                    integral, so a cutoff row "objective <= incumbent - 1" prunes
                    like an incumbent would, lets GLPK's presolver run, and an
@@ -1527,7 +1597,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
                 ip.br_tech = glp_get_num_int(m->lp) <= 2000 ? GLP_BR_PCH : GLP_BR_DTH;
                 ip.bt_tech = GLP_BT_BLB;
                 ip.mip_gap = m->o->gap;
-                ip.tm_lim = (int)((deadline - now()) * 1000);
+                ip.tm_lim = (int)((deadline - op_solver_now()) * 1000);
                 if (ip.tm_lim < 1)
                     ip.tm_lim = 1;
                 cb_ctx cc = {m, NULL, 0, deadline, t0, t0, -INFINITY, 0, op_stage_name(st), 0};
@@ -1563,7 +1633,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
     if (!*have_inc) {
         /* no solution at all: proven infeasible, or none found in time */
         res->status = proven ? OP_SOLVE_INFEASIBLE : OP_SOLVE_INTERRUPTED;
-        res->seconds = now() - t0;
+        res->seconds = op_solver_now() - t0;
         free(c);
         return 0;
     }
@@ -1582,7 +1652,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         res->gap = 0;
     else if (isfinite(res->bound))
         res->gap = fabs(*inc_obj - res->bound) / (fabs(*inc_obj) > 1e-9 ? fabs(*inc_obj) : 1);
-    res->seconds = now() - t0;
+    res->seconds = op_solver_now() - t0;
     /* hold this stage's value while later stages run */
     int r = glp_add_rows(m->lp, 1);
     glp_set_row_bnds(m->lp, r, GLP_UP, 0,
@@ -1615,7 +1685,7 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
 op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out, op_diag *d)
 {
     *out = NULL;
-    double t0 = now();
+    double t0 = op_solver_now();
     double deadline = t0 + (o->time_limit > 0 ? o->time_limit : 0);
     op_solution *sol = calloc(1, sizeof *sol);
     model m;
@@ -1623,11 +1693,13 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
     op_schedule *greedy = NULL;
     op_eval *ge = NULL;
     double *inc = NULL;
+    rc_inst *rc = NULL;
     op_status st = OP_OK;
     if (!sol)
         goto nomem;
     m.p = p;
     m.o = o;
+    m.deadline = deadline;
     m.ni = op_plan_item_count(p);
     m.nr = op_plan_role_count(p);
     m.ng = op_plan_gate_count(p);
@@ -1645,7 +1717,39 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
     ge = op_eval_new(p, greedy, o->gate_entry_phase);
     if (!ge)
         goto nomem;
-    sol->greedy_seconds = now() - t0;
+    /* Fixed-duration items alone: a scheduling problem with known better
+       heuristics than list scheduling; keep theirs when it is better by the
+       greedy rule (most scheduled, least lateness, earliest last week). */
+    int rc_nomem = 0;
+    if (!o->horizon && !o->strict_gates && !o->gate_entry_phase && !o->greedy_only)
+        rc = rc_new(p, &rc_nomem);
+    if (rc_nomem)
+        goto nomem;
+    if (rc) {
+        int passes = m.ni > 0 ? 200000 / m.ni : 1;
+        if (passes > 5000)
+            passes = 5000;
+        double budget = o->time_limit > 0 ? o->time_limit * 0.1 : 0;
+        op_schedule *h = rc_heuristic(rc, passes < 10 ? 10 : passes, t0 + budget);
+        op_eval *he = h ? op_eval_new(p, h, o->gate_entry_phase) : NULL;
+        if (h && !he) {
+            op_schedule_free(h);
+            goto nomem;
+        }
+        if (he && !op_eval_hard_violations(he) &&
+            op_eval_scheduled_count(he) >= op_eval_scheduled_count(ge) &&
+            op_eval_total_lateness(he) <= op_eval_total_lateness(ge) &&
+            op_eval_last_week(he) < op_eval_last_week(ge)) {
+            op_schedule_free(greedy);
+            op_eval_free(ge);
+            greedy = h;
+            ge = he;
+        } else {
+            op_schedule_free(h);
+            op_eval_free(he);
+        }
+    }
+    sol->greedy_seconds = op_solver_now() - t0;
     sol->greedy_last_week = op_eval_last_week(ge);
     sol->greedy_lateness = op_eval_total_lateness(ge);
     /* Every item fits: stage "scheduled" is solved by the greedy schedule,
@@ -1692,6 +1796,8 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
         m.fixed_s[i] = all ? 1 : -1;
     if (compute_windows(&m))
         goto nomem;
+    if (rc && all && !rc_apply_windows(&m, rc, m.H))
+        m.rc = rc;
 
     if (o->strict_gates) {
         for (int g = 0; g < m.ng; g++) {
@@ -1736,11 +1842,11 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             glp_init_iocp(&ip);
             ip.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
             ip.presolve = GLP_ON;
-            ip.tm_lim = (int)((deadline - now()) * 1000);
+            ip.tm_lim = (int)((deadline - op_solver_now()) * 1000);
             if (ip.tm_lim < 1)
                 ip.tm_lim = 1;
             glp_set_obj_coef(m.lp, m.cM, 1);
-            cb_ctx cc = {&m, NULL, 0, deadline, now(), now(), -INFINITY, 0, "feasible", 0};
+            cb_ctx cc = {&m, NULL, 0, deadline, op_solver_now(), op_solver_now(), -INFINITY, 0, "feasible", 0};
             ip.cb_func = callback; /* the watchdog and interrupts */
             ip.cb_info = &cc;
             glp_intopt(m.lp, &ip);
@@ -1773,6 +1879,12 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             stages[nst++] = OP_STAGE_STABILITY;
     }
     bound_last_week(&m);
+    if (m.rc && o->time_limit > 0 && !o->greedy_only) {
+        /* the first week propagation cannot rule out bounds the last week */
+        int lb = rc_lower_bound(m.rc, (int)glp_get_col_lb(m.lp, m.cM), m.H, deadline);
+        if (lb > glp_get_col_lb(m.lp, m.cM))
+            glp_set_col_bnds(m.lp, m.cM, lb < m.H ? GLP_DB : GLP_FX, lb, m.H);
+    }
     for (int k = 0; k < nst; k++) {
         op_stage_result *res = &sol->stages[sol->nstages++];
         double obj;
@@ -1803,8 +1915,11 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
                 goto nomem;
             goto done;
         }
-        if (stages[k] == OP_STAGE_FINISH && have_inc && !o->greedy_only && o->time_limit > 0)
+        if (stages[k] == OP_STAGE_FINISH && have_inc && !o->greedy_only && o->time_limit > 0) {
             tighten_to(&m, (int)round(obj), NULL); /* held from here on */
+            if (m.rc && rc_tighten(&m, (int)round(obj), NULL) < 0)
+                goto nomem;
+        }
         if (res->status != OP_SOLVE_OPTIMAL)
             sol->status = OP_SOLVE_FEASIBLE;
         else if (stages[k] == OP_STAGE_SCHEDULED && !o->greedy_only && o->time_limit > 0)
@@ -1862,6 +1977,7 @@ nomem:
     st = OP_ENOMEM;
 done:
     free(inc);
+    rc_free(rc);
     op_eval_free(ge);
     op_schedule_free(greedy);
     model_free(&m);
@@ -2103,7 +2219,7 @@ op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opt
                    op_staff_result **out, op_diag *d)
 {
     *out = NULL;
-    double deadline = now() + (o->time_limit > 0 ? o->time_limit : 0);
+    double deadline = op_solver_now() + (o->time_limit > 0 ? o->time_limit : 0);
     op_solver_opts oo = *o;
     oo.strict_gates = 1;
     op_staff_result *res = calloc(1, sizeof *res);

@@ -57,6 +57,7 @@ typedef struct options {
     const char *status, *previous; /* re-planning */
     int week, fail_on_late;
     const char *week_arg;
+    op_period period;      /* --period: what a plan's periods count */
     char **dirs;           /* compare: the report directories */
     int ndirs;
     op_solver_opts solver;
@@ -101,6 +102,8 @@ static void usage(FILE *f)
             "      --no-baseline    show no hand plan beside the optimum\n"
             "\n"
             "Solver options:\n"
+            "      --period week|day  plan in weeks (default) or in days: 5 a week, each\n"
+            "                       a fifth of hours_per_week; inputs still count weeks\n"
             "      --horizon N      plan weeks 1..N (default: from a greedy schedule)\n"
             "      --time-limit SEC bound on the whole solve (default 60)\n"
             "      --gap G          accept a relative gap G per stage (default 0)\n"
@@ -189,7 +192,7 @@ enum { OPT_ITEMS = 256, OPT_CAPACITY, OPT_GATES, OPT_PLAN, OPT_BASELINE, OPT_HOR
        OPT_TIME_LIMIT, OPT_GAP, OPT_STRICT, OPT_GATE_ENTRY, OPT_REQUIRE_ALL, OPT_OBJECTIVE,
        OPT_WRITE_LP, OPT_GREEDY, OPT_STAFF_MODEL, OPT_MAX_CHANGES, OPT_FINISH_BY,
        OPT_MAX_HEADCOUNT, OPT_KEEP_TEAM, OPT_ADD_STAFF, OPT_ROLES, OPT_DELTA, OPT_FROM_WEEK,
-       OPT_LIST, OPT_GATHER, OPT_NO_BASELINE, OPT_STATUS, OPT_WEEK, OPT_PREVIOUS, OPT_STABILITY,
+       OPT_LIST, OPT_GATHER, OPT_NO_BASELINE, OPT_STATUS, OPT_WEEK, OPT_PERIOD, OPT_PREVIOUS, OPT_STABILITY,
        OPT_FAIL_ON_LATE };
 
 static int bad_value(const char *opt, const char *val, const char *what)
@@ -261,6 +264,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"no-baseline", no_argument, NULL, OPT_NO_BASELINE},
         {"status", required_argument, NULL, OPT_STATUS},
         {"week", required_argument, NULL, OPT_WEEK},
+        {"period", required_argument, NULL, OPT_PERIOD},
         {"previous", required_argument, NULL, OPT_PREVIOUS},
         {"stability", required_argument, NULL, OPT_STABILITY},
         {"fail-on-late", no_argument, NULL, OPT_FAIL_ON_LATE},
@@ -362,6 +366,14 @@ static int parse_options(int argc, char **argv, options *o)
             if (parse_whole("week", optarg, 1, OP_MAX_WEEK, &o->week))
                 return -1;
             break;
+        case OPT_PERIOD:
+            if (strcmp(optarg, "week") == 0)
+                o->period = OP_PERIOD_WEEK;
+            else if (strcmp(optarg, "day") == 0)
+                o->period = OP_PERIOD_DAY;
+            else
+                return bad_value("period", optarg, "expected 'week' or 'day'");
+            break;
         case OPT_STABILITY:
             if (strcmp(optarg, "on") == 0)
                 o->solver.stability = 1;
@@ -431,6 +443,20 @@ static int parse_options(int argc, char **argv, options *o)
         fprintf(stderr, "%s: missing PLAN_DIR\n", progname);
         fprintf(stderr, "Try '%s --help' for more information.\n", progname);
         return -1;
+    }
+    if (o->period == OP_PERIOD_DAY) {
+        /* week-valued options name weeks; a day plan holds 104 of them */
+        int maxw = OP_MAX_WEEK / OP_DAYS_PER_WEEK;
+        if (strcmp(o->command, "staff") == 0 || strcmp(o->command, "sweep") == 0) {
+            fprintf(stderr, "%s: --period day: %s plans whole weeks only\n", progname, o->command);
+            return -1;
+        }
+        if (o->solver.horizon > maxw || o->week > maxw) {
+            fprintf(stderr, "%s: --period day: --%s is at most %d weeks\n", progname,
+                    o->week > maxw ? "week" : "horizon", maxw);
+            return -1;
+        }
+        o->solver.horizon = op_period_of_week(OP_PERIOD_DAY, o->solver.horizon, 0);
     }
     return 0;
 }
@@ -528,6 +554,8 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
     op_status st;
     if (o->no_baseline || o->week > 1 || o->previous)
         basepath = NULL; /* a hand plan is compared before work starts, not nightly */
+    else if (o->period == OP_PERIOD_DAY && !o->baseline)
+        basepath = NULL; /* PLAN_DIR/baseline.csv counts weeks; a day plan's must be named */
     else if (o->baseline)
         basepath = strdup(o->baseline);
     else if (o->plan_dir) {
@@ -644,14 +672,15 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
         goto out;
     }
     if (!o->quiet) {
-        printf("%s: %d of %d gates met, last week %d, %d of %d items scheduled, %s\n",
-               plan_name(o), op_eval_gates_met(e), op_plan_gate_count(p), op_eval_last_week(e),
-               op_eval_scheduled_count(e), op_plan_item_count(p), status);
+        const char *pw = op_period_word(op_plan_period(p), 0);
+        printf("%s: %d of %d gates met, last %s %d, %d of %d items scheduled, %s\n",
+               plan_name(o), op_eval_gates_met(e), op_plan_gate_count(p), pw,
+               op_eval_last_week(e), op_eval_scheduled_count(e), op_plan_item_count(p), status);
         for (int g = 0; g < op_plan_gate_count(p); g++) {
             const op_gate_eval *ge = op_eval_gate(e, g);
             const op_gate *ga = op_plan_gate(p, g);
             if (ge->passed_week)
-                printf("  %s: passed week %d, deadline %d%s\n", ga->id, ge->passed_week,
+                printf("  %s: passed %s %d, deadline %d%s\n", ga->id, pw, ge->passed_week,
                        ga->deadline_week, ge->lateness ? " (LATE)" : "");
             else
                 printf("  %s: not passed, deadline %d\n", ga->id, ga->deadline_week);
@@ -708,9 +737,10 @@ static int cmd_check(options *o, const op_plan *p, op_diag *d)
     int bad = op_eval_violation_count(e);
     int late = op_plan_gate_count(p) - op_eval_gates_met(e);
     if (!o->quiet) {
-        printf("%s: %d of %d gates met, last week %d, %d of %d items scheduled, %d violations "
+        printf("%s: %d of %d gates met, last %s %d, %d of %d items scheduled, %d violations "
                "(violations.csv), %d gates missed\n",
-               path, op_eval_gates_met(e), op_plan_gate_count(p), op_eval_last_week(e),
+               path, op_eval_gates_met(e), op_plan_gate_count(p),
+               op_period_word(op_plan_period(p), 0), op_eval_last_week(e),
                op_eval_scheduled_count(e), op_plan_item_count(p), bad, late);
         printf("reports in %s/\n", o->out);
     }
@@ -1189,11 +1219,12 @@ int main(int argc, char **argv)
         rc = EXIT_OSERR;
         goto out;
     }
+    op_plan_set_period(p, o.period);
     op_status st = op_inputs_load(&in, p, d);
     if (st == OP_OK)
         st = apply_add_staff(&o, p, d);
     if (st == OP_OK && o.week) {
-        op_plan_set_first_week(p, o.week);
+        op_plan_set_first_week(p, op_period_of_week(o.period, o.week, 1));
         if (o.status)
             status_path = strdup(o.status);
         else if (o.plan_dir && (status_path = join(o.plan_dir, "status.csv")) &&

@@ -1,5 +1,6 @@
 /* files.c - converters from items.csv, team.csv and gates.csv rows to plan records */
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +82,49 @@ static int add_crew(void *ctx, const char *entry, op_loc loc)
     return 0;
 }
 
+/* A week-valued field, held in the plan's periods: the week itself, or with
+   days its first (start) or last day. Day plans hold OP_MAX_WEEK days, so
+   their weeks stop at OP_MAX_WEEK / OP_DAYS_PER_WEEK. */
+static int week_field(load_ctx *c, const row_view *r, int k, const char *col, int dflt, int start,
+                      int *out)
+{
+    op_period per = op_plan_period(c->p);
+    int max = per == OP_PERIOD_DAY ? OP_MAX_WEEK / OP_DAYS_PER_WEEK : OP_MAX_WEEK;
+    int bad = csvread_int(r, k, col, 1, max, dflt, out, c->d);
+    if (!bad)
+        *out = op_period_of_week(per, *out, start);
+    return bad;
+}
+
+/* duration_weeks: whole weeks, or with days any whole number of days
+   (0.2 weeks each); held in the plan's periods. */
+static int duration_field(load_ctx *c, const row_view *r, int k, int *out)
+{
+    if (op_plan_period(c->p) != OP_PERIOD_DAY)
+        return csvread_int(r, k, "duration_weeks", 1, OP_MAX_WEEK, 0, out, c->d);
+    double w;
+    *out = 0;
+    if (csvread_number(r, k, "duration_weeks", 0, 1, 0, &w, c->d))
+        return -1;
+    if (!r->cell[k][0])
+        return 0;
+    double days = w * OP_DAYS_PER_WEEK;
+    op_loc l = csvread_loc(r, k);
+    if (fabs(days - floor(days + 0.5)) > 1e-6) {
+        op_diag_error(c->d, OP_EDATA, &l,
+                      "duration_weeks: not a whole number of days (0.2 weeks each), got \"%.60s\"",
+                      r->cell[k]);
+        return -1;
+    }
+    if (days > OP_MAX_WEEK + 0.5) {
+        op_diag_error(c->d, OP_EDATA, &l, "duration_weeks: at most %d weeks in a day plan, got \"%.60s\"",
+                      OP_MAX_WEEK / OP_DAYS_PER_WEEK, r->cell[k]);
+        return -1;
+    }
+    *out = (int)floor(days + 0.5);
+    return 0;
+}
+
 static int item_row(void *ctx, const row_view *r)
 {
     load_ctx *c = ctx;
@@ -92,7 +136,7 @@ static int item_row(void *ctx, const row_view *r)
     memset(&it, 0, sizeof it);
     int bad = 0;
     bad |= required(c, r, I_ID, "id");
-    bad |= csvread_int(r, I_DURATION, "duration_weeks", 1, OP_MAX_WEEK, 0, &it.duration, c->d);
+    bad |= duration_field(c, r, I_DURATION, &it.duration);
     int fixed = r->cell[I_DURATION][0] || r->cell[I_CREW][0];
     if (fixed) {
         /* a fixed-duration item: its crew and duration make its effort */
@@ -129,8 +173,8 @@ static int item_row(void *ctx, const row_view *r)
     if ((v = csvread_enum(r, I_DECISION, "decision", decision + 1, 3, -2, c->d)) == -1)
         bad = -1;
     it.decision = v == -2 ? OP_DECISION_NONE : (op_decision)(v + 1);
-    bad |= csvread_week(r, I_EARLIEST, "earliest_week", 0, &it.earliest_week, c->d);
-    bad |= csvread_week(r, I_DUE, "due_week", 0, &it.due_week, c->d);
+    bad |= week_field(c, r, I_EARLIEST, "earliest_week", 0, 1, &it.earliest_week);
+    bad |= week_field(c, r, I_DUE, "due_week", 0, 0, &it.due_week);
     bad |= csvread_int(r, I_MAXPEOPLE, "max_people", 1, 1000, 1, &it.max_people, c->d);
     if (bad)
         return 0; /* reported; go on with the next row */
@@ -187,8 +231,10 @@ static int team_row(void *ctx, const row_view *r)
                       r->cell[T_HOURS]);
         bad = -1;
     }
-    bad |= csvread_week(r, T_FROM, "from_week", 1, &row.from_week, c->d);
-    bad |= csvread_week(r, T_TO, "to_week", 0, &row.to_week, c->d);
+    bad |= week_field(c, r, T_FROM, "from_week", 1, 1, &row.from_week);
+    bad |= week_field(c, r, T_TO, "to_week", 0, 0, &row.to_week);
+    if (op_plan_period(c->p) == OP_PERIOD_DAY)
+        row.hours_per_week /= OP_DAYS_PER_WEEK; /* the plan holds hours per period */
     bad |= csvread_number(r, T_COST, "cost_per_hour", 0, 0, -1, &row.cost_per_hour, c->d);
     if (bad)
         return 0;
@@ -240,7 +286,7 @@ static int gate_row(void *ctx, const row_view *r)
     if (!r->cell[G_DEADLINE][0])
         bad |= required(c, r, G_DEADLINE, "deadline_week");
     else
-        bad |= csvread_week(r, G_DEADLINE, "deadline_week", 0, &g.deadline_week, c->d);
+        bad |= week_field(c, r, G_DEADLINE, "deadline_week", 0, 0, &g.deadline_week);
     if (bad)
         return 0;
     if (!(g.id = intern(c, r->cell[G_GATE])) || !(g.name = intern(c, r->cell[G_NAME])))

@@ -53,6 +53,13 @@ static const char *val(const op_run *r, op_run_part part, const char *key, int w
     return v ? v : "";
 }
 
+/* The period a run read back counts: a day plan's summary.csv says "period,day". */
+static op_period run_period(const op_run *r)
+{
+    const char *v = op_run_get(r, OP_RUN_METRIC, "period", 0);
+    return v && strcmp(v, "day") == 0 ? OP_PERIOD_DAY : OP_PERIOD_WEEK;
+}
+
 static int write_csv(FILE *f, op_run *const *runs, int n, const char **gates, int ng,
                      const char **metrics, int nm, const char **items, int ni)
 {
@@ -94,7 +101,10 @@ static void header(FILE *f, const char *first, op_run *const *runs, int n)
 static int write_md(FILE *f, op_run *const *runs, int n, const char **gates, int ng,
                     const char **metrics, int nm, const char **items, int ni)
 {
-    fprintf(f, "# optplan comparison of %d plans\n\n## Gates (week passed, deadline)\n\n", n);
+    /* headings name the period of the first run, which the others are measured against */
+    op_period per = run_period(runs[0]);
+    const char *wk = op_period_word(per, 0), *wks = op_period_word(per, 1);
+    fprintf(f, "# optplan comparison of %d plans\n\n## Gates (%s passed, deadline)\n\n", n, wk);
     header(f, "gate", runs, n);
     for (int g = 0; g < ng; g++) {
         fputs("| ", f);
@@ -106,7 +116,10 @@ static int write_md(FILE *f, op_run *const *runs, int n, const char **gates, int
             if (!pw)
                 fputs(" - |", f);
             else {
-                fprintf(f, " %s", pw[0] ? "week " : "never");
+                if (pw[0])
+                    fprintf(f, " %s ", op_period_word(run_period(runs[k]), 0));
+                else
+                    fputs(" never", f);
                 md(f, pw);
                 fputs(" (", f);
                 md(f, dl ? dl : "");
@@ -128,7 +141,7 @@ static int write_md(FILE *f, op_run *const *runs, int n, const char **gates, int
         }
         fputc('\n', f);
     }
-    fprintf(f, "\n## Items that moved (end week; moved = weeks against ");
+    fprintf(f, "\n## Items that moved (end %s; moved = %s against ", wk, wks);
     md(f, op_run_label(runs[0]));
     fputs(")\n\n", f);
     header(f, "item", runs, n);
@@ -146,12 +159,13 @@ static int write_md(FILE *f, op_run *const *runs, int n, const char **gates, int
         fputs(" |", f);
         for (int k = 0; k < n; k++) {
             const char *e = val(runs[k], OP_RUN_ITEM, items[i], 1);
+            op_period pk = run_period(runs[k]);
             if (!e[0])
                 fputs(" not scheduled |", f);
-            else if (k == 0 || !e0[0])
-                fprintf(f, " week %s |", e);
+            else if (k == 0 || !e0[0] || pk != per) /* no difference of days and weeks */
+                fprintf(f, " %s %s |", op_period_word(pk, 0), e);
             else
-                fprintf(f, " week %s (%+d) |", e, atoi(e) - atoi(e0));
+                fprintf(f, " %s %s (%+d) |", op_period_word(pk, 0), e, atoi(e) - atoi(e0));
         }
         fputc('\n', f);
     }
@@ -285,11 +299,18 @@ static int sweep_md(FILE *f, op_run *const *runs, const op_report_scenario *sc, 
 {
     double bl = metric(runs[0], "total_lateness"), bw = metric(runs[0], "last_week");
     double bc = metric(runs[0], "team_cost");
+    /* every scenario plans in the base plan's period; from_week stays the
+       --from-week option, which counts weeks */
+    op_period per = OP_PERIOD_WEEK;
+    for (int s = 0; s < n; s++)
+        if (run_period(runs[s]) == OP_PERIOD_DAY)
+            per = OP_PERIOD_DAY;
+    const char *wk = op_period_word(per, 0), *wks = op_period_word(per, 1);
     fprintf(f, "# optplan sweep: one person more or fewer per role\n\n");
-    fprintf(f, "Base plan: %s of %s gates met, %s weeks of gate lateness, last week %s, team cost "
+    fprintf(f, "Base plan: %s of %s gates met, %s %s of gate lateness, last %s %s, team cost "
                "%s.\n\n",
             val(runs[0], OP_RUN_METRIC, "gates_met", 0), val(runs[0], OP_RUN_METRIC, "gates", 0),
-            val(runs[0], OP_RUN_METRIC, "total_lateness", 0),
+            val(runs[0], OP_RUN_METRIC, "total_lateness", 0), wks, wk,
             val(runs[0], OP_RUN_METRIC, "last_week", 0), val(runs[0], OP_RUN_METRIC, "team_cost", 0));
     int best = -1;
     for (int k = 0; k < n && best < 0; k++)
@@ -297,11 +318,12 @@ static int sweep_md(FILE *f, op_run *const *runs, const op_report_scenario *sc, 
             metric(runs[order[k]], "total_lateness") < bl)
             best = order[k];
     if (best >= 0)
-        fprintf(f, "**The single hire that helps most: %+g %s from week %d** removes %s weeks of "
-                   "gate lateness (%s -> %s), last week %s.\n\n",
+        fprintf(f, "**The single hire that helps most: %+g %s from week %d** removes %s %s of "
+                   "gate lateness (%s -> %s), last %s %s.\n\n",
                 sc[best].delta, sc[best].role, sc[best].from_week,
-                RPT_NUM(bl - metric(runs[best], "total_lateness")), RPT_NUM(bl),
-                RPT_NUM(metric(runs[best], "total_lateness")), RPT_NUM(metric(runs[best], "last_week")));
+                RPT_NUM(bl - metric(runs[best], "total_lateness")), wks, RPT_NUM(bl),
+                RPT_NUM(metric(runs[best], "total_lateness")), wk,
+                RPT_NUM(metric(runs[best], "last_week")));
     else
         fprintf(f, "No single extra person removes any gate lateness.\n\n");
     int free_any = 0;
@@ -313,9 +335,9 @@ static int sweep_md(FILE *f, op_run *const *runs, const op_report_scenario *sc, 
                     sc[s].role);
             free_any = 1;
         }
-    fprintf(f, "%s\n\n| scenario | gates met | lateness | removed | last week | team cost | "
+    fprintf(f, "%s\n\n| scenario | gates met | lateness | removed | last %s | team cost | "
                "cost change |",
-            free_any ? "." : "No role can give a person away at no loss.");
+            free_any ? "." : "No role can give a person away at no loss.", wk);
     for (int g = 0; g < ng; g++) {
         fputc(' ', f);
         md(f, gates[g]);
@@ -487,6 +509,7 @@ void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
         return;
     int n = list_changes(p, e, prev, ch);
     int gchanged = 0;
+    const char *wk = rpt_period(p, 0), *wks = rpt_period(p, 1);
     for (int g = 0; g < op_plan_gate_count(p); g++) {
         const op_gate *ga = op_plan_gate(p, g);
         const op_gate_eval *ge = op_eval_gate(e, g);
@@ -498,11 +521,11 @@ void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
         fprintf(f, "- gate ");
         md(f, ga->id);
         if (!now)
-            fprintf(f, " is no longer passed (was week %d)", was);
+            fprintf(f, " is no longer passed (was %s %d)", wk, was);
         else if (!was)
-            fprintf(f, " now passes in week %d (was not passed)", now);
+            fprintf(f, " now passes in %s %d (was not passed)", wk, now);
         else
-            fprintf(f, " %s: week %d, was week %d", now > was ? "slipped" : "gained", now, was);
+            fprintf(f, " %s: %s %d, was %s %d", now > was ? "slipped" : "gained", wk, now, wk, was);
         /* the items behind it: exit items whose end moved the same way */
         int any = 0;
         for (int k = 0; k < ga->nitems; k++) {
@@ -518,7 +541,7 @@ void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
                 fprintf(f, " (");
                 md(f, op_plan_role(p, it->role.index)->name);
                 if (ch[q].end && ch[q].pend)
-                    fprintf(f, ") now ends week %d, was %d", ch[q].end, ch[q].pend);
+                    fprintf(f, ") now ends %s %d, was %d", wk, ch[q].end, ch[q].pend);
                 else
                     fprintf(f, ") %s", ch[q].kind);
                 if (it->started && it->remaining > 0)
@@ -531,11 +554,11 @@ void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
     if (!gchanged)
         fprintf(f, "- no gate moved\n");
     if (!n) {
-        fprintf(f, "\nNo changes: every item keeps its weeks.\n");
+        fprintf(f, "\nNo changes: every item keeps its %s.\n", wks);
         free(ch);
         return;
     }
-    fprintf(f, "\n| item | change | was (weeks) | now (weeks) | moved |\n|---|---|---|---|---|\n");
+    fprintf(f, "\n| item | change | was (%s) | now (%s) | moved |\n|---|---|---|---|---|\n", wks, wks);
     for (int k = 0; k < n; k++) {
         char was[32], now[32];
         week_range(was, sizeof was, ch[k].pstart, ch[k].pend);

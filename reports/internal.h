@@ -39,6 +39,18 @@ void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
 
 /* One violation in plain words. */
 void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n);
+/* The plan's period in words: "week"/"weeks" or "day"/"days" (plural != 0),
+   capitalized by rpt_Period; the letter of short labels ("w3", "d3") is
+   rpt_period(p, 0)[0]. Week plans keep their wording byte for byte. */
+static inline const char *rpt_period(const op_plan *p, int plural)
+{
+    return op_period_word(op_plan_period(p), plural);
+}
+static inline const char *rpt_Period(const op_plan *p, int plural)
+{
+    return op_period_Word(op_plan_period(p), plural);
+}
+
 /* People of role r needed in week t for the hours planned there. */
 double rpt_people(const op_plan *p, const op_eval *e, int r, int t);
 

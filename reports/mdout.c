@@ -46,6 +46,7 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
     const op_gate *ga = op_plan_gate(p, g);
     const op_gate_eval *ge = op_eval_gate(e, g);
     int d = ga->deadline_week;
+    const char *wk = rpt_period(p, 0), *wks = rpt_period(p, 1);
     size_t len = 0;
     buf[0] = 0;
     for (int k = 0; k < ga->nrequires; k++) {
@@ -55,8 +56,8 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
             append(buf, n, &len, "%swaits for %s, which is not passed", len ? "; " : "",
                    op_plan_gate(p, h)->id);
         else if (he->passed_week > d)
-            append(buf, n, &len, "%swaits for %s (passed week %d)", len ? "; " : "",
-                   op_plan_gate(p, h)->id, he->passed_week);
+            append(buf, n, &len, "%swaits for %s (passed %s %d)", len ? "; " : "",
+                   op_plan_gate(p, h)->id, wk, he->passed_week);
     }
     char *seen = calloc((size_t)op_plan_gate_count(p) + 1, 1);
     for (int k = 0; k < ge->nlate_items && k < 3; k++) {
@@ -70,7 +71,7 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
         if (!ie->done)
             append(buf, n, &len, "%s (%s) is not scheduled", it->id, role);
         else
-            append(buf, n, &len, "%s (%s) is done in week %d", it->id, role, ie->end_week);
+            append(buf, n, &len, "%s (%s) is done in %s %d", it->id, role, wk, ie->end_week);
         /* the weeks still to plan: history (re-planning) is past */
         double cap = 0;
         int first = 0, from = op_plan_first_week(p);
@@ -85,17 +86,17 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
             need = gate_role_demand(p, g, r, seen);
         }
         if (cap <= 0 && first)
-            append(buf, n, &len, ": no %s capacity before week %d, so %s cannot be done by week %d",
-                   role, first, it->id, d);
+            append(buf, n, &len, ": no %s capacity before %s %d, so %s cannot be done by %s %d",
+                   role, wk, first, it->id, wk, d);
         else if (cap <= 0)
             append(buf, n, &len, ": the team has no %s capacity at all", role);
         else if (cap + 1e-6 < need)
-            append(buf, n, &len, ": %s has %s h in weeks %d..%d for the %s h this gate needs", role,
-                   RPT_NUM(cap), from, d, RPT_NUM(need));
+            append(buf, n, &len, ": %s has %s h in %s %d..%d for the %s h this gate needs", role,
+                   RPT_NUM(cap), wks, from, d, RPT_NUM(need));
         else
-            append(buf, n, &len, ": %s has %s h in weeks %d..%d, enough for the %s h this gate "
+            append(buf, n, &len, ": %s has %s h in %s %d..%d, enough for the %s h this gate "
                                  "needs, but the plan puts the work later",
-                   role, RPT_NUM(cap), from, d, RPT_NUM(need));
+                   role, RPT_NUM(cap), wks, from, d, RPT_NUM(need));
     }
     if (ge->nlate_items > 3)
         append(buf, n, &len, "; and %d more items", ge->nlate_items - 3);
@@ -106,31 +107,37 @@ void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size
 {
     const char *id = v->item >= 0 ? op_plan_item(p, v->item)->id : "";
     const char *role = v->role >= 0 ? op_plan_role(p, v->role)->name : "";
+    const char *wk = rpt_period(p, 0);
+    int day = op_plan_period(p) == OP_PERIOD_DAY;
     size_t len = 0;
     buf[0] = 0;
     switch (v->kind) {
     case OP_V_OVER_CAPACITY:
-        append(buf, n, &len, "%s booked %s h against %s h in week %d", role, RPT_NUM(v->a),
-               RPT_NUM(v->b), v->week);
+        append(buf, n, &len, "%s booked %s h against %s h in %s %d", role, RPT_NUM(v->a),
+               RPT_NUM(v->b), wk, v->week);
         break;
     case OP_V_MAX_PEOPLE:
-        append(buf, n, &len, "%s gets %s h in week %d, more than its max_people can work (%s h)", id,
-               RPT_NUM(v->a), v->week, RPT_NUM(v->b));
+        append(buf, n, &len, "%s gets %s h in %s %d, more than its max_people can work (%s h)", id,
+               RPT_NUM(v->a), wk, v->week, RPT_NUM(v->b));
         break;
     case OP_V_DEPENDENCY:
         if (v->b > 0)
-            append(buf, n, &len, "%s starts in week %d but depends on %s, done in week %d", id,
-                   v->week, op_plan_item(p, v->other)->id, (int)v->b);
+            append(buf, n, &len, "%s starts in %s %d but depends on %s, done in %s %d", id, wk,
+                   v->week, op_plan_item(p, v->other)->id, wk, (int)v->b);
         else
-            append(buf, n, &len, "%s starts in week %d but depends on %s, which is never done", id,
-                   v->week, op_plan_item(p, v->other)->id);
+            append(buf, n, &len, "%s starts in %s %d but depends on %s, which is never done", id,
+                   wk, v->week, op_plan_item(p, v->other)->id);
         break;
     case OP_V_EARLY:
-        append(buf, n, &len, "%s starts in week %d, before its earliest_week %d", id, (int)v->a,
-               (int)v->b);
+        /* earliest_week and due_week name the input field; a day plan holds them in days */
+        append(buf, n, &len, day ? "%s starts in %s %d, before its earliest_week (day %d)"
+                                 : "%s starts in %s %d, before its earliest_week %d",
+               id, wk, (int)v->a, (int)v->b);
         break;
     case OP_V_DUE:
-        append(buf, n, &len, "%s is done in week %d, after its due_week %d", id, (int)v->a, (int)v->b);
+        append(buf, n, &len, day ? "%s is done in %s %d, after its due_week (day %d)"
+                                 : "%s is done in %s %d, after its due_week %d",
+               id, wk, (int)v->a, (int)v->b);
         break;
     case OP_V_UNDER:
         append(buf, n, &len, "%s is given %s h of its %s h effort", id, RPT_NUM(v->a), RPT_NUM(v->b));
@@ -143,11 +150,11 @@ void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size
         append(buf, n, &len, "%s (%s, %s h) is never scheduled", id, role, RPT_NUM(v->b));
         break;
     case OP_V_CREW_BROKEN:
-        append(buf, n, &len, "%s does not run as one block of %d weeks", id,
-               op_plan_item(p, v->item)->duration);
+        append(buf, n, &len, "%s does not run as one block of %d %s", id,
+               op_plan_item(p, v->item)->duration, rpt_period(p, 1));
         break;
     case OP_V_GATE_ENTRY:
-        append(buf, n, &len, "%s starts in week %d before gate %s is passed", id, v->week,
+        append(buf, n, &len, "%s starts in %s %d before gate %s is passed", id, wk, v->week,
                op_plan_gate(p, v->other)->id);
         break;
     }
@@ -248,19 +255,20 @@ static void baseline_section(FILE *f, const op_plan *p, const op_eval *e, const 
 {
     const op_eval *b = info->baseline_eval;
     int ng = op_plan_gate_count(p), ni = op_plan_item_count(p);
+    const char *wk = rpt_period(p, 0), *wks = rpt_period(p, 1);
     fprintf(f, "\n## Hand plan beside the optimized plan\n\n");
     fprintf(f, "| | hand plan | optimized |\n|---|---|---|\n");
     for (int g = 0; g < ng; g++) {
         const op_gate_eval *x = op_eval_gate(b, g), *y = op_eval_gate(e, g);
         fprintf(f, "| gate ");
         md(f, op_plan_gate(p, g)->id);
-        fprintf(f, " (deadline week %d) | ", op_plan_gate(p, g)->deadline_week);
+        fprintf(f, " (deadline %s %d) | ", wk, op_plan_gate(p, g)->deadline_week);
         if (x->passed_week)
-            fprintf(f, "week %d, %d late | ", x->passed_week, x->lateness);
+            fprintf(f, "%s %d, %d late | ", wk, x->passed_week, x->lateness);
         else
             fprintf(f, "not passed | ");
         if (y->passed_week)
-            fprintf(f, "week %d, %d late |\n", y->passed_week, y->lateness);
+            fprintf(f, "%s %d, %d late |\n", wk, y->passed_week, y->lateness);
         else
             fprintf(f, "not passed |\n");
     }
@@ -268,13 +276,13 @@ static void baseline_section(FILE *f, const op_plan *p, const op_eval *e, const 
     double wb = total_person_weeks(p, b, &pb), we = total_person_weeks(p, e, &pe);
     fprintf(f, "| gates met | %d of %d | %d of %d |\n", op_eval_gates_met(b), ng,
             op_eval_gates_met(e), ng);
-    fprintf(f, "| total lateness | %d weeks | %d weeks |\n", op_eval_total_lateness(b),
-            op_eval_total_lateness(e));
-    fprintf(f, "| last week | %d | %d |\n", op_eval_last_week(b), op_eval_last_week(e));
-    fprintf(f, "| over-capacity role-weeks | %d | %d |\n", over_capacity_count(b),
+    fprintf(f, "| total lateness | %d %s | %d %s |\n", op_eval_total_lateness(b), wks,
+            op_eval_total_lateness(e), wks);
+    fprintf(f, "| last %s | %d | %d |\n", wk, op_eval_last_week(b), op_eval_last_week(e));
+    fprintf(f, "| over-capacity role-%s | %d | %d |\n", wks, over_capacity_count(b),
             over_capacity_count(e));
     fprintf(f, "| peak people | %d | %d |\n", pb, pe);
-    fprintf(f, "| person-weeks used | %s | %s |\n", RPT_NUM(wb), RPT_NUM(we));
+    fprintf(f, "| person-%s used | %s | %s |\n", wks, RPT_NUM(wb), RPT_NUM(we));
     fprintf(f, "| items scheduled | %d of %d | %d of %d |\n", op_eval_scheduled_count(b), ni,
             op_eval_scheduled_count(e), ni);
     for (int r = 0; r < op_plan_role_count(p); r++) {
@@ -299,14 +307,15 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
     int W = op_eval_weeks(e);
     int last = op_eval_last_week(e);
     int check = strcmp(info->command, "check") == 0;
+    const char *wk = rpt_period(p, 0), *wks = rpt_period(p, 1), *Wk = rpt_Period(p, 0);
     fprintf(f, "# optplan %s: ", check ? "check of a given plan" : "optimized plan");
     md(f, info->plan_name);
     fprintf(f, "\n\n");
 
     /* headline */
     int unscheduled = ni - op_eval_scheduled_count(e);
-    fprintf(f, "**%d of %d gates met**, last item done in week %d, %d of %d items scheduled",
-            op_eval_gates_met(e), ng, last, op_eval_scheduled_count(e), ni);
+    fprintf(f, "**%d of %d gates met**, last item done in %s %d, %d of %d items scheduled",
+            op_eval_gates_met(e), ng, wk, last, op_eval_scheduled_count(e), ni);
     if (unscheduled)
         fprintf(f, " (%d %s)", unscheduled, check ? "never scheduled" : "deferred");
     fprintf(f, ". ");
@@ -318,14 +327,14 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
         const op_eval *b = info->baseline_eval;
         int dl = op_eval_total_lateness(b) - op_eval_total_lateness(e);
         int doc = over_capacity_count(b) - over_capacity_count(e);
-        fprintf(f, "\nAgainst the hand plan (%d of %d gates met, %d weeks of gate lateness, %d "
-                   "over-capacity role-weeks, %d items scheduled), the optimizer %s, cuts gate "
-                   "lateness by %d weeks, removes %d over-capacity role-weeks and schedules %d "
+        fprintf(f, "\nAgainst the hand plan (%d of %d gates met, %d %s of gate lateness, %d "
+                   "over-capacity role-%s, %d items scheduled), the optimizer %s, cuts gate "
+                   "lateness by %d %s, removes %d over-capacity role-%s and schedules %d "
                    "more items.\n",
-                op_eval_gates_met(b), ng, op_eval_total_lateness(b), over_capacity_count(b),
-                op_eval_scheduled_count(b),
+                op_eval_gates_met(b), ng, op_eval_total_lateness(b), wks, over_capacity_count(b),
+                wks, op_eval_scheduled_count(b),
                 op_eval_gates_met(e) > op_eval_gates_met(b) ? "meets more gates" : "meets as many gates",
-                dl, doc, op_eval_scheduled_count(e) - op_eval_scheduled_count(b));
+                dl, wks, doc, wks, op_eval_scheduled_count(e) - op_eval_scheduled_count(b));
     }
 
     /* gates */
@@ -341,9 +350,9 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
         md(f, ga->id);
         fprintf(f, " | ");
         md(f, ga->name);
-        fprintf(f, " | week %d | ", ga->deadline_week);
+        fprintf(f, " | %s %d | ", wk, ga->deadline_week);
         if (ge->passed_week)
-            fprintf(f, "week %d | %d | %s | ", ge->passed_week, ge->lateness,
+            fprintf(f, "%s %d | %d | %s | ", wk, ge->passed_week, ge->lateness,
                     ge->lateness ? "LATE" : "met");
         else
             fprintf(f, "never | %d+ | NOT PASSED | ", ge->lateness);
@@ -376,10 +385,11 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
             fprintf(f, "- gate ");
             md(f, op_plan_gate(p, g)->id);
             if (ge->passed_week)
-                fprintf(f, " missed: passed week %d, deadline week %d:", ge->passed_week,
+                fprintf(f, " missed: passed %s %d, deadline %s %d:", wk, ge->passed_week, wk,
                         op_plan_gate(p, g)->deadline_week);
             else
-                fprintf(f, " missed: never passed, deadline week %d:", op_plan_gate(p, g)->deadline_week);
+                fprintf(f, " missed: never passed, deadline %s %d:", wk,
+                        op_plan_gate(p, g)->deadline_week);
             if (!ge->nlate_items) {
                 char cause[1024];
                 op_report_gate_cause(p, e, g, cause, sizeof cause);
@@ -391,7 +401,7 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
                 fprintf(f, "%s", k ? ", " : " ");
                 md(f, op_plan_item(p, ge->late_items[k])->id);
                 if (ie->done)
-                    fprintf(f, " in week %d", ie->end_week);
+                    fprintf(f, " in %s %d", wk, ie->end_week);
                 else
                     fprintf(f, " never scheduled");
             }
@@ -422,7 +432,7 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
         rpt_changes_section(f, p, e, info->previous);
 
     /* roadmap */
-    fprintf(f, "\n## Roadmap by week\n");
+    fprintf(f, "\n## Roadmap by %s\n", wk);
     for (int t = 1; t <= last; t++) {
         double tot = 0;
         int any = 0;
@@ -431,7 +441,7 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
                 any = 1;
         if (!any)
             continue;
-        fprintf(f, "\n### Week %d\n\n| Issue | Hours | Owner | Status |\n|---|---|---|---|\n", t);
+        fprintf(f, "\n### %s %d\n\n| Issue | Hours | Owner | Status |\n|---|---|---|---|\n", Wk, t);
         for (int i = 0; i < ni; i++) {
             double h = op_schedule_get(s, i, t);
             if (h <= 1e-6)
@@ -447,13 +457,13 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
             fprintf(f, " | %s |\n", ie->end_week == t && ie->done ? "done" : ie->start_week == t ? "start" : "continue");
             tot += h;
         }
-        fprintf(f, "\n**Week %d Total**: %s hours\n", t, RPT_NUM(tot));
+        fprintf(f, "\n**%s %d Total**: %s hours\n", Wk, t, RPT_NUM(tot));
     }
 
     /* loads */
-    fprintf(f, "\n## Load by role and week (planned / capacity hours)\n\n| role |");
+    fprintf(f, "\n## Load by role and %s (planned / capacity hours)\n\n| role |", wk);
     for (int t = 1; t <= W; t++)
-        fprintf(f, " w%d |", t);
+        fprintf(f, " %c%d |", wk[0], t);
     fprintf(f, "\n|---|");
     for (int t = 1; t <= W; t++)
         fprintf(f, "---|");
@@ -473,7 +483,7 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
     }
 
     /* people */
-    fprintf(f, "\n## Engineers needed per week\n\n| week |");
+    fprintf(f, "\n## Engineers needed per %s\n\n| %s |", wk, wk);
     for (int r = 0; r < nr; r++) {
         fprintf(f, " ");
         md(f, op_plan_role(p, r)->name);
@@ -495,7 +505,7 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
     }
     int peak;
     double pw = total_person_weeks(p, e, &peak);
-    fprintf(f, "\nPeak team size: %d; person-weeks used: %s.\n", peak, RPT_NUM(pw));
+    fprintf(f, "\nPeak team size: %d; person-%s used: %s.\n", peak, wks, RPT_NUM(pw));
 
     /* Go/No-Go */
     int musts, shoulds;
@@ -503,9 +513,9 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
     if (musts || shoulds) {
         fprintf(f, "\n## Go/No-Go\n\n");
         if (gw)
-            fprintf(f, "First week \"Go\" holds (all must-haves, at least 80%% of should-haves): "
-                       "**week %d**.\n",
-                    gw);
+            fprintf(f, "First %s \"Go\" holds (all must-haves, at least 80%% of should-haves): "
+                       "**%s %d**.\n",
+                    wk, wk, gw);
         else
             fprintf(f, "\"Go\" never holds in this plan.\n");
         static const char *const heads[] = {"", "Must have", "Should have", "Nice to have"};
@@ -521,7 +531,7 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
                 fprintf(f, ": ");
                 md(f, it->title);
                 if (ie->done)
-                    fprintf(f, " (week %d)\n", ie->end_week);
+                    fprintf(f, " (%s %d)\n", wk, ie->end_week);
                 else
                     fprintf(f, " (not scheduled)\n");
             }
@@ -589,9 +599,9 @@ int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op
 
     /* solver stages */
     if (info->nstages) {
-        fprintf(f, "\n## Solver\n\nHorizon: %d weeks. Stages, each held while the next runs:\n\n"
+        fprintf(f, "\n## Solver\n\nHorizon: %d %s. Stages, each held while the next runs:\n\n"
                    "| stage | status | objective | best bound | gap |\n|---|---|---|---|---|\n",
-                info->horizon);
+                info->horizon, wks);
         for (int k = 0; k < info->nstages; k++) {
             const op_report_stage *st = &info->stages[k];
             fprintf(f, "| %s | %s | %s | ", st->name, st->status, RPT_NUM(st->objective));
@@ -615,6 +625,9 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_
     double pw = total_person_weeks(p, e, &peak);
     int rc = fputs("metric,value\n", f) < 0;
     rc |= rpt_cell(f, "command", 0) | rpt_cell(f, info->command, 1);
+    /* only day plans say so: week plans keep summary.csv as it always was */
+    if (op_plan_period(p) == OP_PERIOD_DAY)
+        rc |= rpt_cell(f, "period", 0) | rpt_cell(f, rpt_period(p, 0), 1);
     rc |= rpt_cell(f, "status", 0) | rpt_cell(f, info->status, 1);
     rc |= rpt_cell(f, "gates_met", 0) | rpt_cellnum(f, op_eval_gates_met(e), 1);
     rc |= rpt_cell(f, "gates", 0) | rpt_cellnum(f, op_plan_gate_count(p), 1);
@@ -713,12 +726,13 @@ void rpt_team_section(FILE *f, const op_plan *p, const op_report_team *t)
     int last = op_plan_last_capacity_week(t->current);
     if (last < OP_MAX_WEEK && last > weeks)
         weeks = last;
+    const char *wks = rpt_period(p, 1);
     fprintf(f, "\n## Team needed\n\nThe cheapest team (%s) with which every item is done "
-               "and every gate meets its deadline, beside the current team (weeks 1..%d; "
+               "and every gate meets its deadline, beside the current team (%s 1..%d; "
                "cost = hours x cost_per_hour, 1 when not given):\n\n"
-               "| role | current peak people | current person-weeks | needed peak people | "
-               "needed person-weeks | current cost | needed cost |\n|---|---|---|---|---|---|---|\n",
-            t->status, weeks);
+               "| role | current peak people | current person-%s | needed peak people | "
+               "needed person-%s | current cost | needed cost |\n|---|---|---|---|---|---|---|\n",
+            t->status, wks, weeks, wks, wks);
     for (int r = -1; r < op_plan_role_count(p); r++) {
         int rc = r < 0 ? -1 : op_plan_find_role(t->current, op_plan_role(p, r)->name);
         double cpk, cpw, cco, npk, npw, nco;

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "reports.h"
+#include "internal.h"
 
 void op_report_summary(FILE *out, const op_plan *p)
 {
@@ -39,9 +39,10 @@ void op_report_summary(FILE *out, const op_plan *p)
                 h[3], h[4]);
     }
 
-    fprintf(out, "\nCapacity hours by role, weeks 1..%d%s:\n", shown,
+    const char *wks = rpt_period(p, 1);
+    fprintf(out, "\nCapacity hours by role, %s 1..%d%s:\n", wks, shown,
             last >= OP_MAX_WEEK ? " (open-ended team)" : "");
-    fprintf(out, "  %-16s %8s %8s  %s\n", "role", "hours", "demand", "weeks with capacity");
+    fprintf(out, "  %-16s %8s %8s  %s with capacity\n", "role", "hours", "demand", wks);
     for (int r = 0; r < nr; r++) {
         double cap = 0, dem = 0;
         for (int t = 1; t <= shown; t++)
@@ -70,7 +71,8 @@ void op_report_summary(FILE *out, const op_plan *p)
         fprintf(out, "\nGates:\n");
         for (int g = 0; g < ng; g++) {
             const op_gate *ga = op_plan_gate(p, g);
-            fprintf(out, "  %s (%s) deadline week %d", ga->id, ga->name, ga->deadline_week);
+            fprintf(out, "  %s (%s) deadline %s %d", ga->id, ga->name, rpt_period(p, 0),
+                    ga->deadline_week);
             if (ga->nrequires) {
                 fprintf(out, ", requires");
                 for (int k = 0; k < ga->nrequires; k++)

@@ -1,4 +1,4 @@
-/* svg.c - gantt.svg: one bar per item on a week axis, gates marked */
+/* svg.c - gantt.svg: one bar per item on a week (or day) axis, gates marked */
 #include <stdio.h>
 
 #include "internal.h"
@@ -27,6 +27,7 @@ int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e)
 {
     int ni = op_plan_item_count(p), ng = op_plan_gate_count(p);
     int W = op_eval_weeks(e);
+    const char *wk = rpt_period(p, 0);
     const int left = 260, top = 40, row = 18, colw = W > 40 ? 16 : 40;
     int rows = 0;
     for (int i = 0; i < ni; i++)
@@ -35,14 +36,14 @@ int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e)
     fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                "font-family=\"sans-serif\" font-size=\"11\">\n", width, height);
     fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
-    /* week axis */
+    /* period axis: w1 w2 ... or d1 d2 ... */
     for (int t = 1; t <= W; t++) {
         int x = left + (t - 1) * colw;
         fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", x, top,
                 colw, rows * row, t % 2 ? "#f4f4f4" : "#ffffff");
         if (colw >= 30 || t % 2 == 1)
-            fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">w%d</text>\n", x + colw / 2,
-                    top - 8, t);
+            fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%c%d</text>\n", x + colw / 2,
+                    top - 8, wk[0], t);
     }
     /* bars, grouped by role */
     int y = top;
@@ -65,7 +66,7 @@ int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e)
             xml(f, it->id);
             fprintf(f, ": ");
             xml(f, it->title);
-            fprintf(f, ", weeks %d-%d, %s h</title></rect>\n", ie->start_week, ie->end_week,
+            fprintf(f, ", %s %d-%d, %s h</title></rect>\n", rpt_period(p, 1), ie->start_week, ie->end_week,
                     RPT_NUM(ie->hours));
             y += row;
         }
@@ -88,7 +89,7 @@ int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e)
                        "stroke-width=\"2\"><title>", xp, top - 4, xp, top + rows * row,
                     ge->lateness ? "#c00" : "#080");
             xml(f, ga->id);
-            fprintf(f, " passed week %d</title></line>\n", ge->passed_week);
+            fprintf(f, " passed %s %d</title></line>\n", wk, ge->passed_week);
         }
     }
     fprintf(f, "</svg>\n");

@@ -34,6 +34,9 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline);
    deadline). Returns 1 when that proves no schedule finishes by T, 0
    otherwise; es and ls hold n ints. */
 int rc_windows(const rc_inst *in, int T, int *es, int *ls, double deadline);
+/* The same with shaving whose probes shave too: far stronger, and far
+   slower (n^2 times the work); for the one T that would prove optimality. */
+int rc_windows_deep(const rc_inst *in, int T, int *es, int *ls, double deadline);
 
 /* A lower bound on the last week, at least lo and at most hi (a week some
    schedule is done by): the first T in [lo, hi] rc_windows cannot rule out,

@@ -615,7 +615,7 @@ typedef struct rc_work {
     double *comp;  /* hours compulsory parts take, per role and week */
     int *cl, *cr;  /* each item's compulsory part when comp was built */
     int *pts;      /* interval ends of the energy check */
-    int *es2, *ls2; /* shaving: trial windows */
+    int *trial;    /* shaving: trial windows, es then ls, per level */
 } rc_work;
 
 /* Narrows es/ls (valid windows for "done by week T") to a fixed point of
@@ -735,7 +735,46 @@ out:
     return bad;
 }
 
-int rc_windows(const rc_inst *in, int T, int *es, int *ls, double deadline)
+/* Deepest shaving: probes of level k shave with level k - 1. */
+#define SHAVE_MAX_LEVEL 2
+
+/* Propagation, then (level > 0) shaving: a start at a window's edge whose
+   consequences shaving of the level below refutes is removed, and the rest
+   propagated again, until no edge falls (or the deadline). 1 when refuted. */
+static int shave(const rc_inst *in, int T, int *es, int *ls, rc_work *w, int level, double deadline)
+{
+    int n = in->n;
+    int bad = propagate(in, T, es, ls, w);
+    if (level == 0)
+        return bad;
+    int *es2 = w->trial + (size_t)(level - 1) * 2 * (size_t)n, *ls2 = es2 + n;
+    for (int changed = 1; !bad && changed && op_solver_now() < deadline;) {
+        changed = 0;
+        for (int j = 0; j < n && !bad; j++)
+            for (int side = 0; side < 2 && !bad; side++)
+                while (es[j] < ls[j]) {
+                    memcpy(es2, es, (size_t)n * sizeof *es);
+                    memcpy(ls2, ls, (size_t)n * sizeof *ls);
+                    if (side == 0)
+                        ls2[j] = es[j];
+                    else
+                        es2[j] = ls[j];
+                    if (!shave(in, T, es2, ls2, w, level - 1, deadline))
+                        break;
+                    if (side == 0)
+                        es[j]++;
+                    else
+                        ls[j]--;
+                    changed = 1;
+                    bad = propagate(in, T, es, ls, w);
+                    if (bad)
+                        break;
+                }
+    }
+    return bad;
+}
+
+static int windows_at(const rc_inst *in, int T, int *es, int *ls, int level, double deadline)
 {
     int n = in->n;
     for (int j = 0; j < n; j++) {
@@ -749,46 +788,27 @@ int rc_windows(const rc_inst *in, int T, int *es, int *ls, double deadline)
     w.cl = malloc((size_t)n * sizeof *w.cl);
     w.cr = malloc((size_t)n * sizeof *w.cr);
     w.pts = malloc((size_t)n * 4 * sizeof *w.pts);
-    w.es2 = malloc((size_t)n * sizeof *w.es2);
-    w.ls2 = malloc((size_t)n * sizeof *w.ls2);
+    w.trial = malloc((size_t)n * 2 * SHAVE_MAX_LEVEL * sizeof *w.trial);
     int bad = 0;
-    if (!w.comp || !w.cl || !w.cr || !w.pts || !w.es2 || !w.ls2)
-        goto out; /* no narrowing is always valid */
-    bad = propagate(in, T, es, ls, &w);
-    /* Shaving: a start at a window's edge whose consequences propagation
-       refutes is removed, and the rest propagated again, until no edge
-       falls (or the deadline). */
-    for (int changed = 1; !bad && changed && op_solver_now() < deadline;) {
-        changed = 0;
-        for (int j = 0; j < n && !bad; j++)
-            for (int side = 0; side < 2 && !bad; side++)
-                while (es[j] < ls[j]) {
-                    memcpy(w.es2, es, (size_t)n * sizeof *es);
-                    memcpy(w.ls2, ls, (size_t)n * sizeof *ls);
-                    if (side == 0)
-                        w.ls2[j] = es[j];
-                    else
-                        w.es2[j] = ls[j];
-                    if (!propagate(in, T, w.es2, w.ls2, &w))
-                        break;
-                    if (side == 0)
-                        es[j]++;
-                    else
-                        ls[j]--;
-                    changed = 1;
-                    bad = propagate(in, T, es, ls, &w);
-                    if (bad)
-                        break;
-                }
-    }
-out:
+    if (w.comp && w.cl && w.cr && w.pts && w.trial)
+        bad = shave(in, T, es, ls, &w, level, deadline);
+    /* else: no narrowing is always valid */
     free(w.comp);
     free(w.cl);
     free(w.cr);
     free(w.pts);
-    free(w.es2);
-    free(w.ls2);
+    free(w.trial);
     return bad;
+}
+
+int rc_windows(const rc_inst *in, int T, int *es, int *ls, double deadline)
+{
+    return windows_at(in, T, es, ls, 1, deadline);
+}
+
+int rc_windows_deep(const rc_inst *in, int T, int *es, int *ls, double deadline)
+{
+    return windows_at(in, T, es, ls, SHAVE_MAX_LEVEL, deadline);
 }
 
 int rc_lower_bound(const rc_inst *in, int lo, int hi, double deadline)

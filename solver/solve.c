@@ -1185,20 +1185,22 @@ static char *defer_reason(const model *m, int i, const op_eval *e)
         own += item_cap_of(m, i, t);
         used += op_eval_load(e, it->role.index, t);
     }
+    op_period per = op_plan_period(m->p);
+    const char *w1 = op_period_word(per, 0), *wn = op_period_word(per, 1);
     if (from > to)
-        snprintf(buf, sizeof buf, "cannot fit: no week left for it in weeks 1..%d (its window, "
-                                  "dependencies or gate entry start it after week %d)",
-                 m->H, to);
+        snprintf(buf, sizeof buf, "cannot fit: no %s left for it in %s 1..%d (its window, "
+                                  "dependencies or gate entry start it after %s %d)",
+                 w1, wn, m->H, w1, to);
     else if (!m->ef[i])
         snprintf(buf, sizeof buf,
-                 "cannot fit: in weeks %d..%d it can get at most %g h (%s capacity and its "
+                 "cannot fit: in %s %d..%d it can get at most %g h (%s capacity and its "
                  "max_people), it needs %g h",
-                 from, to, own, role, it->remaining);
+                 wn, from, to, own, role, it->remaining);
     else
         snprintf(buf, sizeof buf,
-                 "no room: %s capacity in weeks %d..%d is %g h, %g h of it used by "
+                 "no room: %s capacity in %s %d..%d is %g h, %g h of it used by "
                  "higher-ranked work; this item needs %g h",
-                 role, from, to, cap, used, it->remaining);
+                 role, wn, from, to, cap, used, it->remaining);
     return strdup(buf);
 }
 
@@ -1804,15 +1806,16 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             const op_gate *ga = op_plan_gate(p, g);
             if (m.gl[g] > ga->deadline_week) {
                 sol->status = OP_SOLVE_INFEASIBLE;
+                const char *w1 = op_period_word(op_plan_period(p), 0);
                 if (m.gl[g] > m.H)
                     snprintf(sol->reason, sizeof sol->reason,
-                             "gate %s cannot pass within %d weeks (deadline week %d)", ga->id, m.H,
-                             ga->deadline_week);
+                             "gate %s cannot pass within %d %s (deadline %s %d)", ga->id, m.H,
+                             op_period_word(op_plan_period(p), 1), w1, ga->deadline_week);
                 else
                     snprintf(sol->reason, sizeof sol->reason,
-                             "gate %s cannot pass before week %d (deadline week %d): its items and "
+                             "gate %s cannot pass before %s %d (deadline %s %d): its items and "
                              "their roles' capacity do not allow it",
-                             ga->id, m.gl[g], ga->deadline_week);
+                             ga->id, w1, m.gl[g], w1, ga->deadline_week);
                 goto done;
             }
         }

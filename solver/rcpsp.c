@@ -38,6 +38,9 @@ struct rc_inst {
     int *sstart, *sidx; /* successors, the same way */
     const int *topo;    /* items, dependencies first */
     char *clash;        /* clash[i * n + j]: the two crews never fit together */
+    int *rstart, *rjobs; /* items whose crew has role r: rjobs[rstart[r] .. rstart[r + 1] - 1] */
+    double *rwork;      /* people x weeks of role r over all items */
+    double *phmin;      /* fewest hours a person of role r works in any week */
 };
 
 void rc_free(rc_inst *in)
@@ -57,6 +60,10 @@ void rc_free(rc_inst *in)
     free(in->sstart);
     free(in->sidx);
     free(in->clash);
+    free(in->rstart);
+    free(in->rjobs);
+    free(in->rwork);
+    free(in->phmin);
     free(in);
 }
 
@@ -184,6 +191,28 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
                 }
             }
     free(most);
+    /* per role: its items, its work, its shortest person-week */
+    in->rstart = calloc((size_t)nr + 1, sizeof *in->rstart);
+    in->rjobs = malloc(((size_t)n * (size_t)nr + 1) * sizeof *in->rjobs);
+    in->rwork = calloc((size_t)nr, sizeof *in->rwork);
+    in->phmin = malloc((size_t)nr * sizeof *in->phmin);
+    if (!in->rstart || !in->rjobs || !in->rwork || !in->phmin)
+        goto oom;
+    for (int r = 0, k = 0; r < nr; r++) {
+        in->rstart[r] = k;
+        for (int j = 0; j < n; j++)
+            if (in->cnt[(size_t)j * (size_t)nr + (size_t)r] > 0) {
+                in->rjobs[k++] = j;
+                in->rwork[r] += in->cnt[(size_t)j * (size_t)nr + (size_t)r] * in->dur[j];
+            }
+        in->rstart[r + 1] = k;
+        in->phmin[r] = 0;
+        for (int t = 1; t <= in->L; t++) {
+            double h = in->ph[(size_t)r * (size_t)in->stride + (size_t)t];
+            if (t == 1 || h < in->phmin[r])
+                in->phmin[r] = h;
+        }
+    }
     return in;
 oom:
     rc_free(in);
@@ -564,9 +593,28 @@ out:
 
 /* ---- propagation ---------------------------------------------------- */
 
-/* Energy check over intervals [a, b] of weeks: the hours each item must
-   spend inside, whichever way it is shifted within its window, against the
-   capacity there. 1 when some interval is overbooked. */
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorts v[0..n) and drops repeats; returns the new length. */
+static int sort_unique(int *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_int);
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (k == 0 || v[i] != v[k - 1])
+            v[k++] = v[i];
+    return k;
+}
+
+/* Energy check over intervals [a, b] of weeks: the weeks each item must
+   spend inside, whichever way it is shifted within its window (fewest at
+   one of the two extremes), times its crew and the fewest hours a person
+   of the role works in any week, against the capacity there. 1 when some
+   interval is overbooked. */
 static int energy_overload(const rc_inst *in, const int *es, const int *ls, int *pts)
 {
     int n = in->n, na = 0, nb = 0;
@@ -577,33 +625,37 @@ static int energy_overload(const rc_inst *in, const int *es, const int *ls, int 
         b[nb++] = es[j] + in->dur[j] - 1;
         b[nb++] = ls[j] + in->dur[j] - 1;
     }
-    for (int x = 0; x < na; x++)
-        for (int y = 0; y < nb; y++) {
-            int lo = a[x], hi = b[y];
-            if (hi < lo)
-                continue;
-            for (int r = 0; r < in->nr; r++) {
-                const double *pc = in->phc + (size_t)r * (size_t)in->stride;
+    na = sort_unique(a, na);
+    nb = sort_unique(b, nb);
+    for (int r = 0; r < in->nr; r++) {
+        const int *jobs = in->rjobs + in->rstart[r];
+        int nj = in->rstart[r + 1] - in->rstart[r];
+        const double *cc = in->capc + (size_t)r * (size_t)in->stride;
+        double ph = in->phmin[r];
+        for (int x = 0; x < na; x++) {
+            int lo = a[x];
+            for (int y = 0; y < nb; y++) {
+                int hi = b[y];
+                if (hi < lo)
+                    continue;
+                double cap = cc[hi] - cc[lo - 1];
+                if (in->rwork[r] * ph <= cap + OP_EPS)
+                    break; /* longer intervals only have more room */
                 double need = 0;
-                for (int j = 0; j < n; j++) {
-                    double c = in->cnt[(size_t)j * (size_t)in->nr + (size_t)r];
-                    if (c <= 0)
-                        continue;
+                for (int k = 0; k < nj; k++) {
+                    int j = jobs[k], d = in->dur[j];
                     /* left-shifted and right-shifted overlaps with [lo, hi] */
-                    int l1 = es[j] > lo ? es[j] : lo;
-                    int h1 = es[j] + in->dur[j] - 1 < hi ? es[j] + in->dur[j] - 1 : hi;
-                    int l2 = ls[j] > lo ? ls[j] : lo;
-                    int h2 = ls[j] + in->dur[j] - 1 < hi ? ls[j] + in->dur[j] - 1 : hi;
-                    if (h1 < l1 || h2 < l2)
-                        continue;
-                    double e1 = c * (pc[h1] - pc[l1 - 1]), e2 = c * (pc[h2] - pc[l2 - 1]);
-                    need += e1 < e2 ? e1 : e2;
+                    int o1 = (es[j] + d - 1 < hi ? es[j] + d - 1 : hi) - (es[j] > lo ? es[j] : lo) + 1;
+                    int o2 = (ls[j] + d - 1 < hi ? ls[j] + d - 1 : hi) - (ls[j] > lo ? ls[j] : lo) + 1;
+                    int o = o1 < o2 ? o1 : o2;
+                    if (o > 0)
+                        need += in->cnt[(size_t)j * (size_t)in->nr + (size_t)r] * o;
                 }
-                const double *cc = in->capc + (size_t)r * (size_t)in->stride;
-                if (need > cc[hi] - cc[lo - 1] + OP_EPS)
+                if (need * ph > cap + OP_EPS)
                     return 1;
             }
         }
+    }
     return 0;
 }
 

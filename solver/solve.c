@@ -1437,33 +1437,29 @@ static void tighten_to(model *m, int T, bound_undo *u)
     free(lf);
 }
 
-/* Fixed-duration items alone: the start columns outside the propagation
-   windows for "every item done by week T" fixed to 0 (changes recorded in
-   u; NULL: permanent). Returns 1 when propagation proves no schedule is
-   done by T, -1 on ENOMEM, else 0. */
+/* Fixed-duration items alone: the start columns outside the windows es/ls
+   fixed to 0 (changes recorded in u; NULL: permanent). */
+static void rc_fix(model *m, const int *es, const int *ls, bound_undo *u)
+{
+    for (int i = 0; i < m->ni; i++)
+        for (int st = m->es[i]; m->cy[i] && st <= m->ls[i]; st++)
+            if (st < es[i] || st > ls[i])
+                fix_col(m, u, col_y(m, i, st), 0);
+}
+
+/* The same for the propagation windows of "every item done by week T":
+   1 when propagation proves no schedule is done by T, -1 on ENOMEM. */
 static int rc_tighten(model *m, int T, bound_undo *u)
 {
     int *es = malloc(((size_t)m->ni + 1) * sizeof *es), *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
     int rc = -1;
     if (es && ls)
         rc = rc_windows(m->rc, T, es, ls, m->deadline);
-    for (int i = 0; rc == 0 && i < m->ni; i++)
-        for (int st = m->es[i]; m->cy[i] && st <= m->ls[i]; st++)
-            if (st < es[i] || st > ls[i])
-                fix_col(m, u, col_y(m, i, st), 0);
+    if (rc == 0)
+        rc_fix(m, es, ls, u);
     free(es);
     free(ls);
     return rc;
-}
-
-/* 1 when propagation proves no schedule has every item done by week T. */
-static int rc_windows_proves(const model *m, int T)
-{
-    int *es = malloc(((size_t)m->ni + 1) * sizeof *es), *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
-    int bad = es && ls && rc_windows(m->rc, T, es, ls, m->deadline) == 1;
-    free(es);
-    free(ls);
-    return bad;
 }
 
 static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *inc_obj,
@@ -1519,10 +1515,21 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         }
         proven = *inc_obj <= lo + 1e-6;
     }
+    int *rces = NULL, *rcls = NULL; /* windows for one week less than the incumbent */
     if (!proven && *have_inc && st == OP_STAGE_FINISH && m->rc) {
-        /* propagation may prove on its own that nothing ends a week earlier */
+        /* Deep shaving may prove on its own that nothing ends a week
+           earlier; given half the time left, what it narrows before the
+           deadline still holds and goes to the search. */
         int T = (int)round(*inc_obj) - 1;
-        if (T < 1 || rc_windows_proves(m, T))
+        rces = malloc(((size_t)m->ni + 1) * sizeof *rces);
+        rcls = malloc(((size_t)m->ni + 1) * sizeof *rcls);
+        if (!rces || !rcls) {
+            free(rces);
+            free(rcls);
+            free(c);
+            return -1;
+        }
+        if (T < 1 || rc_windows_deep(m->rc, T, rces, rcls, t0 + (deadline - t0) / 2))
             proven = 1;
     }
     double left = proven ? 0 : deadline - t0;
@@ -1549,11 +1556,8 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
                 bound_undo undo = {NULL, NULL, NULL, NULL, 0, 0};
                 if (st == OP_STAGE_FINISH && *have_inc) {
                     tighten_to(m, (int)round(*inc_obj) - 1, &undo);
-                    if (m->rc && rc_tighten(m, (int)round(*inc_obj) - 1, &undo) < 0) {
-                        undo_bounds(m, &undo);
-                        free(c);
-                        return -1;
-                    }
+                    if (rces)
+                        rc_fix(m, rces, rcls, &undo);
                 }
                 /* Search only for strictly better schedules: the objective is
                    integral, so a cutoff row "objective <= incumbent - 1" prunes
@@ -1567,6 +1571,9 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
                     free(ind);
                     free(val);
                     free(c);
+                    free(rces);
+                    free(rcls);
+                    undo_bounds(m, &undo);
                     return -1;
                 }
                 for (int k = 1; k <= n; k++)
@@ -1632,6 +1639,8 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
             }
         }
     }
+    free(rces);
+    free(rcls);
     if (!*have_inc) {
         /* no solution at all: proven infeasible, or none found in time */
         res->status = proven ? OP_SOLVE_INFEASIBLE : OP_SOLVE_INTERRUPTED;

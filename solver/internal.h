@@ -21,12 +21,16 @@ typedef struct rc_inst rc_inst;
 rc_inst *rc_new(const op_plan *p, int *nomem);
 void rc_free(rc_inst *in);
 
-/* The shortest schedule found by sampled serial schedule generation with
-   forward-backward improvement: at most passes samples, stopping at the
-   deadline (op_solver_now seconds). Deterministic for the same inputs.
-   Returns a new schedule the caller frees, or NULL (ENOMEM, or no sample
-   fitted within the weeks the team covers). */
-op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline);
+/* The shortest schedule found by a genetic search over activity lists,
+   each decoded by serial schedule generation with forward-backward
+   improvement: at most passes decodings, stopping at the deadline
+   (op_solver_now seconds). Deterministic for the same inputs. release
+   (NULL: none) raises items' earliest starts, prio (NULL: longest chain
+   first) ranks them, smaller first: windows from rc_windows steer it to a
+   schedule that ends by their T. Returns a new schedule the caller frees,
+   or NULL (ENOMEM, or no list fitted within the weeks the team covers). */
+op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const int *release,
+                          const int *prio);
 
 /* Start windows es[i]..ls[i] (weeks) of every item when all must be done by
    week T, narrowed by dependencies, crews that cannot overlap, the capacity

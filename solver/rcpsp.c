@@ -255,13 +255,13 @@ static void place(const rc_inst *in, double *used, int j, int s)
 /* Serial schedule generation: items in the order ord (dependencies first),
    each at its earliest start that fits. Returns the last week, -1 when an
    item fits nowhere in the tables. */
-static int sgs_forward(const rc_inst *in, const int *ord, int *st, double *used)
+static int sgs_forward(const rc_inst *in, const int *rel, const int *ord, int *st, double *used)
 {
     memset(used, 0, (size_t)in->nr * (size_t)in->stride * sizeof *used);
     int last = 0;
     for (int k = 0; k < in->n; k++) {
         int j = ord[k];
-        int s = in->rel[j];
+        int s = rel[j];
         for (int q = in->pstart[j]; q < in->pstart[j + 1]; q++) {
             int i = in->pidx[q];
             if (st[i] + in->dur[i] > s)
@@ -286,7 +286,8 @@ static int sgs_forward(const rc_inst *in, const int *ord, int *st, double *used)
 /* The same backwards: items in the order ord (dependents first), each at its
    latest start that fits and ends by week T. -1 when one would start before
    its earliest week. */
-static int sgs_backward(const rc_inst *in, const int *ord, int T, int *st, double *used)
+static int sgs_backward(const rc_inst *in, const int *rel, const int *ord, int T, int *st,
+                        double *used)
 {
     memset(used, 0, (size_t)in->nr * (size_t)in->stride * sizeof *used);
     for (int k = 0; k < in->n; k++) {
@@ -299,7 +300,7 @@ static int sgs_backward(const rc_inst *in, const int *ord, int T, int *st, doubl
         }
         int s = f - in->dur[j] + 1;
         for (;;) {
-            if (s < in->rel[j])
+            if (s < rel[j])
                 return -1;
             int w = clash_week(in, used, j, s, 0);
             if (!w)
@@ -383,6 +384,7 @@ static void priority_list(const rc_inst *in, const int *pr, unsigned long long *
 
 /* Scratch space of the heuristic. */
 typedef struct rc_heur {
+    const int *rel; /* earliest starts: the items' own, or tighter windows */
     int *st, *bst, *key, *left, *elig;
     long long *buf;
     double *used;
@@ -396,7 +398,7 @@ typedef struct rc_heur {
 static int decode(const rc_inst *in, int *ord, int *st, rc_heur *h)
 {
     int n = in->n;
-    int ms = sgs_forward(in, ord, st, h->used);
+    int ms = sgs_forward(in, h->rel, ord, st, h->used);
     if (ms < 0)
         return -1;
     for (int round = 0; round < 8; round++) {
@@ -404,10 +406,10 @@ static int decode(const rc_inst *in, int *ord, int *st, rc_heur *h)
             h->key[j] = st[j] + in->dur[j];
         order_by(in, h->key, -1, h->buf, ord);
         memcpy(h->bst, st, (size_t)n * sizeof *st);
-        if (sgs_backward(in, ord, ms, h->bst, h->used))
+        if (sgs_backward(in, h->rel, ord, ms, h->bst, h->used))
             break;
         order_by(in, h->bst, 1, h->buf, ord);
-        int m2 = sgs_forward(in, ord, h->key, h->used);
+        int m2 = sgs_forward(in, h->rel, ord, h->key, h->used);
         if (m2 < 0 || m2 >= ms)
             break;
         ms = m2;
@@ -462,7 +464,8 @@ static void crossover(const rc_inst *in, const int *mo, const int *fa, int *chil
 /* Population of the genetic search. */
 enum { POP = 40 };
 
-op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline)
+op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const int *release,
+                          const int *prio)
 {
     int n = in->n;
     size_t tab = (size_t)in->nr * (size_t)in->stride;
@@ -480,7 +483,13 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline)
     int *fit = malloc((size_t)2 * POP * sizeof *fit), *rank = malloc((size_t)2 * POP * sizeof *rank);
     int *tmp = malloc((size_t)2 * POP * (size_t)n * sizeof *tmp);
     char *taken = malloc((size_t)n + 1);
+    int *rel = malloc((size_t)n * sizeof *rel);
     op_schedule *s = NULL;
+    if (!rel)
+        goto out;
+    for (int j = 0; j < n; j++)
+        rel[j] = release && release[j] > in->rel[j] ? release[j] : in->rel[j];
+    h.rel = rel;
     if (!h.st || !h.bst || !h.key || !h.left || !h.elig || !h.buf || !h.used || !best || !pr ||
         !lists || !fit || !rank || !tmp || !taken)
         goto out;
@@ -501,7 +510,7 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline)
                     w += in->dur[in->sidx[q]];
                 pr[j] = -w;
             } else
-                pr[j] = in->rel[j] - in->tail[j];
+                pr[j] = prio ? prio[j] : in->rel[j] - in->tail[j];
         }
         int *ord = lists + (size_t)npop * (size_t)n;
         priority_list(in, pr, pass > 2 ? &rnd : NULL, h.left, h.elig, ord);
@@ -588,6 +597,7 @@ out:
     free(rank);
     free(tmp);
     free(taken);
+    free(rel);
     return s;
 }
 
@@ -804,7 +814,7 @@ static int shave(const rc_inst *in, int T, int *es, int *ls, rc_work *w, int lev
         changed = 0;
         for (int j = 0; j < n && !bad; j++)
             for (int side = 0; side < 2 && !bad; side++)
-                while (es[j] < ls[j]) {
+                while (es[j] < ls[j] && op_solver_now() < deadline) {
                     memcpy(es2, es, (size_t)n * sizeof *es);
                     memcpy(ls2, ls, (size_t)n * sizeof *ls);
                     if (side == 0)

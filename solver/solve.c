@@ -1462,6 +1462,38 @@ static int rc_tighten(model *m, int T, bound_undo *u)
     return rc;
 }
 
+/* Fixed-duration items alone: the genetic search again, started and held
+   within the windows es/ls of "done by week T" (the incumbent's week less
+   one). A schedule it finds that keeps every row replaces the incumbent
+   inc (objective c). Returns 1 when it did, 0 when not, -1 on ENOMEM. */
+static int rc_improve(model *m, const double *c, const int *es, const int *ls, double *inc,
+                      double *inc_obj, double until)
+{
+    int n = glp_get_num_cols(m->lp);
+    double left = until - op_solver_now();
+    op_schedule *h = rc_heuristic(m->rc, 200000 / (m->ni > 0 ? m->ni : 1),
+                                  op_solver_now() + (left > 0 ? left / 4 : 0), es, ls);
+    op_eval *e = h ? op_eval_new(m->p, h, m->o->gate_entry_phase) : NULL;
+    double *x = malloc(((size_t)n + 1) * sizeof *x);
+    int rc = 0;
+    if (!x || (h && !e)) {
+        rc = -1;
+    } else if (e && !op_eval_hard_violations(e) && op_eval_last_week(e) <= m->H &&
+               op_eval_last_week(e) < *inc_obj - 0.5) {
+        char why[160];
+        point_of_schedule(m, h, e, x);
+        if (point_feasible(m->lp, x, why, sizeof why)) {
+            memcpy(inc, x, ((size_t)n + 1) * sizeof *x);
+            *inc_obj = objective_at(c, x, n);
+            rc = 1;
+        }
+    }
+    free(x);
+    op_eval_free(e);
+    op_schedule_free(h);
+    return rc;
+}
+
 static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *inc_obj,
                      double deadline, op_stage_result *res, op_diag *d)
 {
@@ -1529,8 +1561,18 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
             free(c);
             return -1;
         }
-        if (T < 1 || rc_windows_deep(m->rc, T, rces, rcls, t0 + (deadline - t0) / 2))
-            proven = 1;
+        double until = t0 + (deadline - t0) / 2;
+        for (;;) {
+            if (T < 1 || *inc_obj <= glp_get_col_lb(m->lp, m->cM) + 1e-6 ||
+                rc_windows_deep(m->rc, T, rces, rcls, until)) {
+                proven = 1;
+                break;
+            }
+            /* not refuted: look for a schedule by T inside the windows */
+            if (rc_improve(m, c, rces, rcls, inc, inc_obj, until) <= 0)
+                break;
+            T = (int)round(*inc_obj) - 1;
+        }
     }
     double left = proven ? 0 : deadline - t0;
     if (left > 0 && !(m->o->interrupt && *m->o->interrupt)) {
@@ -1741,7 +1783,7 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
         if (passes > 5000)
             passes = 5000;
         double budget = o->time_limit > 0 ? o->time_limit * 0.1 : 0;
-        op_schedule *h = rc_heuristic(rc, passes < 10 ? 10 : passes, t0 + budget);
+        op_schedule *h = rc_heuristic(rc, passes < 10 ? 10 : passes, t0 + budget, NULL, NULL);
         op_eval *he = h ? op_eval_new(p, h, o->gate_entry_phase) : NULL;
         if (h && !he) {
             op_schedule_free(h);

@@ -27,10 +27,12 @@ void rc_free(rc_inst *in);
    (op_solver_now seconds). Deterministic for the same inputs. release
    (NULL: none) raises items' earliest starts, prio (NULL: longest chain
    first) ranks them, smaller first: windows from rc_windows steer it to a
-   schedule that ends by their T. Returns a new schedule the caller frees,
-   or NULL (ENOMEM, or no list fitted within the weeks the team covers). */
+   schedule that ends by their T. It stops early at a schedule ending by
+   week target (a lower bound; 0 for none). Returns a new schedule the
+   caller frees, or NULL (ENOMEM, or no list fitted within the weeks the
+   team covers). */
 op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const int *release,
-                          const int *prio);
+                          const int *prio, int target);
 
 /* Start windows es[i]..ls[i] (weeks) of every item when all must be done by
    week T, narrowed by dependencies, crews that cannot overlap, the capacity

@@ -1,4 +1,5 @@
 /* rcpsp.c - plans of fixed-duration items alone: sampled schedules with forward-backward improvement, and propagation bounds */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -461,11 +462,12 @@ static void crossover(const rc_inst *in, const int *mo, const int *fa, int *chil
         }
 }
 
-/* Population of the genetic search. */
-enum { POP = 40 };
+/* Population of the genetic search, and generations without progress
+   before it is sampled afresh. */
+enum { POP = 40, STALL = 25 };
 
 op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const int *release,
-                          const int *prio)
+                          const int *prio, int target)
 {
     int n = in->n;
     size_t tab = (size_t)in->nr * (size_t)in->stride;
@@ -498,7 +500,7 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
     /* Seed the population: priority rules (pass 0 latest start, longest tail
        first; pass 1 latest finish; pass 2 the most work in the chain), then
        regret-biased samples on pass 0's priorities. */
-    for (int pass = 0; pass < POP && done < passes; pass++, done++) {
+    for (int pass = 0; pass < POP && done < passes && (bestms < 0 || bestms > target); pass++, done++) {
         if (pass > 0 && op_solver_now() > deadline)
             break;
         for (int j = 0; j < n; j++) {
@@ -524,8 +526,23 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
         }
     }
     /* Generations: children from random pairs; the best POP of parents and
-       children survive (ties: parents first, stable). */
-    while (npop >= 2 && done < passes && op_solver_now() <= deadline) {
+       children survive (ties: parents first, stable). A population that
+       has not bettered the best for STALL generations is sampled afresh
+       around the best list, which stays. */
+    for (int j = 0; j < n; j++)
+        pr[j] = prio ? prio[j] : in->rel[j] - in->tail[j];
+    int stall = 0;
+    while (npop >= 2 && done < passes && bestms > target && op_solver_now() <= deadline) {
+        if (stall >= STALL) {
+            for (int k = 1; k < npop && done < passes; k++, done++) {
+                int *ord = lists + (size_t)k * (size_t)n;
+                priority_list(in, pr, &rnd, h.left, h.elig, ord);
+                int ms = decode(in, ord, h.st, &h);
+                fit[k] = ms < 0 ? INT_MAX : ms;
+            }
+            stall = 0;
+        }
+        int before = bestms;
         int nc = 0;
         for (int c = 0; c < npop && done < passes; c++, done++) {
             int a = (int)(next_rand(&rnd) % (unsigned long long)npop);
@@ -570,6 +587,7 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
                 newfit[keep++] = fit[rank[k]];
             }
         memcpy(lists, tmp, (size_t)keep * (size_t)n * sizeof *lists);
+        stall = bestms < before ? 0 : stall + 1;
         for (int k = 0; k < keep; k++)
             fit[k] = newfit[k];
         npop = keep;

@@ -1472,7 +1472,8 @@ static int rc_improve(model *m, const double *c, const int *es, const int *ls, d
     int n = glp_get_num_cols(m->lp);
     double left = until - op_solver_now();
     op_schedule *h = rc_heuristic(m->rc, 200000 / (m->ni > 0 ? m->ni : 1),
-                                  op_solver_now() + (left > 0 ? left / 4 : 0), es, ls);
+                                  op_solver_now() + (left > 0 ? left / 4 : 0), es, ls,
+                                  (int)glp_get_col_lb(m->lp, m->cM));
     op_eval *e = h ? op_eval_new(m->p, h, m->o->gate_entry_phase) : NULL;
     double *x = malloc(((size_t)n + 1) * sizeof *x);
     int rc = 0;
@@ -1580,14 +1581,20 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
         glp_init_smcp(&sp);
         sp.msg_lev = m->o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
         sp.tm_lim = (int)(left * 1000) + 1;
-        int lprc = glp_simplex(m->lp, &sp);
-        if (lprc == 0 && glp_get_status(m->lp) == GLP_NOFEAS && !*have_inc) {
+        /* Fixed-duration plans: propagation's bound beats this LP's, the
+           genetic search its rounding heuristic, and on long horizons the
+           LP alone ran past the time limit (GLPK checks it seldom there),
+           so the search starts at once on the narrowed model. */
+        int skip_lp = rces != NULL;
+        int lprc = skip_lp ? 0 : glp_simplex(m->lp, &sp);
+        int lpst = skip_lp ? GLP_OPT : glp_get_status(m->lp);
+        if (lprc == 0 && lpst == GLP_NOFEAS && !*have_inc) {
             proven = 1; /* not even the LP relaxation is feasible */
-        } else if (lprc == 0 && glp_get_status(m->lp) == GLP_OPT) {
-            double lpb = glp_get_obj_val(m->lp);
+        } else if (lprc == 0 && lpst == GLP_OPT) {
+            double lpb = skip_lp ? glp_get_col_lb(m->lp, m->cM) : glp_get_obj_val(m->lp);
             res->bound = lpb;
             int integral = objective_integral(st, c, n);
-            if (*have_inc && *inc_obj > (integral ? ceil(lpb - 1e-6) : lpb) + 1e-6 &&
+            if (!skip_lp && *have_inc && *inc_obj > (integral ? ceil(lpb - 1e-6) : lpb) + 1e-6 &&
                 (st == OP_STAGE_PRIORITY || st == OP_STAGE_FINISH))
                 lp_order_incumbent(m, c, inc, inc_obj);
             if (*have_inc && *inc_obj <= (integral ? ceil(lpb - 1e-6) : lpb) + 1e-6) {
@@ -1778,28 +1785,41 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
         rc = rc_new(p, &rc_nomem);
     if (rc_nomem)
         goto nomem;
+    int rc_lb = 0; /* propagation's lower bound on the last week, 0 none */
     if (rc) {
-        int passes = m.ni > 0 ? 200000 / m.ni : 1;
-        if (passes > 5000)
-            passes = 5000;
+        /* a short search; then, when propagation's lower bound shows room,
+           a long one that stops at that bound */
         double budget = o->time_limit > 0 ? o->time_limit * 0.1 : 0;
-        op_schedule *h = rc_heuristic(rc, passes < 10 ? 10 : passes, t0 + budget, NULL, NULL);
-        op_eval *he = h ? op_eval_new(p, h, o->gate_entry_phase) : NULL;
-        if (h && !he) {
-            op_schedule_free(h);
-            goto nomem;
-        }
-        if (he && !op_eval_hard_violations(he) &&
-            op_eval_scheduled_count(he) >= op_eval_scheduled_count(ge) &&
-            op_eval_total_lateness(he) <= op_eval_total_lateness(ge) &&
-            op_eval_last_week(he) < op_eval_last_week(ge)) {
-            op_schedule_free(greedy);
-            op_eval_free(ge);
-            greedy = h;
-            ge = he;
-        } else {
-            op_schedule_free(h);
-            op_eval_free(he);
+        int target = 0;
+        for (int round = 0; round < 2; round++) {
+            int passes = (round ? 1500000 : 200000) / (m.ni > 0 ? m.ni : 1);
+            int cap = round ? 50000 : 5000;
+            passes = passes > cap ? cap : passes < 10 ? 10 : passes;
+            op_schedule *h = rc_heuristic(rc, passes, t0 + budget, NULL, NULL, target);
+            op_eval *he = h ? op_eval_new(p, h, o->gate_entry_phase) : NULL;
+            if (h && !he) {
+                op_schedule_free(h);
+                goto nomem;
+            }
+            if (he && !op_eval_hard_violations(he) &&
+                op_eval_scheduled_count(he) >= op_eval_scheduled_count(ge) &&
+                op_eval_total_lateness(he) <= op_eval_total_lateness(ge) &&
+                op_eval_last_week(he) < op_eval_last_week(ge)) {
+                op_schedule_free(greedy);
+                op_eval_free(ge);
+                greedy = h;
+                ge = he;
+            } else {
+                op_schedule_free(h);
+                op_eval_free(he);
+            }
+            if (round || o->time_limit <= 0 || op_eval_scheduled_count(ge) < m.ni)
+                break;
+            int ub = op_eval_last_week(ge);
+            rc_lb = rc_lower_bound(rc, 1, ub, t0 + o->time_limit * 0.2);
+            if (rc_lb >= ub)
+                break;
+            target = rc_lb;
         }
     }
     sol->greedy_seconds = op_solver_now() - t0;
@@ -1933,11 +1953,10 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
             stages[nst++] = OP_STAGE_STABILITY;
     }
     bound_last_week(&m);
-    if (m.rc && o->time_limit > 0 && !o->greedy_only) {
+    if (m.rc && rc_lb > glp_get_col_lb(m.lp, m.cM)) {
         /* the first week propagation cannot rule out bounds the last week */
-        int lb = rc_lower_bound(m.rc, (int)glp_get_col_lb(m.lp, m.cM), m.H, deadline);
-        if (lb > glp_get_col_lb(m.lp, m.cM))
-            glp_set_col_bnds(m.lp, m.cM, lb < m.H ? GLP_DB : GLP_FX, lb, m.H);
+        int lb = rc_lb < m.H ? rc_lb : m.H;
+        glp_set_col_bnds(m.lp, m.cM, lb < m.H ? GLP_DB : GLP_FX, lb, m.H);
     }
     for (int k = 0; k < nst; k++) {
         op_stage_result *res = &sol->stages[sol->nstages++];

@@ -183,7 +183,7 @@ static void check_one(unsigned long seed)
     rc_inst *rc = rc_new(p, &nomem);
     CU_ASSERT_FATAL(rc != NULL);
 
-    op_schedule *h = rc_heuristic(rc, 50, op_solver_now() + 5, NULL, NULL);
+    op_schedule *h = rc_heuristic(rc, 50, op_solver_now() + 5, NULL, NULL, 0);
     CU_ASSERT_FATAL(h != NULL);
     op_eval *e = op_eval_new(p, h, 0);
     CU_ASSERT_FATAL(e != NULL);

@@ -42,6 +42,8 @@ struct rc_inst {
     int *rstart, *rjobs; /* items whose crew has role r: rjobs[rstart[r] .. rstart[r + 1] - 1] */
     double *rwork;      /* people x weeks of role r over all items */
     double *phmin;      /* fewest hours a person of role r works in any week */
+    int ncliques;       /* sets of three or more items whose crews pairwise clash */
+    int *qstart, *qidx; /* clique c: qidx[qstart[c] .. qstart[c + 1] - 1] */
 };
 
 void rc_free(rc_inst *in)
@@ -65,6 +67,8 @@ void rc_free(rc_inst *in)
     free(in->rjobs);
     free(in->rwork);
     free(in->phmin);
+    free(in->qstart);
+    free(in->qidx);
     free(in);
 }
 
@@ -72,6 +76,8 @@ static double dem(const rc_inst *in, int j, int r, int t)
 {
     return in->cnt[(size_t)j * (size_t)in->nr + (size_t)r] * in->ph[(size_t)r * (size_t)in->stride + (size_t)t];
 }
+
+static int find_cliques(rc_inst *in);
 
 rc_inst *rc_new(const op_plan *p, int *nomem)
 {
@@ -214,6 +220,8 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
                 in->phmin[r] = h;
         }
     }
+    if (find_cliques(in))
+        goto oom;
     return in;
 oom:
     rc_free(in);
@@ -638,6 +646,120 @@ static int sort_unique(int *v, int n)
     return k;
 }
 
+/* Items whose crews pairwise clash use the team like one machine: they run
+   one at a time. Greedy cliques of the clash graph, one grown from each
+   item (most clashes first, then by index), kept when of three or more
+   items and not already found; at most n of them. -1 on ENOMEM. */
+static int find_cliques(rc_inst *in)
+{
+    int n = in->n;
+    int *deg = calloc((size_t)n, sizeof *deg), *cur = malloc((size_t)n * sizeof *cur);
+    int *order = malloc((size_t)n * sizeof *order);
+    long long *buf = malloc((size_t)n * sizeof *buf);
+    in->qstart = malloc(((size_t)n + 1) * sizeof *in->qstart);
+    in->qidx = malloc((size_t)n * (size_t)n * sizeof *in->qidx + 1);
+    int rc = -1;
+    if (!deg || !cur || !order || !buf || !in->qstart || !in->qidx)
+        goto out;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            deg[i] += in->clash[(size_t)i * (size_t)n + (size_t)j];
+    order_by(in, deg, -1, buf, order);
+    int used = 0;
+    in->ncliques = 0;
+    in->qstart[0] = 0;
+    for (int s = 0; s < n; s++) {
+        int k = 0;
+        cur[k++] = order[s];
+        for (int t = 0; t < n; t++) {
+            int j = order[t], all = j != order[s];
+            for (int q = 0; q < k && all; q++)
+                all = in->clash[(size_t)j * (size_t)n + (size_t)cur[q]];
+            if (all)
+                cur[k++] = j;
+        }
+        if (k < 3)
+            continue;
+        qsort(cur, (size_t)k, sizeof *cur, cmp_int);
+        int dup = 0;
+        for (int c = 0; c < in->ncliques && !dup; c++)
+            dup = in->qstart[c + 1] - in->qstart[c] == k &&
+                  !memcmp(in->qidx + in->qstart[c], cur, (size_t)k * sizeof *cur);
+        if (dup)
+            continue;
+        memcpy(in->qidx + used, cur, (size_t)k * sizeof *cur);
+        used += k;
+        in->qstart[++in->ncliques] = used;
+    }
+    rc = 0;
+out:
+    free(deg);
+    free(cur);
+    free(order);
+    free(buf);
+    return rc;
+}
+
+/* One machine: the items of clique q, with windows es/ls, are checked for
+   overload on every task interval [a, b] (the items that must run inside
+   it need more weeks than it has) and edge-finding narrows the windows of
+   the others: an item that cannot run before or among them all runs after
+   them all (and the mirror). 1 when overloaded; *changed set on narrowing. */
+static int clique_reasoning(const rc_inst *in, int q, int *es, int *ls, int *changed)
+{
+    const int *m = in->qidx + in->qstart[q];
+    int k = in->qstart[q + 1] - in->qstart[q];
+    for (int x = 0; x < k; x++) {
+        int a = es[m[x]];
+        for (int y = 0; y < k; y++) {
+            int b = ls[m[y]] + in->dur[m[y]] - 1; /* latest finish */
+            if (b < a)
+                continue;
+            int d = 0, lo = b + 1, hi = a - 1; /* inside: their earliest start, latest finish */
+            for (int z = 0; z < k; z++) {
+                int j = m[z];
+                if (es[j] >= a && ls[j] + in->dur[j] - 1 <= b) {
+                    d += in->dur[j];
+                    if (es[j] < lo)
+                        lo = es[j];
+                    if (ls[j] + in->dur[j] - 1 > hi)
+                        hi = ls[j] + in->dur[j] - 1;
+                }
+            }
+            if (!d)
+                continue;
+            if (d > hi - lo + 1)
+                return 1;
+            for (int z = 0; z < k; z++) {
+                int i = m[z];
+                int lfi = ls[i] + in->dur[i] - 1;
+                if (es[i] >= a && lfi <= b)
+                    continue; /* inside */
+                /* i first or among them: all fit between min(es_i, lo) and hi? */
+                int from = es[i] < lo ? es[i] : lo;
+                if (d + in->dur[i] > hi - from + 1 && lfi > hi) {
+                    /* i ends after them all: it starts once they are done */
+                    if (lo + d > es[i]) {
+                        es[i] = lo + d;
+                        *changed = 1;
+                    }
+                }
+                int to = lfi > hi ? lfi : hi;
+                if (d + in->dur[i] > to - lo + 1 && es[i] < lo) {
+                    /* i starts before them all: it ends before they must start */
+                    if (hi - d - in->dur[i] + 1 < ls[i]) {
+                        ls[i] = hi - d - in->dur[i] + 1;
+                        *changed = 1;
+                    }
+                }
+                if (es[i] > ls[i])
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Energy check over intervals [a, b] of weeks: the weeks each item must
    spend inside, whichever way it is shifted within its window (fewest at
    one of the two extremes), times its crew and the fewest hours a person
@@ -806,6 +928,11 @@ static int propagate(const rc_inst *in, int T, int *es, int *ls, rc_work *w, int
                     if (ls[j] - in->dur[i] < ls[i])
                         ls[i] = ls[j] - in->dur[i], changed = 1;
                 }
+            }
+        for (int q = 0; q < in->ncliques; q++)
+            if (clique_reasoning(in, q, es, ls, &changed)) {
+                bad = 1;
+                goto out;
             }
         if (!changed) {
             bad = energy && n <= ENERGY_MAX_ITEMS && energy_overload(in, es, ls, w->pts);

@@ -44,6 +44,14 @@ int rc_windows(const rc_inst *in, int T, int *es, int *ls, double deadline);
    slower (n^2 times the work); for the one T that would prove optimality. */
 int rc_windows_deep(const rc_inst *in, int T, int *es, int *ls, double deadline);
 
+/* A schedule done by week T found by diving: within the windows es0/ls0
+   (from rc_windows for T), items in turn take their earliest start and
+   propagation follows, a refuted start is skipped; up to tries dives with
+   random tie-breaks (fixed seed), until the deadline. Returns a new
+   schedule the caller frees, or NULL (none found, or ENOMEM). */
+op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, int tries,
+                     double deadline);
+
 /* A lower bound on the last week, at least lo and at most hi (a week some
    schedule is done by): the first T in [lo, hi] rc_windows cannot rule out,
    searched for until the deadline. */

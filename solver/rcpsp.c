@@ -1022,6 +1022,87 @@ int rc_windows_deep(const rc_inst *in, int T, int *es, int *ls, double deadline)
     return windows_at(in, T, es, ls, SHAVE_MAX_LEVEL, deadline);
 }
 
+/* One dive: items in turn get their earliest start, and propagation
+   follows; a start it refutes is removed instead. 1 when every
+   window closed on a start (a schedule done by T, starts in es), 0 when
+   propagation refuted a branch (no backtracking: a heuristic). */
+static int dive(const rc_inst *in, int T, int *es, int *ls, rc_work *w, unsigned long long *rnd,
+                int *key, double deadline)
+{
+    int n = in->n;
+    int *es2 = w->trial, *ls2 = es2 + n;
+    for (int j = 0; j < n; j++)
+        key[j] = (int)(next_rand(rnd) % 1000);
+    while (op_solver_now() < deadline) {
+        /* among the items that may start about now (earliest start, plus a
+           random 0-2 weeks), the most urgent (smallest latest start) */
+        int pick = -1;
+        for (int j = 0; j < n; j++) {
+            if (es[j] == ls[j])
+                continue;
+            int a = es[j] + key[j] % 3, b = pick < 0 ? 0 : es[pick] + key[pick] % 3;
+            if (pick < 0 || a < b || (a == b && ls[j] < ls[pick]))
+                pick = j;
+        }
+        if (pick < 0)
+            return 1;
+        memcpy(es2, es, (size_t)n * sizeof *es);
+        memcpy(ls2, ls, (size_t)n * sizeof *ls);
+        ls2[pick] = es2[pick];
+        if (!propagate(in, T, es2, ls2, w, 1)) {
+            memcpy(es, es2, (size_t)n * sizeof *es);
+            memcpy(ls, ls2, (size_t)n * sizeof *ls);
+        } else {
+            es[pick]++;
+            if (propagate(in, T, es, ls, w, 1))
+                return 0;
+        }
+    }
+    return 0;
+}
+
+op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, int tries,
+                     double deadline)
+{
+    int n = in->n;
+    rc_work w;
+    w.comp = malloc((size_t)in->nr * (size_t)in->stride * sizeof *w.comp);
+    w.cl = malloc((size_t)n * sizeof *w.cl);
+    w.cr = malloc((size_t)n * sizeof *w.cr);
+    w.pts = malloc((size_t)n * 4 * sizeof *w.pts);
+    w.trial = malloc((size_t)n * 2 * SHAVE_MAX_LEVEL * sizeof *w.trial);
+    w.deep = 0;
+    int *es = malloc((size_t)n * sizeof *es), *ls = malloc((size_t)n * sizeof *ls);
+    int *key = malloc((size_t)n * sizeof *key);
+    op_schedule *s = NULL;
+    unsigned long long rnd = 0x2545F4914F6CDD1DULL;
+    if (w.comp && w.cl && w.cr && w.pts && w.trial && es && ls && key && T >= 1 && T <= in->L)
+        for (int k = 0; k < tries && op_solver_now() < deadline; k++) {
+            memcpy(es, es0, (size_t)n * sizeof *es);
+            memcpy(ls, ls0, (size_t)n * sizeof *ls);
+            if (!dive(in, T, es, ls, &w, &rnd, key, deadline))
+                continue;
+            int last = 0;
+            for (int j = 0; j < n; j++)
+                if (es[j] + in->dur[j] - 1 > last)
+                    last = es[j] + in->dur[j] - 1;
+            if ((s = op_schedule_new(n, last)) != NULL)
+                for (int j = 0; j < n; j++)
+                    for (int t = es[j]; t < es[j] + in->dur[j]; t++)
+                        op_schedule_set(s, j, t, op_plan_crew_week_hours(in->p, j, t));
+            break;
+        }
+    free(w.comp);
+    free(w.cl);
+    free(w.cr);
+    free(w.pts);
+    free(w.trial);
+    free(es);
+    free(ls);
+    free(key);
+    return s;
+}
+
 int rc_lower_bound(const rc_inst *in, int lo, int hi, double deadline)
 {
     int *es = malloc(((size_t)in->n + 1) * sizeof *es), *ls = malloc(((size_t)in->n + 1) * sizeof *ls);

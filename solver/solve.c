@@ -1464,9 +1464,10 @@ static int rc_tighten(model *m, int T, bound_undo *u)
 
 /* Fixed-duration items alone: the genetic search again, started and held
    within the windows es/ls of "done by week T" (the incumbent's week less
-   one). A schedule it finds that keeps every row replaces the incumbent
-   inc (objective c). Returns 1 when it did, 0 when not, -1 on ENOMEM. */
-static int rc_improve(model *m, const double *c, const int *es, const int *ls, double *inc,
+   one), then dives with propagation in them. A schedule found that keeps
+   every row replaces the incumbent inc (objective c). Returns 1 when one
+   did, 0 when not, -1 on ENOMEM. */
+static int rc_improve(model *m, const double *c, const int *es, const int *ls, int T, double *inc,
                       double *inc_obj, double until)
 {
     int n = glp_get_num_cols(m->lp);
@@ -1474,6 +1475,12 @@ static int rc_improve(model *m, const double *c, const int *es, const int *ls, d
     op_schedule *h = rc_heuristic(m->rc, 200000 / (m->ni > 0 ? m->ni : 1),
                                   op_solver_now() + (left > 0 ? left / 4 : 0), es, ls,
                                   (int)glp_get_col_lb(m->lp, m->cM));
+    if (h && op_schedule_weeks(h) > T) {
+        /* none by T from the lists: dive with propagation instead */
+        op_schedule_free(h);
+        left = until - op_solver_now();
+        h = rc_dive(m->rc, T, es, ls, 100000, op_solver_now() + (left > 0 ? left / 3 : 0));
+    }
     op_eval *e = h ? op_eval_new(m->p, h, m->o->gate_entry_phase) : NULL;
     double *x = malloc(((size_t)n + 1) * sizeof *x);
     int rc = 0;
@@ -1571,7 +1578,14 @@ static int run_stage(model *m, op_stage st, double *inc, int *have_inc, double *
                 break;
             }
             /* not refuted: look for a schedule by T inside the windows */
-            if (rc_improve(m, c, rces, rcls, inc, inc_obj, until) <= 0)
+            int got = rc_improve(m, c, rces, rcls, T, inc, inc_obj, until);
+            if (got < 0) {
+                free(rces);
+                free(rcls);
+                free(c);
+                return -1;
+            }
+            if (!got)
                 break;
             T = (int)round(*inc_obj) - 1;
         }

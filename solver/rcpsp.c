@@ -821,6 +821,32 @@ typedef struct rc_work {
     int deep;      /* shaving of more than one level */
 } rc_work;
 
+/* Deepest shaving: probes of level k shave with level k - 1. */
+#define SHAVE_MAX_LEVEL 2
+
+/* Allocates w for instance in (not deep); 0, or -1 on ENOMEM (w still
+   fit for work_free). */
+static int work_init(rc_work *w, const rc_inst *in)
+{
+    size_t n = (size_t)in->n;
+    w->comp = malloc((size_t)in->nr * (size_t)in->stride * sizeof *w->comp);
+    w->cl = malloc(n * sizeof *w->cl);
+    w->cr = malloc(n * sizeof *w->cr);
+    w->pts = malloc(n * 4 * sizeof *w->pts);
+    w->trial = malloc(n * 2 * SHAVE_MAX_LEVEL * sizeof *w->trial);
+    w->deep = 0;
+    return w->comp && w->cl && w->cr && w->pts && w->trial ? 0 : -1;
+}
+
+static void work_free(rc_work *w)
+{
+    free(w->comp);
+    free(w->cl);
+    free(w->cr);
+    free(w->pts);
+    free(w->trial);
+}
+
 /* Narrows es/ls (valid windows for "done by week T") to a fixed point of
    the rules above; 1 when a window empties or a week or interval is
    overbooked: then no schedule is done by T. */
@@ -943,9 +969,6 @@ out:
     return bad;
 }
 
-/* Deepest shaving: probes of level k shave with level k - 1. */
-#define SHAVE_MAX_LEVEL 2
-
 /* Propagation, then (level > 0) shaving: a start at a window's edge whose
    consequences shaving of the level below refutes is removed, and the rest
    propagated again, until no edge falls (or the deadline). 1 when refuted. */
@@ -994,21 +1017,13 @@ static int windows_at(const rc_inst *in, int T, int *es, int *ls, int level, dou
     if (T < 1 || T > in->L)
         return T < 1; /* beyond the tables: the plain windows */
     rc_work w;
-    w.comp = malloc((size_t)in->nr * (size_t)in->stride * sizeof *w.comp);
-    w.cl = malloc((size_t)n * sizeof *w.cl);
-    w.cr = malloc((size_t)n * sizeof *w.cr);
-    w.pts = malloc((size_t)n * 4 * sizeof *w.pts);
-    w.trial = malloc((size_t)n * 2 * SHAVE_MAX_LEVEL * sizeof *w.trial);
-    w.deep = level > 1;
     int bad = 0;
-    if (w.comp && w.cl && w.cr && w.pts && w.trial)
+    if (!work_init(&w, in)) {
+        w.deep = level > 1;
         bad = shave(in, T, es, ls, &w, level, deadline);
+    }
     /* else: no narrowing is always valid */
-    free(w.comp);
-    free(w.cl);
-    free(w.cr);
-    free(w.pts);
-    free(w.trial);
+    work_free(&w);
     return bad;
 }
 
@@ -1066,17 +1081,12 @@ op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, i
 {
     int n = in->n;
     rc_work w;
-    w.comp = malloc((size_t)in->nr * (size_t)in->stride * sizeof *w.comp);
-    w.cl = malloc((size_t)n * sizeof *w.cl);
-    w.cr = malloc((size_t)n * sizeof *w.cr);
-    w.pts = malloc((size_t)n * 4 * sizeof *w.pts);
-    w.trial = malloc((size_t)n * 2 * SHAVE_MAX_LEVEL * sizeof *w.trial);
-    w.deep = 0;
+    int bad = work_init(&w, in);
     int *es = malloc((size_t)n * sizeof *es), *ls = malloc((size_t)n * sizeof *ls);
     int *key = malloc((size_t)n * sizeof *key);
     op_schedule *s = NULL;
     unsigned long long rnd = 0x2545F4914F6CDD1DULL;
-    if (w.comp && w.cl && w.cr && w.pts && w.trial && es && ls && key && T >= 1 && T <= in->L)
+    if (!bad && es && ls && key && T >= 1 && T <= in->L)
         for (int k = 0; k < tries && op_solver_now() < deadline; k++) {
             memcpy(es, es0, (size_t)n * sizeof *es);
             memcpy(ls, ls0, (size_t)n * sizeof *ls);
@@ -1092,11 +1102,7 @@ op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, i
                         op_schedule_set(s, j, t, op_plan_crew_week_hours(in->p, j, t));
             break;
         }
-    free(w.comp);
-    free(w.cl);
-    free(w.cr);
-    free(w.pts);
-    free(w.trial);
+    work_free(&w);
     free(es);
     free(ls);
     free(key);

@@ -66,21 +66,9 @@ static op_plan *build(const rinst *in)
         char id[16];
         snprintf(id, sizeof id, "J%d", j);
         op_item it;
-        memset(&it, 0, sizeof it);
-        it.id = op_plan_intern(p, id);
-        it.title = op_plan_intern(p, "");
-        it.category = op_plan_intern(p, "");
-        it.priority = 1;
-        it.effort = 1;
-        it.quick_win = -1;
-        it.max_people = 1;
+        tu_item_init(p, &it, id, roles[in->crew[j][0] ? 0 : 1]);
         it.duration = in->dur[j];
         it.earliest_week = in->rel[j] > 1 ? in->rel[j] : 0;
-        int first = in->crew[j][0] ? 0 : 1;
-        it.role.name = op_plan_intern(p, roles[first]);
-        it.role.index = -1;
-        it.role.loc = hand_loc(2, 1);
-        it.loc = hand_loc(2, 1);
         int k = op_plan_add_item(p, &it, NULL);
         CU_ASSERT_FATAL(k == j);
         for (int r = 0; r < in->nr; r++)

@@ -18,21 +18,13 @@ static int add_item_full(op_plan *p, const char *id, const char *role, double ef
                          int max_people, int earliest, int due, int priority, op_impact impact)
 {
     op_item it;
-    memset(&it, 0, sizeof it);
-    it.id = op_plan_intern(p, id);
-    it.title = op_plan_intern(p, "");
-    it.category = op_plan_intern(p, "");
+    tu_item_init(p, &it, id, role);
     it.priority = priority;
     it.effort = effort;
-    it.role.name = op_plan_intern(p, role);
-    it.role.index = -1;
-    it.role.loc = hand_loc(2, 6);
     it.impact = impact;
-    it.quick_win = -1;
     it.max_people = max_people;
     it.earliest_week = earliest;
     it.due_week = due;
-    it.loc = hand_loc(2, 1);
     int i = op_plan_add_item(p, &it, NULL);
     CU_ASSERT_FATAL(i >= 0);
     return i;

@@ -101,6 +101,24 @@ static inline op_loc hand_loc(unsigned line, unsigned col)
     return l;
 }
 
+/* An item of role role with the defaults a row of items.csv gets: P1, one
+   person, no impact, quick_win not given; the caller sets the rest. */
+static inline void tu_item_init(op_plan *p, op_item *it, const char *id, const char *role)
+{
+    memset(it, 0, sizeof *it);
+    it->id = op_plan_intern(p, id);
+    it->title = op_plan_intern(p, "");
+    it->category = op_plan_intern(p, "");
+    it->priority = 1;
+    it->effort = 1;
+    it->role.name = op_plan_intern(p, role);
+    it->role.index = -1;
+    it->role.loc = hand_loc(2, 6);
+    it->quick_win = -1;
+    it->max_people = 1;
+    it->loc = hand_loc(2, 1);
+}
+
 static inline void add_team(op_plan *p, const char *role, double headcount, double hours, int from, int to)
 {
     op_team_row row;

@@ -1,4 +1,4 @@
-/* rcpsp.c - plans of fixed-duration items alone: sampled schedules with forward-backward improvement, and propagation bounds */
+/* rcpsp.c - plans of fixed-duration items alone: genetic search with forward-backward improvement, propagation windows and bounds */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,16 +11,22 @@
  * ILP alone is weak there: its LP bound sits far below the optimum on
  * tight-resource instances, and GLPK rarely finds good schedules itself.
  * This file gives the ILP what the literature says it needs:
- *  - an incumbent from serial schedule generation over many priority lists
- *    (regret-biased sampling on latest start times), each improved by
- *    forward-backward improvement (Valls et al. 2005, "justification");
+ *  - an incumbent from a genetic search over activity lists (Hartmann
+ *    1998), seeded by priority rules and regret-biased sampling, each list
+ *    decoded by serial schedule generation and forward-backward improvement
+ *    (Valls et al. 2005, "justification"), restarted when it stalls;
  *  - start windows for a makespan T from constraint propagation: the
- *    dependency graph, time-tabling on compulsory parts, pairs of crews
- *    that cannot run together, and an energy check over intervals. When
- *    propagation empties a window, no schedule finishes by T: trying T
- *    upward gives a lower bound (destructive lower bounding, Klein & Scholl
- *    1999), and at T = incumbent - 1 it proves the incumbent optimal
- *    without any search.
+ *    dependency graph, time-tabling on compulsory parts, pairs and cliques
+ *    of crews that cannot run together (overload checking, edge-finding),
+ *    and an energy check over intervals; then shaving, whose probes may
+ *    shave in turn (deep shaving). When propagation empties a window, no
+ *    schedule finishes by T: the first T it cannot refute is a lower bound
+ *    (destructive lower bounding, Klein & Scholl 1999), and a refuted
+ *    T = incumbent - 1 proves the incumbent optimal without any search;
+ *  - dives (earliest start, then propagate) inside the windows of T, a
+ *    heuristic for when the lists find nothing by T.
+ * Every bound here is sound for any schedule ending by T; the tests compare
+ * the windows with every schedule of small instances (tests/test_rcpsp.c).
  * Weeks are 1-based; an item started in week s holds its crew in weeks
  * s .. s + dur - 1 and its dependents start in week s + dur at the earliest.
  */
@@ -232,15 +238,14 @@ oom:
 /* ---- schedule generation ------------------------------------------- */
 
 /* Checks item j in weeks s..s+dur-1 against the hours used: 0 when it fits,
-   else a week where it does not (the last such week when late is set, so a
-   forward scan can jump past it; else the first, for a backward scan). */
+   else a week (>= 1) where it does not (the last such week when late is
+   set, so a forward scan can jump past it; else the first, for a backward
+   scan). Outside the tables nothing fits. */
 static int clash_week(const rc_inst *in, const double *used, int j, int s, int late)
 {
     int d = in->dur[j];
-    if (s < 1)
-        return late ? s + d - 1 : s;
-    if (s + d - 1 > in->L)
-        return late ? s + d - 1 : in->L + 1;
+    if (s < 1 || s + d - 1 > in->L)
+        return late ? (s + d - 1 > 1 ? s + d - 1 : 1) : (s > 1 ? s : 1);
     for (int k = 0; k < d; k++) {
         int t = late ? s + d - 1 - k : s + k;
         for (int r = 0; r < in->nr; r++) {

@@ -1,4 +1,4 @@
-/* rcpsp.c - plans of fixed-duration items alone: genetic search with forward-backward improvement, propagation windows and bounds */
+/* rcpsp.c - plans of fixed-duration items alone: genetic search, propagation windows and bounds */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +80,8 @@ void rc_free(rc_inst *in)
 
 static double dem(const rc_inst *in, int j, int r, int t)
 {
-    return in->cnt[(size_t)j * (size_t)in->nr + (size_t)r] * in->ph[(size_t)r * (size_t)in->stride + (size_t)t];
+    return in->cnt[(size_t)j * (size_t)in->nr + (size_t)r] *
+           in->ph[(size_t)r * (size_t)in->stride + (size_t)t];
 }
 
 static int find_cliques(rc_inst *in);
@@ -495,7 +496,8 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
     int *best = malloc((size_t)n * sizeof *best), *pr = malloc((size_t)n * sizeof *pr);
     /* population: 2 POP lists (parents, then children) and their last weeks */
     int *lists = malloc((size_t)2 * POP * (size_t)n * sizeof *lists);
-    int *fit = malloc((size_t)2 * POP * sizeof *fit), *rank = malloc((size_t)2 * POP * sizeof *rank);
+    int *fit = malloc((size_t)2 * POP * sizeof *fit);
+    int *rank = malloc((size_t)2 * POP * sizeof *rank);
     int *tmp = malloc((size_t)2 * POP * (size_t)n * sizeof *tmp);
     char *taken = malloc((size_t)n + 1);
     int *rel = malloc((size_t)n * sizeof *rel);
@@ -513,7 +515,8 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
     /* Seed the population: priority rules (pass 0 latest start, longest tail
        first; pass 1 latest finish; pass 2 the most work in the chain), then
        regret-biased samples on pass 0's priorities. */
-    for (int pass = 0; pass < POP && done < passes && (bestms < 0 || bestms > target); pass++, done++) {
+    for (int pass = 0; pass < POP && done < passes && (bestms < 0 || bestms > target);
+         pass++, done++) {
         if (pass > 0 && op_solver_now() > deadline)
             break;
         for (int j = 0; j < n; j++) {
@@ -579,7 +582,8 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
         for (int k = 0; k < tot; k++) {
             int m = k;
             for (int q = k + 1; q < tot; q++)
-                if (fit[rank[q]] < fit[rank[m]] || (fit[rank[q]] == fit[rank[m]] && rank[q] < rank[m]))
+                if (fit[rank[q]] < fit[rank[m]] ||
+                    (fit[rank[q]] == fit[rank[m]] && rank[q] < rank[m]))
                     m = q;
             int t = rank[k];
             rank[k] = rank[m];
@@ -800,8 +804,9 @@ static int energy_overload(const rc_inst *in, const int *es, const int *ls, int 
                 for (int k = 0; k < nj; k++) {
                     int j = jobs[k], d = in->dur[j];
                     /* left-shifted and right-shifted overlaps with [lo, hi] */
-                    int o1 = (es[j] + d - 1 < hi ? es[j] + d - 1 : hi) - (es[j] > lo ? es[j] : lo) + 1;
-                    int o2 = (ls[j] + d - 1 < hi ? ls[j] + d - 1 : hi) - (ls[j] > lo ? ls[j] : lo) + 1;
+                    int e1 = es[j] + d - 1, e2 = ls[j] + d - 1;
+                    int o1 = (e1 < hi ? e1 : hi) - (es[j] > lo ? es[j] : lo) + 1;
+                    int o2 = (e2 < hi ? e2 : hi) - (ls[j] > lo ? ls[j] : lo) + 1;
                     int o = o1 < o2 ? o1 : o2;
                     if (o > 0)
                         need += in->cnt[(size_t)j * (size_t)in->nr + (size_t)r] * o;
@@ -1116,7 +1121,8 @@ op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, i
 
 int rc_lower_bound(const rc_inst *in, int lo, int hi, double deadline)
 {
-    int *es = malloc(((size_t)in->n + 1) * sizeof *es), *ls = malloc(((size_t)in->n + 1) * sizeof *ls);
+    int *es = malloc(((size_t)in->n + 1) * sizeof *es);
+    int *ls = malloc(((size_t)in->n + 1) * sizeof *ls);
     if (!es || !ls) {
         free(es);
         free(ls);

@@ -353,7 +353,8 @@ static int compute_windows(model *m)
    -1 on ENOMEM, else 0. */
 static int rc_apply_windows(model *m, const rc_inst *rc, int T)
 {
-    int *es = malloc(((size_t)m->ni + 1) * sizeof *es), *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
+    int *es = malloc(((size_t)m->ni + 1) * sizeof *es);
+    int *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
     int bad = es && ls ? rc_windows(rc, T, es, ls, m->deadline) : -1;
     for (int i = 0; bad == 0 && i < m->ni; i++) {
         int d = op_plan_item(m->p, i)->duration;
@@ -1451,7 +1452,8 @@ static void rc_fix(model *m, const int *es, const int *ls, bound_undo *u)
    1 when propagation proves no schedule is done by T, -1 on ENOMEM. */
 static int rc_tighten(model *m, int T, bound_undo *u)
 {
-    int *es = malloc(((size_t)m->ni + 1) * sizeof *es), *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
+    int *es = malloc(((size_t)m->ni + 1) * sizeof *es);
+    int *ls = malloc(((size_t)m->ni + 1) * sizeof *ls);
     int rc = -1;
     if (es && ls)
         rc = rc_windows(m->rc, T, es, ls, m->deadline);

@@ -1,4 +1,4 @@
-/* test_rcpsp.c - plans of fixed-duration items alone: heuristic, propagation and solve against exhaustive search */
+/* test_rcpsp.c - fixed-duration plans: heuristic, propagation and solve against exhaustive search */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

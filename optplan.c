@@ -64,13 +64,11 @@ typedef struct options {
 } options;
 
 static volatile sig_atomic_t interrupted;
-static volatile int interrupt_flag;
 
 static void on_signal(int sig)
 {
     (void)sig;
     interrupted = 1;
-    interrupt_flag = 1;
 }
 
 static const char *progname = "optplan";
@@ -597,7 +595,7 @@ static int cmd_solve(options *o, const op_plan *p, op_diag *d)
     }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    o->solver.interrupt = &interrupt_flag;
+    o->solver.interrupt = &interrupted;
     o->solver.verbose = o->verbose;
     int tty = isatty(STDERR_FILENO) && !o->quiet;
     if (tty)
@@ -783,7 +781,7 @@ static int cmd_staff(options *o, const op_plan *p, const op_input_paths *in, op_
     o->staff.max_headcount = caps;
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    o->solver.interrupt = &interrupt_flag;
+    o->solver.interrupt = &interrupted;
     op_status st = op_staff(p, &o->solver, &o->staff, &res, d);
     if (st != OP_OK) {
         print_diag(d);

@@ -33,6 +33,29 @@ typedef struct op_loc {
     unsigned col;
 } op_loc;
 
+/* ---- small shared utilities (util.c) --------------------------------- */
+
+/* Seconds on a monotonic clock: deadlines and elapsed times are differences
+   or absolute values of it. The only clock of the program. */
+double op_now(void);
+
+/* The one pseudo-random generator: a 64-bit linear congruential generator,
+   so every search that draws from it is reproducible from its seed. */
+typedef struct op_rng {
+    unsigned long long state;
+} op_rng;
+/* The next 53 random bits. */
+unsigned long long op_rng_next(op_rng *r);
+/* A uniform value in [0, 1). */
+double op_rng_unit(op_rng *r);
+
+/* dir/name as a new string the caller frees (no doubled slash); NULL on
+   ENOMEM. */
+char *op_path_join(const char *dir, const char *name);
+
+/* "P0".."P3" for priority 0..3 ("P?" otherwise); a static string. */
+const char *op_priority_name(int priority);
+
 /* ---- diagnostics (diag.c) ------------------------------------------- */
 
 typedef struct op_diag op_diag;

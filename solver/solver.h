@@ -2,6 +2,8 @@
 #ifndef OPTPLAN_SOLVER_H
 #define OPTPLAN_SOLVER_H
 
+#include <signal.h>
+
 #include "../model/model.h"
 
 /* Objective stages, solved in the order given, each held while the next runs. */
@@ -37,7 +39,7 @@ typedef struct op_solver_opts {
     const op_schedule *previous;
     int stability;
     /* Set to non-zero (from a signal handler) to stop the search early. */
-    volatile int *interrupt;
+    volatile sig_atomic_t *interrupt;
 } op_solver_opts;
 
 /* Fills o with the defaults: auto horizon, 60 s, gap 0, all four stages. */

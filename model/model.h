@@ -233,6 +233,9 @@ double op_plan_item_week_cap(const op_plan *p, int i, int week);
 /* Last week with capacity for any role (OP_MAX_WEEK when open-ended). */
 int op_plan_last_capacity_week(const op_plan *p);
 int op_plan_max_deadline(const op_plan *p);
+/* The natural horizon of a plan: its last gate deadline or item due week,
+   whichever is later; 0 when it has neither. */
+int op_plan_last_due_week(const op_plan *p);
 /* Items in a topological order of depends_on (valid plans only). */
 const int *op_plan_topo_order(const op_plan *p);
 /* Gates in a topological order of requires (valid plans only). */

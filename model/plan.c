@@ -352,6 +352,15 @@ int op_plan_find_role(const op_plan *p, const char *name) { return map_find(&p->
 int op_plan_find_gate(const op_plan *p, const char *id) { return map_find(&p->gate_ix, id); }
 int op_plan_last_capacity_week(const op_plan *p) { return p->last_week; }
 int op_plan_max_deadline(const op_plan *p) { return p->max_deadline; }
+
+int op_plan_last_due_week(const op_plan *p)
+{
+    int w = p->max_deadline;
+    for (int i = 0; i < p->nitems; i++)
+        if (p->items[i].due_week > w)
+            w = p->items[i].due_week;
+    return w;
+}
 const int *op_plan_topo_order(const op_plan *p) { return p->topo; }
 const int *op_plan_gate_order(const op_plan *p) { return p->gate_topo; }
 

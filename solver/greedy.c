@@ -316,11 +316,10 @@ op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase
     op_schedule *best = greedy_pass(p, max_week, gate_entry_phase, NULL, NULL);
     int ni = op_plan_item_count(p);
     double *noise = malloc(((size_t)ni + 1) * sizeof *noise);
-    unsigned long long state = 0x9E3779B97F4A7C15ULL; /* fixed: same inputs, same plan */
+    op_rng rng = {0x9E3779B97F4A7C15ULL}; /* fixed: same inputs, same plan */
     for (int k = 1; best && noise && k < tries; k++) {
         for (int i = 0; i < ni; i++) {
-            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-            noise[i] = 1.0 + (double)(state >> 11) / 9007199254740992.0; /* [1, 2) */
+            noise[i] = 1.0 + op_rng_unit(&rng); /* [1, 2) */
         }
         op_schedule *s = greedy_pass(p, max_week, gate_entry_phase, noise, NULL);
         if (s && compare_schedules(p, s, best, gate_entry_phase) < 0) {

@@ -2,10 +2,8 @@
 #ifndef OPTPLAN_SOLVER_INTERNAL_H
 #define OPTPLAN_SOLVER_INTERNAL_H
 
+#include "mip.h"
 #include "solver.h"
-
-/* Seconds on a monotonic clock: deadlines are absolute values of it. */
-double op_solver_now(void);
 
 /* ---- plans of fixed-duration items alone (rcpsp.c) --------------------
    Such a plan is a resource-constrained project scheduling problem: whole
@@ -24,7 +22,7 @@ void rc_free(rc_inst *in);
 /* The shortest schedule found by a genetic search over activity lists,
    each decoded by serial schedule generation with forward-backward
    improvement: at most passes decodings, stopping at the deadline
-   (op_solver_now seconds). Deterministic for the same inputs. release
+   (op_now seconds). Deterministic for the same inputs. release
    (NULL: none) raises items' earliest starts, prio (NULL: longest chain
    first) ranks them, smaller first: windows from rc_windows steer it to a
    schedule that ends by their T. It stops early at a schedule ending by
@@ -56,5 +54,158 @@ op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, i
    schedule is done by): the first T in [lo, hi] rc_windows cannot rule out,
    searched for until the deadline. */
 int rc_lower_bound(const rc_inst *in, int lo, int hi, double deadline);
+
+/* ---- the time-indexed ILP ----------------------------------------------
+ * Variables (weeks t = 1..H; every index below is a MIP column, 1-based):
+ *   x[i,t] >= 0  hours of item i in week t, t in [es_i, lf_i]
+ *   a[i,t] in B  item i started by week t, t in [es_i, lf_i]
+ *   z[i,t] in B  item i done by the end of week t, t in [ef_i, lf_i - 1];
+ *                z[i,t] for t >= lf_i is s[i], for t < ef_i it is 0
+ *   s[i]   in B  item i is scheduled at all
+ *   y[i,s] in B  fixed-duration item i starts in week s, s in [es_i, ls_i]
+ *   Y[i,t] >= 0  long windows: hours of item i given by week t
+ *   g[g,t] in B  gate g passed by the end of week t, t in [gl_g, H]
+ *   M      >= 0  the week the last item is done
+ *   N[r(,t)]     staffing: headcount of role r (per week when phased)
+ *   u[i,t] >= 0  re-planning: hours of the previous plan moved away
+ * es/ef/lf/gl are bounds derived from windows, dependencies and capacity; they
+ * only remove values no feasible schedule can take. The col_* functions
+ * below are the only code that knows this layout.
+ */
+typedef struct ilp {
+    const op_plan *p;
+    const op_solver_opts *o;
+    op_mip *mip;
+    int H, ni, nr, ng;
+    int *es, *ef, *lf;  /* item windows; ef = 0: the item cannot fit */
+    int *gl;            /* first week gate g may pass; H + 1 = never */
+    int *cx, *ca, *cz;  /* first column of the item's x, a, z runs */
+    int *cs;            /* column of s[i] */
+    int *cy;            /* fixed-duration items: first column of y[i, es..ls], started in week s */
+    int *cY;            /* long windows: first column of Y[i, es..lf-1], hours given by week t */
+    int *ls;            /* fixed-duration items: latest start week */
+    int *cg;            /* first column of g[g, gl..H] */
+    int cM;
+    int *fixed_s;       /* -1 free, 0 cannot fit, 1 must be scheduled */
+    int lp_written;     /* stage models written so far */
+    /* staffing (op_staff): headcount is a decision; NULL staff = the plan's team */
+    const op_staff_opts *staff;
+    double *hpw;        /* hours per person of each role */
+    int *ubh, *lbh;     /* headcount bounds of each role */
+    int *cN;            /* first column of N[r] (one, or H when phased) */
+    int *cu;            /* re-planning: cu[i * (H + 1) + t] = column of u[i,t], hours of
+                           the previous plan moved away from week t; 0 none */
+    const rc_inst *rc;  /* fixed-duration items alone: propagation windows; else NULL */
+    double deadline;    /* op_now() seconds when the whole solve must end */
+} ilp;
+
+/* Windows longer than this get cumulative-hours columns, so "done by t"
+   rows stay sparse (otherwise each sums every earlier week). Measured: on
+   short windows they slow the search (phased staffing of erlmcp-v3: 11.8 s
+   without, no proof in 60 s with); on 52-week plans they halve the model. */
+#define CUMULATIVE_FROM 26
+
+/* Column of N[r] in week t. */
+static inline int col_N(const ilp *m, int r, int t)
+{
+    return m->staff->phased ? m->cN[r] + (t - 1) : m->cN[r];
+}
+/* x[i,t]: a column, or 0 outside the item's window. */
+static inline int col_x(const ilp *m, int i, int t)
+{
+    return m->cx[i] && m->ef[i] && t >= m->es[i] && t <= m->lf[i] ? m->cx[i] + (t - m->es[i]) : 0;
+}
+/* Y[i,t]: cumulative hours of item i by week t (long windows only); 0 none. */
+static inline int col_Y(const ilp *m, int i, int t)
+{
+    return m->cY[i] && t >= m->es[i] && t < m->lf[i] ? m->cY[i] + (t - m->es[i]) : 0;
+}
+/* y[i,s]: fixed-duration item i starts in week s; 0 when it cannot. */
+static inline int col_y(const ilp *m, int i, int st)
+{
+    return m->cy[i] && st >= m->es[i] && st <= m->ls[i] ? m->cy[i] + (st - m->es[i]) : 0;
+}
+/* a[i,t]: a column, or 0 outside the item's window. */
+static inline int col_a(const ilp *m, int i, int t)
+{
+    return m->ef[i] && t >= m->es[i] && t <= m->lf[i] ? m->ca[i] + (t - m->es[i]) : 0;
+}
+/* z[i,t]: a column, or 0 for the constant 0; weeks past lf_i give s[i]. */
+static inline int col_z(const ilp *m, int i, int t)
+{
+    if (!m->ef[i] || t < m->ef[i])
+        return 0;
+    if (t >= m->lf[i])
+        return m->cs[i];
+    return m->cz[i] + (t - m->ef[i]);
+}
+/* g[g,t]: a column, or 0 for the constant 0 (before gl or never). */
+static inline int col_g(const ilp *m, int g, int t)
+{
+    if (t < m->gl[g] || m->gl[g] > m->H)
+        return 0;
+    if (t > m->H)
+        t = m->H;
+    return m->cg[g] + (t - m->gl[g]);
+}
+
+/* Allocates the per-item and per-gate arrays of m (ni, ng set); -1 on ENOMEM.
+   ilp_free frees them and the MIP, not m itself. */
+int ilp_alloc(ilp *m);
+void ilp_free(ilp *m);
+/* The lower bound of column col (the last week M's, mostly). */
+double ilp_col_lb(const ilp *m, int col);
+
+/* windows.c: capacity as the model sees it, and the windows */
+double ilp_cap(const ilp *m, int r, int t);
+double ilp_item_cap(const ilp *m, int i, int t);
+int ilp_crew_fits(const ilp *m, int i, int st);
+double ilp_role_energy(const ilp *m, int i, int r);
+int ilp_energy_week(const ilp *m, int r, double hours);
+int ilp_is_exit_item(const op_plan *p, int g, int i);
+/* Item windows and gate lower bounds; -1 on ENOMEM. */
+int ilp_windows(ilp *m);
+int ilp_rc_windows(ilp *m, const rc_inst *rc, int T);
+
+/* formulation.c: creates m->mip with every column and row; -1 on ENOMEM. */
+int ilp_build(ilp *m);
+
+/* objective.c */
+int ilp_objective_integral(op_stage st, const double *c, int n);
+void ilp_objective(const ilp *m, op_stage st, double *c, int n);
+double ilp_objective_at(const double *c, const double *x, int n);
+
+/* points.c */
+void ilp_derive_columns(const ilp *m, double *x);
+void ilp_point_of_schedule(const ilp *m, const op_schedule *s, const op_eval *e, double *x);
+int ilp_point_feasible(op_mip *mip, const double *x, char *why, size_t n);
+void ilp_polish(const ilp *m, double *x);
+op_schedule *ilp_schedule_of_point(const ilp *m, const double *x);
+void ilp_map_point(const ilp *a, const double *xa, const ilp *b, double *xb);
+
+/* bounds.c: column bounds changed for one search, to be put back afterwards */
+typedef struct ilp_undo {
+    int n, cap;
+    int *col;
+    double *lb, *ub;
+} ilp_undo;
+void ilp_undo_bounds(ilp *m, ilp_undo *u);
+void ilp_hold_class_counts(ilp *m, const double *inc);
+void ilp_bound_last_week(ilp *m);
+void ilp_tighten_to(ilp *m, int T, ilp_undo *u);
+void ilp_rc_fix(ilp *m, const int *es, const int *ls, ilp_undo *u);
+int ilp_rc_tighten(ilp *m, int T, ilp_undo *u);
+
+/* incumbent.c */
+void ilp_lp_order_incumbent(ilp *m, const double *c, double *inc, double *inc_obj);
+int ilp_rc_improve(ilp *m, const double *c, const int *es, const int *ls, int T, double *inc,
+               double *inc_obj, double until);
+
+/* stage.c */
+int ilp_run_stage(ilp *m, op_stage st, double *inc, int *have_inc, double *inc_obj, double deadline,
+              op_stage_result *res, op_diag *d);
+
+/* defer.c */
+char *ilp_defer_reason(const ilp *m, int i, const op_eval *e);
 
 #endif

@@ -344,17 +344,14 @@ static void order_by(const rc_inst *in, const int *key, int sign, long long *buf
         ord[j] = (int)(buf[j] % (in->n + 1));
 }
 
-static unsigned long long next_rand(unsigned long long *s)
-{
-    *s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
-    return *s >> 33;
-}
+/* 31 random bits from the shared generator (its top bits). */
+static unsigned long long next_rand(op_rng *r) { return op_rng_next(r) >> 22; }
 
 /* A dependency-respecting list: repeatedly one of the items whose
    dependencies are listed, by priority pr (smaller first). With a random
    state, regret-biased sampling: weight (max pr - pr + 1)^2 over the
    eligible items; without, the best, ties by index. */
-static void priority_list(const rc_inst *in, const int *pr, unsigned long long *rnd, int *left,
+static void priority_list(const rc_inst *in, const int *pr, op_rng *rnd, int *left,
                           int *elig, int *ord)
 {
     int ne = 0;
@@ -448,7 +445,7 @@ static int depends(const rc_inst *in, int b, int a)
    then mother's remaining, each in its parent's order; dependencies stay
    first. Then adjacent swaps of independent items with probability 1/20. */
 static void crossover(const rc_inst *in, const int *mo, const int *fa, int *child, char *taken,
-                      unsigned long long *rnd)
+                      op_rng *rnd)
 {
     int n = in->n;
     int q1 = (int)(next_rand(rnd) % (unsigned long long)(n + 1));
@@ -511,13 +508,13 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
         !lists || !fit || !rank || !tmp || !taken)
         goto out;
     int bestms = -1, done = 0, npop = 0;
-    unsigned long long rnd = 0x9E3779B97F4A7C15ULL;
+    op_rng rnd = {0x9E3779B97F4A7C15ULL};
     /* Seed the population: priority rules (pass 0 latest start, longest tail
        first; pass 1 latest finish; pass 2 the most work in the chain), then
        regret-biased samples on pass 0's priorities. */
     for (int pass = 0; pass < POP && done < passes && (bestms < 0 || bestms > target);
          pass++, done++) {
-        if (pass > 0 && op_solver_now() > deadline)
+        if (pass > 0 && op_now() > deadline)
             break;
         for (int j = 0; j < n; j++) {
             if (pass == 1)
@@ -548,7 +545,7 @@ op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const 
     for (int j = 0; j < n; j++)
         pr[j] = prio ? prio[j] : in->rel[j] - in->tail[j];
     int stall = 0;
-    while (npop >= 2 && done < passes && bestms > target && op_solver_now() <= deadline) {
+    while (npop >= 2 && done < passes && bestms > target && op_now() <= deadline) {
         if (stall >= STALL) {
             for (int k = 1; k < npop && done < passes; k++, done++) {
                 int *ord = lists + (size_t)k * (size_t)n;
@@ -991,11 +988,11 @@ static int shave(const rc_inst *in, int T, int *es, int *ls, rc_work *w, int lev
     if (level == 0)
         return bad;
     int *es2 = w->trial + (size_t)(level - 1) * 2 * (size_t)n, *ls2 = es2 + n;
-    for (int changed = 1; !bad && changed && op_solver_now() < deadline;) {
+    for (int changed = 1; !bad && changed && op_now() < deadline;) {
         changed = 0;
         for (int j = 0; j < n && !bad; j++)
             for (int side = 0; side < 2 && !bad; side++)
-                while (es[j] < ls[j] && op_solver_now() < deadline) {
+                while (es[j] < ls[j] && op_now() < deadline) {
                     memcpy(es2, es, (size_t)n * sizeof *es);
                     memcpy(ls2, ls, (size_t)n * sizeof *ls);
                     if (side == 0)
@@ -1051,14 +1048,14 @@ int rc_windows_deep(const rc_inst *in, int T, int *es, int *ls, double deadline)
    follows; a start it refutes is removed instead. 1 when every
    window closed on a start (a schedule done by T, starts in es), 0 when
    propagation refuted a branch (no backtracking: a heuristic). */
-static int dive(const rc_inst *in, int T, int *es, int *ls, rc_work *w, unsigned long long *rnd,
+static int dive(const rc_inst *in, int T, int *es, int *ls, rc_work *w, op_rng *rnd,
                 int *key, double deadline)
 {
     int n = in->n;
     int *es2 = w->trial, *ls2 = es2 + n;
     for (int j = 0; j < n; j++)
         key[j] = (int)(next_rand(rnd) % 1000);
-    while (op_solver_now() < deadline) {
+    while (op_now() < deadline) {
         /* among the items that may start about now (earliest start, plus a
            random 0-2 weeks), the most urgent (smallest latest start) */
         int pick = -1;
@@ -1095,9 +1092,9 @@ op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, i
     int *es = malloc((size_t)n * sizeof *es), *ls = malloc((size_t)n * sizeof *ls);
     int *key = malloc((size_t)n * sizeof *key);
     op_schedule *s = NULL;
-    unsigned long long rnd = 0x2545F4914F6CDD1DULL;
+    op_rng rnd = {0x2545F4914F6CDD1DULL};
     if (!bad && es && ls && key && T >= 1 && T <= in->L)
-        for (int k = 0; k < tries && op_solver_now() < deadline; k++) {
+        for (int k = 0; k < tries && op_now() < deadline; k++) {
             memcpy(es, es0, (size_t)n * sizeof *es);
             memcpy(ls, ls0, (size_t)n * sizeof *ls);
             if (!dive(in, T, es, ls, &w, &rnd, key, deadline))
@@ -1137,7 +1134,7 @@ int rc_lower_bound(const rc_inst *in, int lo, int hi, double deadline)
        search for the first T propagation does not refute: hi - 1 first, as
        a good incumbent is often optimal, then by halving. */
     int probe = hi - 1;
-    while (lo < hi && op_solver_now() < deadline) {
+    while (lo < hi && op_now() < deadline) {
         if (probe < lo)
             probe = lo;
         if (rc_windows(in, probe, es, ls, deadline))

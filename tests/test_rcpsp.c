@@ -171,7 +171,7 @@ static void check_one(unsigned long seed)
     rc_inst *rc = rc_new(p, &nomem);
     CU_ASSERT_FATAL(rc != NULL);
 
-    op_schedule *h = rc_heuristic(rc, 50, op_solver_now() + 5, NULL, NULL, 0);
+    op_schedule *h = rc_heuristic(rc, 50, op_now() + 5, NULL, NULL, 0);
     CU_ASSERT_FATAL(h != NULL);
     op_eval *e = op_eval_new(p, h, 0);
     CU_ASSERT_FATAL(e != NULL);
@@ -182,7 +182,7 @@ static void check_one(unsigned long seed)
     op_eval_free(e);
     op_schedule_free(h);
 
-    int lb = rc_lower_bound(rc, 1, hw, op_solver_now() + 5);
+    int lb = rc_lower_bound(rc, 1, hw, op_now() + 5);
     CU_ASSERT(lb <= opt);
     if (lb > opt)
         fprintf(stderr, "\n  seed %lu: lower bound %d above the optimum %d", seed, lb, opt);
@@ -199,7 +199,7 @@ static void check_one(unsigned long seed)
         bf_job(&c, 0, 0);
         CU_ASSERT_FATAL(c.count > 0);
         int es[MAXJ], ls[MAXJ];
-        int bad = rc_windows(rc, T, es, ls, op_solver_now() + 5);
+        int bad = rc_windows(rc, T, es, ls, op_now() + 5);
         CU_ASSERT_EQUAL(bad, 0);
         for (int j = 0; j < in.n && !bad; j++) {
             CU_ASSERT(es[j] <= c.lo[j] && ls[j] >= c.hi[j]);
@@ -210,7 +210,7 @@ static void check_one(unsigned long seed)
     }
     if (opt > 1) {
         int es[MAXJ], ls[MAXJ];
-        windows_refuted += rc_windows(rc, opt - 1, es, ls, op_solver_now() + 5);
+        windows_refuted += rc_windows(rc, opt - 1, es, ls, op_now() + 5);
     }
     rc_free(rc);
 
@@ -270,7 +270,7 @@ static void test_hand_windows(void)
     CU_ASSERT_FATAL(rc != NULL);
     int es[3], ls[3];
     /* by week 5: A in 1-2, then B in 3-5 and C in 3 alongside */
-    CU_ASSERT_EQUAL(rc_windows(rc, 5, es, ls, op_solver_now() + 5), 0);
+    CU_ASSERT_EQUAL(rc_windows(rc, 5, es, ls, op_now() + 5), 0);
     CU_ASSERT_EQUAL(es[0], 1);
     CU_ASSERT_EQUAL(ls[0], 1);
     CU_ASSERT_EQUAL(es[1], 3);
@@ -278,8 +278,8 @@ static void test_hand_windows(void)
     CU_ASSERT_EQUAL(es[2], 3);
     CU_ASSERT_EQUAL(ls[2], 5);
     /* 2 + 3 weeks of work that cannot overlap: not by week 4 */
-    CU_ASSERT_EQUAL(rc_windows(rc, 4, es, ls, op_solver_now() + 5), 1);
-    CU_ASSERT_EQUAL(rc_lower_bound(rc, 1, 9, op_solver_now() + 5), 5);
+    CU_ASSERT_EQUAL(rc_windows(rc, 4, es, ls, op_now() + 5), 1);
+    CU_ASSERT_EQUAL(rc_lower_bound(rc, 1, 9, op_now() + 5), 5);
     rc_free(rc);
     op_plan_free(p);
 }

@@ -1,0 +1,375 @@
+/* mip_glpk.c - the MIP backend on GLPK: the only file that includes glpk.h */
+#include <limits.h>
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "mip.h"
+#include "../model/model.h"
+
+/* Simplex iterations per slice of an LP solve: between slices the deadline
+   and the interrupt flag are checked. A count, not a time, so that a solve
+   that ends within its limits takes the same path on every machine. */
+#define LP_SLICE_ITERATIONS 500
+
+struct op_mip {
+    glp_prob *lp;
+    int *ia, *ja; /* coefficients not yet loaded, 1-based as glp_load_matrix wants */
+    double *ar;
+    int nz, cap;
+    int loaded;   /* the matrix went to GLPK: later rows come whole */
+};
+
+op_mip *mip_new(int verbose)
+{
+    op_mip *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    glp_term_out(verbose ? GLP_ON : GLP_OFF);
+    m->lp = glp_create_prob();
+    glp_set_obj_dir(m->lp, GLP_MIN);
+    return m;
+}
+
+static void drop_pending(op_mip *m)
+{
+    free(m->ia);
+    free(m->ja);
+    free(m->ar);
+    m->ia = m->ja = NULL;
+    m->ar = NULL;
+    m->nz = m->cap = 0;
+}
+
+void mip_free(op_mip *m)
+{
+    if (!m)
+        return;
+    glp_delete_prob(m->lp);
+    drop_pending(m);
+    free(m);
+}
+
+/* Loads the coefficients added one at a time, once. */
+static void load(op_mip *m)
+{
+    if (m->loaded)
+        return;
+    m->loaded = 1;
+    glp_load_matrix(m->lp, m->nz, m->ia, m->ja, m->ar);
+    drop_pending(m);
+}
+
+/* GLPK's bound type of lb..ub (infinite = missing). */
+static int bound_type(double lb, double ub)
+{
+    if (isinf(lb) && isinf(ub))
+        return GLP_FR;
+    if (isinf(lb))
+        return GLP_UP;
+    if (isinf(ub))
+        return GLP_LO;
+    return lb < ub ? GLP_DB : GLP_FX;
+}
+
+static double finite_or_zero(double v) { return isinf(v) ? 0 : v; }
+
+int mip_add_cols(op_mip *m, int n, mip_kind kind, double lb, double ub)
+{
+    if (n <= 0)
+        return 0;
+    int c = glp_add_cols(m->lp, n);
+    for (int k = 0; k < n; k++) {
+        if (kind == MIP_BINARY) {
+            glp_set_col_kind(m->lp, c + k, GLP_BV); /* bounds 0..1 */
+            continue;
+        }
+        glp_set_col_kind(m->lp, c + k, kind == MIP_INTEGER ? GLP_IV : GLP_CV);
+        mip_set_bounds(m, c + k, lb, ub);
+    }
+    return c;
+}
+
+void mip_set_kind(op_mip *m, int col, mip_kind kind)
+{
+    glp_set_col_kind(m->lp, col,
+                     kind == MIP_BINARY ? GLP_BV : kind == MIP_INTEGER ? GLP_IV : GLP_CV);
+}
+
+mip_kind mip_get_kind(const op_mip *m, int col)
+{
+    int k = glp_get_col_kind(m->lp, col);
+    return k == GLP_BV ? MIP_BINARY : k == GLP_IV ? MIP_INTEGER : MIP_CONTINUOUS;
+}
+
+void mip_set_bounds(op_mip *m, int col, double lb, double ub)
+{
+    glp_set_col_bnds(m->lp, col, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
+}
+
+/* GLPK answers -DBL_MAX/DBL_MAX for a missing bound. */
+static void bounds_of(int type, double glb, double gub, double *lb, double *ub)
+{
+    *lb = type == GLP_LO || type == GLP_DB || type == GLP_FX ? glb : -INFINITY;
+    *ub = type == GLP_UP || type == GLP_DB || type == GLP_FX ? gub : INFINITY;
+}
+
+void mip_get_bounds(const op_mip *m, int col, double *lb, double *ub)
+{
+    bounds_of(glp_get_col_type(m->lp, col), glp_get_col_lb(m->lp, col),
+              glp_get_col_ub(m->lp, col), lb, ub);
+}
+
+int mip_add_row(op_mip *m, double lb, double ub)
+{
+    int r = glp_add_rows(m->lp, 1);
+    glp_set_row_bnds(m->lp, r, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
+    return r;
+}
+
+int mip_add_nz(op_mip *m, int row, int col, double v)
+{
+    if (m->loaded)
+        return -1;
+    if (m->nz + 1 >= m->cap) {
+        int ncap = m->cap ? m->cap * 2 : 4096;
+        int *nia = realloc(m->ia, (size_t)ncap * sizeof *nia);
+        if (nia)
+            m->ia = nia;
+        int *nja = realloc(m->ja, (size_t)ncap * sizeof *nja);
+        if (nja)
+            m->ja = nja;
+        double *nar = realloc(m->ar, (size_t)ncap * sizeof *nar);
+        if (nar)
+            m->ar = nar;
+        if (!nia || !nja || !nar)
+            return -1;
+        m->cap = ncap;
+    }
+    m->nz++; /* slot 0 stays unused */
+    m->ia[m->nz] = row;
+    m->ja[m->nz] = col;
+    m->ar[m->nz] = v;
+    return 0;
+}
+
+int mip_add_row_coefs(op_mip *m, double lb, double ub, int len, const int *ind,
+                      const double *val)
+{
+    load(m);
+    int r = mip_add_row(m, lb, ub);
+    if (len > 0)
+        glp_set_mat_row(m->lp, r, len, ind, val);
+    return r;
+}
+
+void mip_del_rows_from(op_mip *m, int first)
+{
+    load(m);
+    int n = glp_get_num_rows(m->lp) - first + 1;
+    if (n <= 0)
+        return;
+    int *num = malloc(((size_t)n + 1) * sizeof *num);
+    if (!num) {
+        /* one at a time needs no memory */
+        for (int r = glp_get_num_rows(m->lp); r >= first; r--)
+            glp_del_rows(m->lp, 1, (int[]){0, r});
+        return;
+    }
+    for (int k = 1; k <= n; k++)
+        num[k] = first + k - 1;
+    glp_del_rows(m->lp, n, num);
+    free(num);
+}
+
+int mip_get_row(op_mip *m, int row, int *ind, double *val, double *lb, double *ub)
+{
+    load(m);
+    bounds_of(glp_get_row_type(m->lp, row), glp_get_row_lb(m->lp, row),
+              glp_get_row_ub(m->lp, row), lb, ub);
+    return glp_get_mat_row(m->lp, row, ind, val);
+}
+
+int mip_cols(const op_mip *m) { return glp_get_num_cols(m->lp); }
+int mip_rows(const op_mip *m) { return glp_get_num_rows(m->lp); }
+
+int mip_nonzeros(op_mip *m)
+{
+    load(m);
+    return glp_get_num_nz(m->lp);
+}
+
+void mip_set_objective(op_mip *m, const double *c)
+{
+    int n = glp_get_num_cols(m->lp);
+    for (int k = 0; k <= n; k++)
+        glp_set_obj_coef(m->lp, k, c[k]);
+}
+
+int mip_write_lp(op_mip *m, const char *path)
+{
+    load(m);
+    return glp_write_lp(m->lp, NULL, path) == 0 ? 0 : -1;
+}
+
+static int must_stop(const mip_limits *l)
+{
+    return (l->interrupt && *l->interrupt) || op_now() > l->deadline;
+}
+
+/* Milliseconds left before the deadline, at least 1 (GLPK's tm_lim). */
+static int ms_left(const mip_limits *l)
+{
+    double left = (l->deadline - op_now()) * 1000;
+    return left < 1 ? 1 : left > INT_MAX / 2 ? INT_MAX / 2 : (int)left;
+}
+
+mip_status mip_solve_lp(op_mip *m, const mip_limits *l, double *obj)
+{
+    load(m);
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = l->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    /* In slices, each resuming from the basis the last one left, so the
+       deadline and an interrupt are seen within a slice's time. */
+    for (;;) {
+        if (must_stop(l))
+            return MIP_STOPPED;
+        sp.it_lim = LP_SLICE_ITERATIONS;
+        sp.tm_lim = ms_left(l);
+        int rc = glp_simplex(m->lp, &sp);
+        if (rc == GLP_EITLIM || rc == GLP_ETMLIM)
+            continue;
+        if (rc != 0)
+            return MIP_FAILED;
+        switch (glp_get_status(m->lp)) {
+        case GLP_OPT:
+            *obj = glp_get_obj_val(m->lp);
+            return MIP_OPTIMAL;
+        case GLP_NOFEAS:
+            return MIP_INFEASIBLE;
+        default:
+            return MIP_FAILED;
+        }
+    }
+}
+
+double mip_lp_value(const op_mip *m, int col) { return glp_get_col_prim(m->lp, col); }
+
+/* What the branch-and-bound callback needs. */
+typedef struct search {
+    const mip_limits *l;
+    double last_progress;
+    double bound;
+    int have_bound;
+} search;
+
+static void callback(glp_tree *T, void *info)
+{
+    search *s = info;
+    int best = glp_ios_best_node(T);
+    if (best) {
+        s->bound = glp_ios_node_bound(T, best);
+        s->have_bound = 1;
+    }
+    if (must_stop(s->l)) {
+        glp_ios_terminate(T);
+        return;
+    }
+    double t = op_now();
+    if (s->l->progress && t - s->last_progress >= 1.0) {
+        s->last_progress = t;
+        glp_prob *lp = glp_ios_get_prob(T);
+        int ms = glp_mip_status(lp);
+        double inc = ms == GLP_FEAS || ms == GLP_OPT ? glp_mip_obj_val(lp) : NAN;
+        s->l->progress(s->l->progress_ctx, inc, s->have_bound ? s->bound : NAN,
+                       glp_ios_mip_gap(T));
+    }
+}
+
+/* The branch-and-bound settings: presolve always (it lets GLPK start
+   without an LP basis); for full searches the cuts and branching that
+   measured best on optplan's models. */
+static void search_params(glp_iocp *ip, op_mip *m, const mip_limits *l, search *s)
+{
+    glp_init_iocp(ip);
+    ip->msg_lev = l->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    ip->presolve = GLP_ON;
+    if (!l->light) {
+        ip->gmi_cuts = GLP_ON;
+        ip->mir_cuts = GLP_ON;
+        ip->cov_cuts = GLP_OFF; /* GLPK 5.0 aborts in glp_cov_init when presolve
+                                   leaves no columns */
+        ip->clq_cuts = GLP_ON;
+        /* pseudocost branching searches best, but its start-up solves one LP
+           per integer column with no callback: on models with many binaries
+           that alone overran time limits threefold (PSPLIB j305_2: 42 s for
+           10 s) */
+        ip->br_tech = glp_get_num_int(m->lp) <= 2000 ? GLP_BR_PCH : GLP_BR_DTH;
+        ip->bt_tech = GLP_BT_BLB;
+        ip->mip_gap = l->gap;
+    }
+    ip->tm_lim = ms_left(l);
+    ip->cb_func = callback;
+    ip->cb_info = s;
+}
+
+/* The cutoff as a row "objective <= cutoff": it prunes like an incumbent
+   would and lets GLPK's presolver run; an exhausted search then proves that
+   nothing better exists. Returns the row, 0 when none (or ENOMEM: a search
+   without the cutoff is slower, never wrong). */
+static int add_cutoff(op_mip *m, double cutoff)
+{
+    if (isinf(cutoff))
+        return 0;
+    int n = glp_get_num_cols(m->lp), len = 0;
+    int *ind = malloc(((size_t)n + 1) * sizeof *ind);
+    double *val = malloc(((size_t)n + 1) * sizeof *val);
+    int row = 0;
+    if (ind && val) {
+        for (int k = 1; k <= n; k++) {
+            double c = glp_get_obj_coef(m->lp, k);
+            if (c != 0) {
+                len++;
+                ind[len] = k;
+                val[len] = c;
+            }
+        }
+        row = mip_add_row_coefs(m, -INFINITY, cutoff - glp_get_obj_coef(m->lp, 0), len, ind,
+                                val);
+    }
+    free(ind);
+    free(val);
+    return row;
+}
+
+mip_status mip_solve(op_mip *m, const mip_limits *l, double *x, double *obj, double *bound)
+{
+    load(m);
+    *bound = -INFINITY;
+    if (must_stop(l))
+        return MIP_STOPPED;
+    int cut = add_cutoff(m, l->cutoff);
+    search s = {l, op_now(), -INFINITY, 0};
+    glp_iocp ip;
+    search_params(&ip, m, l, &s);
+    int rc = glp_intopt(m->lp, &ip);
+    int ms = glp_mip_status(m->lp);
+    int n = glp_get_num_cols(m->lp);
+    if (ms == GLP_OPT || ms == GLP_FEAS) {
+        for (int k = 1; k <= n; k++)
+            x[k] = glp_mip_col_val(m->lp, k);
+        *obj = glp_mip_obj_val(m->lp);
+    }
+    if (cut)
+        mip_del_rows_from(m, cut);
+    if (s.have_bound)
+        *bound = s.bound;
+    if (rc == 0 && ms == GLP_OPT)
+        return MIP_OPTIMAL;
+    if ((rc == 0 && ms == GLP_NOFEAS) || rc == GLP_ENOPFS)
+        return MIP_INFEASIBLE;
+    if (ms == GLP_FEAS || ms == GLP_OPT)
+        return MIP_FEASIBLE;
+    return rc == GLP_ETMLIM || rc == GLP_ESTOP || rc == GLP_EMIPGAP ? MIP_STOPPED : MIP_FAILED;
+}

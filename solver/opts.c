@@ -1,0 +1,73 @@
+/* opts.c - solver option defaults, stage names, freeing results */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const stage_names[OP_STAGE_COUNT] = {"scheduled", "lateness", "finish",
+                                                        "priority", "stability", "cost"};
+
+const char *op_stage_name(op_stage s) { return stage_names[s]; }
+
+void op_solver_opts_init(op_solver_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->time_limit = 60;
+    o->nstages = OP_STAGE_STABILITY;
+    for (int k = 0; k < OP_STAGE_STABILITY; k++)
+        o->stages[k] = (op_stage)k;
+    o->stability = 1;
+}
+
+int op_solver_parse_stages(op_solver_opts *o, const char *list)
+{
+    int n = 0;
+    const char *s = list;
+    while (*s) {
+        size_t len = strcspn(s, ",");
+        int k;
+        for (k = 0; k < OP_STAGE_COST; k++)
+            if (strlen(stage_names[k]) == len && strncmp(s, stage_names[k], len) == 0)
+                break;
+        if (k == OP_STAGE_COST || n == OP_STAGE_COST)
+            return -1;
+        for (int m = 0; m < n; m++)
+            if (o->stages[m] == (op_stage)k)
+                return -1;
+        o->stages[n++] = (op_stage)k;
+        s += len;
+        if (*s == ',')
+            s++;
+    }
+    if (!n)
+        return -1;
+    o->nstages = n;
+    return 0;
+}
+
+void op_solution_free(op_solution *s)
+{
+    if (!s)
+        return;
+    op_schedule_free(s->schedule);
+    for (int k = 0; k < s->ndeferred; k++)
+        free(s->deferred_why[k]);
+    free(s->deferred);
+    free(s->deferred_why);
+    free(s);
+}
+
+void op_staff_opts_init(op_staff_opts *s)
+{
+    memset(s, 0, sizeof *s);
+    s->max_changes = 2;
+}
+
+void op_staff_result_free(op_staff_result *r)
+{
+    if (!r)
+        return;
+    free(r->headcount);
+    free(r->hours_per_person);
+    free(r);
+}

@@ -1,0 +1,197 @@
+/* points.c - schedules as column values and back, checked against every row */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+/* u[i,t] = max(0, previous hours - planned hours) for the point x, and the
+   cumulative hours columns from the hours. */
+void ilp_derive_columns(const ilp *m, double *x)
+{
+    for (int i = 0; i < m->ni; i++) {
+        double acc = 0;
+        for (int t = m->es[i]; m->cY[i] && t < m->lf[i]; t++) {
+            acc += col_x(m, i, t) ? x[col_x(m, i, t)] : 0;
+            x[col_Y(m, i, t)] = acc;
+        }
+    }
+    if (!m->cu)
+        return;
+    for (int i = 0; i < m->ni; i++)
+        for (int t = 1; t <= m->H; t++) {
+            int u = m->cu[(size_t)i * (size_t)(m->H + 1) + (size_t)t];
+            if (!u)
+                continue;
+            int xc = col_x(m, i, t);
+            double given = xc ? x[xc] : 0;
+            const op_item *it = op_plan_item(m->p, i);
+            for (int st = t - it->duration + 1; it->duration && st <= t; st++)
+                if (col_y(m, i, st) && x[col_y(m, i, st)] > 0.5)
+                    given = op_plan_crew_week_hours(m->p, i, t);
+            double v = op_schedule_get(m->o->previous, i, t) - given;
+            x[u] = v > 0 ? v : 0;
+        }
+}
+
+/* Column values x[1..n] of the schedule s, with gate weeks as evaluated. */
+void ilp_point_of_schedule(const ilp *m, const op_schedule *s, const op_eval *e, double *x)
+{
+    int n = mip_cols(m->mip);
+    for (int k = 0; k <= n; k++)
+        x[k] = 0;
+    int last = 0;
+    for (int i = 0; i < m->ni; i++) {
+        const op_item_eval *ie = op_eval_item(e, i);
+        if (!m->ef[i] || !ie->done)
+            continue;
+        x[m->cs[i]] = 1;
+        if (ie->end_week > last)
+            last = ie->end_week;
+        if (col_y(m, i, ie->start_week))
+            x[col_y(m, i, ie->start_week)] = 1;
+        for (int t = m->es[i]; t <= m->lf[i]; t++) {
+            if (col_x(m, i, t))
+                x[col_x(m, i, t)] = op_schedule_get(s, i, t);
+            if (t >= ie->start_week)
+                x[col_a(m, i, t)] = 1;
+            if (t >= ie->end_week && col_z(m, i, t))
+                x[col_z(m, i, t)] = 1;
+        }
+    }
+    for (int g = 0; g < m->ng; g++) {
+        int pw = op_eval_gate(e, g)->passed_week;
+        for (int t = m->gl[g]; pw && t <= m->H; t++)
+            if (t >= pw && col_g(m, g, t))
+                x[col_g(m, g, t)] = 1;
+    }
+    x[m->cM] = last;
+    ilp_derive_columns(m, x);
+}
+
+/* Checks x against every row, column bound and integrality; the name of the
+   first broken constraint goes to why. GLPK does not check heuristic
+   solutions, so nothing unchecked is offered. */
+int ilp_point_feasible(op_mip *mip, const double *x, char *why, size_t n)
+{
+    int nc = mip_cols(mip), nr = mip_rows(mip);
+    for (int j = 1; j <= nc; j++) {
+        double lb, ub;
+        mip_get_bounds(mip, j, &lb, &ub);
+        if (x[j] < lb - 1e-6) {
+            snprintf(why, n, "column %d below its bound", j);
+            return 0;
+        }
+        if (x[j] > ub + 1e-6) {
+            snprintf(why, n, "column %d above its bound", j);
+            return 0;
+        }
+        if (mip_get_kind(mip, j) != MIP_CONTINUOUS && fabs(x[j] - round(x[j])) > 1e-9) {
+            snprintf(why, n, "column %d not integer", j);
+            return 0;
+        }
+    }
+    int *ind = malloc(((size_t)nc + 1) * sizeof *ind);
+    double *val = malloc(((size_t)nc + 1) * sizeof *val);
+    int ok = ind && val;
+    for (int i = 1; ok && i <= nr; i++) {
+        double lb, ub;
+        int len = mip_get_row(mip, i, ind, val, &lb, &ub);
+        double a = 0;
+        for (int k = 1; k <= len; k++)
+            a += val[k] * x[ind[k]];
+        /* the tolerance scales with the bound checked (missing: infinite) */
+        if ((isfinite(lb) && a < lb - 1e-6 * (1 + fabs(lb))) ||
+            (isfinite(ub) && a > ub + 1e-6 * (1 + fabs(ub)))) {
+            snprintf(why, n, "row %d (activity %g, bounds %g..%g)", i, a, lb, ub);
+            ok = 0;
+        }
+    }
+    free(ind);
+    free(val);
+    return ok;
+}
+
+
+/* Cleans GLPK's tolerances out of a point: binaries become exactly 0 or 1,
+   hours vanish where the item is not running, each scheduled item gets exactly
+   its effort, and M is the last completion week. Held stage values are then
+   exact integers and the schedule evaluates as the model saw it. */
+void ilp_polish(const ilp *m, double *x)
+{
+    int n = mip_cols(m->mip);
+    for (int k = 1; k <= n; k++)
+        if (mip_get_kind(m->mip, k) != MIP_CONTINUOUS || k == m->cM)
+            x[k] = round(x[k]);
+    for (int i = 0; i < m->ni; i++) {
+        x[m->cs[i]] = round(x[m->cs[i]]);
+        if (!m->ef[i] || op_plan_item(m->p, i)->duration)
+            continue; /* fixed-duration items have no hours columns */
+        double sum = 0;
+        for (int t = m->es[i]; t <= m->lf[i]; t++) {
+            int zc = col_z(m, i, t - 1);
+            double *h = &x[col_x(m, i, t)];
+            if (x[col_a(m, i, t)] < 0.5 || (zc && x[zc] > 0.5) || *h < 1e-9)
+                *h = 0;
+            sum += *h;
+        }
+        double e = x[m->cs[i]] > 0.5 ? op_plan_item(m->p, i)->remaining : 0;
+        for (int t = m->es[i]; t <= m->lf[i]; t++)
+            x[col_x(m, i, t)] = sum > 0 ? x[col_x(m, i, t)] * (e / sum) : 0;
+    }
+    ilp_derive_columns(m, x);
+}
+
+/* Schedule of the column values x. */
+op_schedule *ilp_schedule_of_point(const ilp *m, const double *x)
+{
+    op_schedule *s = op_schedule_new(m->ni, m->H);
+    if (!s)
+        return NULL;
+    for (int i = 0; i < m->ni; i++) {
+        const op_item *it = op_plan_item(m->p, i);
+        for (int t = m->es[i]; m->ef[i] && t <= m->lf[i]; t++) {
+            if (col_x(m, i, t))
+                op_schedule_set(s, i, t, x[col_x(m, i, t)]);
+            if (col_y(m, i, t) && x[col_y(m, i, t)] > 0.5)
+                for (int w = t; w < t + it->duration && w <= m->H; w++)
+                    op_schedule_set(s, i, w, op_plan_crew_week_hours(m->p, i, w));
+        }
+    }
+    op_schedule_round(s);
+    return s;
+}
+
+
+/* Copies the item, gate, last-week and headcount values of point xa of
+   model a into xb of model b (same plan and windows, other staff model). */
+void ilp_map_point(const ilp *a, const double *xa, const ilp *b, double *xb)
+{
+    int n = mip_cols(b->mip);
+    for (int k = 0; k <= n; k++)
+        xb[k] = 0;
+    for (int i = 0; i < a->ni; i++) {
+        xb[b->cs[i]] = xa[a->cs[i]];
+        for (int t = a->es[i]; a->ef[i] && t <= a->lf[i]; t++) {
+            if (col_x(b, i, t))
+                xb[col_x(b, i, t)] = xa[col_x(a, i, t)];
+            if (col_a(b, i, t))
+                xb[col_a(b, i, t)] = xa[col_a(a, i, t)];
+            if (col_z(b, i, t) && col_z(a, i, t))
+                xb[col_z(b, i, t)] = xa[col_z(a, i, t)];
+            if (col_y(b, i, t) && col_y(a, i, t))
+                xb[col_y(b, i, t)] = xa[col_y(a, i, t)];
+        }
+    }
+    for (int g = 0; g < a->ng; g++)
+        for (int t = a->gl[g]; t <= a->H; t++)
+            if (col_g(b, g, t) && col_g(a, g, t))
+                xb[col_g(b, g, t)] = xa[col_g(a, g, t)];
+    xb[b->cM] = xa[a->cM];
+    ilp_derive_columns(b, xb);
+    for (int r = 0; r < a->nr; r++)
+        for (int t = 1; t <= b->H; t++)
+            xb[col_N(b, r, t)] = xa[col_N(a, r, t <= a->H ? t : a->H)];
+}
+
+

@@ -1,0 +1,245 @@
+/* staff.c - the cheapest team: headcount per role as a decision of the same ILP */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The weeks the team is planned for: --finish-by, else the last gate
+   deadline or due week (0 when the plan has none). */
+static int staff_weeks(const op_plan *p, const op_staff_opts *so)
+{
+    if (so->finish_by)
+        return so->finish_by;
+    return op_plan_last_due_week(p);
+}
+
+/* Headcount bounds of role r: at most what does all its work in one week
+   (more never helps), at least the current team with --keep-team, at most
+   the cap; and for a constant team at least what its hours need over the
+   weeks. Returns 1 with res->reason set when no team within the caps can
+   do the role's work. */
+static int role_bounds(ilp *m, const op_staff_opts *so, int r, op_staff_result *res)
+{
+    const op_plan *p = m->p;
+    double h = 0, e = 0, cur = 0;
+    for (int t = 1; t <= OP_MAX_WEEK; t++)
+        if (op_plan_person_hours(p, r, t) > h)
+            h = op_plan_person_hours(p, r, t);
+    m->hpw[r] = h > 0 ? h : 40;
+    res->hours_per_person[r] = m->hpw[r];
+    for (int i = 0; i < m->ni; i++)
+        e += ilp_role_energy(m, i, r);
+    for (int t = 1; t <= m->H; t++) {
+        double c = op_plan_capacity(p, r, t) / m->hpw[r];
+        if (c > cur)
+            cur = c;
+    }
+    m->ubh[r] = (int)ceil(e / m->hpw[r] - 1e-9);
+    m->lbh[r] = so->keep_team ? (int)ceil(cur - 1e-9) : 0;
+    if (m->lbh[r] > m->ubh[r])
+        m->ubh[r] = m->lbh[r]; /* the team kept may be larger than the work needs */
+    if (so->max_headcount && so->max_headcount[r] >= 0 && so->max_headcount[r] < m->ubh[r])
+        m->ubh[r] = so->max_headcount[r];
+    /* the role's hours must fit in its people's weeks */
+    int need = (int)ceil(e / (m->hpw[r] * m->H) - 1e-9);
+    if (need > m->ubh[r]) {
+        snprintf(res->reason, sizeof res->reason,
+                 "%s needs at least %d people for its %g h within %d weeks, the cap is %d",
+                 op_plan_role(p, r)->name, need, e, m->H, m->ubh[r]);
+        return 1;
+    }
+    if (!so->phased && need > m->lbh[r])
+        m->lbh[r] = need;
+    if (m->lbh[r] > m->ubh[r]) {
+        snprintf(res->reason, sizeof res->reason, "--keep-team keeps %d %s people, the cap is %d",
+                 m->lbh[r], op_plan_role(p, r)->name, m->ubh[r]);
+        return 1;
+    }
+    return 0;
+}
+
+/* With the windows the largest teams allow: 1 with res->reason set when an
+   item or a gate cannot make it whatever the team. */
+static int out_of_reach(const ilp *m, op_staff_result *res)
+{
+    const op_plan *p = m->p;
+    for (int i = 0; i < m->ni; i++) {
+        const op_item *it = op_plan_item(p, i);
+        if (m->ef[i] || it->done)
+            continue;
+        snprintf(res->reason, sizeof res->reason,
+                 "%s cannot be done by week %d even with %d %s people", it->id,
+                 it->due_week && it->due_week < m->H ? it->due_week : m->H,
+                 m->ubh[it->role.index], op_plan_role(p, it->role.index)->name);
+        return 1;
+    }
+    for (int g = 0; g < m->ng; g++)
+        if (m->gl[g] > op_plan_gate(p, g)->deadline_week) {
+            snprintf(res->reason, sizeof res->reason,
+                     "gate %s cannot pass by week %d with any team within the caps (earliest "
+                     "week %d)",
+                     op_plan_gate(p, g)->id, op_plan_gate(p, g)->deadline_week, m->gl[g]);
+            return 1;
+        }
+    return 0;
+}
+
+/* Phased teams: the person-weeks of a role cover its hours,
+   sum_t N[r,t] >= ceil(E / hpw), which the weekly rows imply only weakly.
+   -1 on ENOMEM. */
+static int person_week_rows(ilp *m)
+{
+    int *ind = malloc(((size_t)m->H + 1) * sizeof *ind);
+    double *val = malloc(((size_t)m->H + 1) * sizeof *val);
+    int rc = ind && val ? 0 : -1;
+    for (int r = 0; rc == 0 && r < m->nr; r++) {
+        double e = 0;
+        for (int i = 0; i < m->ni; i++)
+            e += ilp_role_energy(m, i, r);
+        if (e <= 0)
+            continue;
+        for (int t = 1; t <= m->H; t++) {
+            ind[t] = col_N(m, r, t);
+            val[t] = 1;
+        }
+        if (mip_add_row_coefs(m->mip, ceil(e / m->hpw[r] - 1e-9), INFINITY, m->H, ind, val) < 0)
+            rc = -1;
+    }
+    free(ind);
+    free(val);
+    return rc;
+}
+
+/* Sets up m for a staffing solve: horizon, headcount bounds, windows, the
+   ILP. OP_OK with res->status INFEASIBLE and a reason when no team can do
+   it; other statuses went to d. */
+static op_status staff_model(ilp *m, const op_staff_opts *so, op_staff_result *res, op_diag *d)
+{
+    m->H = staff_weeks(m->p, so);
+    if (m->H < 1) {
+        op_diag_error(d, OP_EDATA, NULL, "staff needs gate deadlines, due weeks or --finish-by");
+        return OP_EDATA;
+    }
+    res->horizon = m->H;
+    res->nroles = m->nr;
+    m->hpw = calloc((size_t)m->nr + 1, sizeof *m->hpw);
+    m->ubh = calloc((size_t)m->nr + 1, sizeof *m->ubh);
+    m->lbh = calloc((size_t)m->nr + 1, sizeof *m->lbh);
+    m->cN = calloc((size_t)m->nr + 1, sizeof *m->cN);
+    res->headcount = calloc((size_t)m->nr * (size_t)m->H + 1, sizeof *res->headcount);
+    res->hours_per_person = calloc((size_t)m->nr + 1, sizeof *res->hours_per_person);
+    if (!m->hpw || !m->ubh || !m->lbh || !m->cN || !res->headcount || !res->hours_per_person)
+        return OP_ENOMEM;
+    for (int r = 0; r < m->nr; r++)
+        if (role_bounds(m, so, r, res)) {
+            res->status = OP_SOLVE_INFEASIBLE;
+            return OP_OK;
+        }
+    for (int i = 0; i < m->ni; i++)
+        m->fixed_s[i] = 1;
+    if (ilp_windows(m))
+        return OP_ENOMEM;
+    if (out_of_reach(m, res)) {
+        res->status = OP_SOLVE_INFEASIBLE;
+        return OP_OK;
+    }
+    if (ilp_build(m) || (so->phased && person_week_rows(m)))
+        return OP_ENOMEM;
+    return OP_OK;
+}
+
+/* One staffing solve into the caller's model m (the caller frees it with
+   ilp_free and *inc_out with free); seed, when given, is a solved model
+   whose point xs starts the search. */
+static op_status staff_core(const op_plan *p, const op_solver_opts *o, const op_staff_opts *so,
+                            const ilp *seed, const double *xs, double deadline, ilp *m,
+                            double **inc_out, op_staff_result *res, op_diag *d)
+{
+    *m = (ilp){.p = p, .o = o, .staff = so, .ni = op_plan_item_count(p),
+               .nr = op_plan_role_count(p), .ng = op_plan_gate_count(p), .deadline = deadline};
+    *inc_out = NULL;
+    op_status st = ilp_alloc(m) ? OP_ENOMEM : staff_model(m, so, res, d);
+    if (st != OP_OK || res->status == OP_SOLVE_INFEASIBLE)
+        goto out;
+    int n = mip_cols(m->mip), have_inc = 0;
+    double *inc = *inc_out = calloc((size_t)n + 1, sizeof *inc), obj = 0;
+    if (!inc) {
+        st = OP_ENOMEM;
+        goto out;
+    }
+    if (seed) {
+        char why[160];
+        ilp_map_point(seed, xs, m, inc);
+        have_inc = ilp_point_feasible(m->mip, inc, why, sizeof why);
+    }
+    op_stage_result sr = {0};
+    if (ilp_run_stage(m, OP_STAGE_COST, inc, &have_inc, &obj, deadline, &sr, d)) {
+        st = op_diag_count(d) ? op_diag_status(d) : OP_ENOMEM;
+        goto out;
+    }
+    if (!have_inc) {
+        int inf = sr.status == OP_SOLVE_INFEASIBLE;
+        res->status = inf ? OP_SOLVE_INFEASIBLE : OP_SOLVE_NO_PLAN;
+        snprintf(res->reason, sizeof res->reason, "%s",
+                 inf ? "no team within the caps meets every gate deadline"
+                     : "no team meeting every gate deadline was found within the time limit");
+        goto out;
+    }
+    res->status = sr.status;
+    res->cost = obj;
+    res->bound = sr.bound;
+    res->gap = sr.gap;
+    for (int r = 0; r < m->nr; r++)
+        for (int t = 1; t <= m->H; t++)
+            res->headcount[(size_t)r * (size_t)m->H + (size_t)(t - 1)] = round(inc[col_N(m, r, t)]);
+out:
+    if (st == OP_ENOMEM && !op_diag_count(d))
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    return st;
+}
+
+op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opts *so,
+                   op_staff_result **out, op_diag *d)
+{
+    *out = NULL;
+    double deadline = op_now() + (o->time_limit > 0 ? o->time_limit : 0);
+    op_solver_opts oo = *o;
+    oo.strict_gates = 1;
+    op_staff_result *res = calloc(1, sizeof *res);
+    if (!res) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    ilp m0 = {0}, m1 = {0};
+    double *x0 = NULL, *x1 = NULL;
+    op_status st;
+    if (so->phased) {
+        /* the cheapest constant team is a phased team with no change: it
+           starts the phased search */
+        op_staff_opts c = *so;
+        c.phased = 0;
+        st = staff_core(p, &oo, &c, NULL, NULL, deadline, &m0, &x0, res, d);
+        int seeded = st == OP_OK && res->status != OP_SOLVE_INFEASIBLE &&
+                     res->status != OP_SOLVE_INTERRUPTED && res->status != OP_SOLVE_NO_PLAN &&
+                     m0.mip;
+        free(res->headcount);
+        free(res->hours_per_person);
+        *res = (op_staff_result){0};
+        if (st == OP_OK)
+            st = staff_core(p, &oo, so, seeded ? &m0 : NULL, x0, deadline, &m1, &x1, res, d);
+    } else {
+        st = staff_core(p, &oo, so, NULL, NULL, deadline, &m1, &x1, res, d);
+    }
+    free(x0);
+    free(x1);
+    ilp_free(&m0);
+    ilp_free(&m1);
+    if (st != OP_OK) {
+        op_staff_result_free(res);
+        return st;
+    }
+    *out = res;
+    return OP_OK;
+}

@@ -55,6 +55,43 @@ op_schedule *rc_dive(const rc_inst *in, int T, const int *es0, const int *ls0, i
    searched for until the deadline. */
 int rc_lower_bound(const rc_inst *in, int lo, int hi, double deadline);
 
+/* The instance the rcpsp*.c files share (built by rc_new in rcpsp.c). */
+struct rc_inst {
+    const op_plan *p;
+    int n, nr, L;      /* items, roles, weeks 1..L in the tables */
+    int stride;        /* L + 2: row length of the per-role tables */
+    int *dur, *rel;    /* duration; earliest start week */
+    int *tail;         /* weeks from the item's start to the end of its longest chain */
+    double *cnt;       /* cnt[j * nr + r]: people of role r in item j's crew */
+    double *cap;       /* cap[r * stride + t]: hours of role r in week t */
+    double *ph;        /* ph[r * stride + t]: hours one person of role r works in week t */
+    double *capc, *phc; /* prefix sums of cap and ph over weeks 0..t */
+    int *pstart, *pidx; /* predecessors of j: pidx[pstart[j] .. pstart[j + 1] - 1] */
+    int *sstart, *sidx; /* successors, the same way */
+    const int *topo;    /* items, dependencies first */
+    char *clash;        /* clash[i * n + j]: the two crews never fit together */
+    int *rstart, *rjobs; /* items whose crew has role r: rjobs[rstart[r] .. rstart[r + 1] - 1] */
+    double *rwork;      /* people x weeks of role r over all items */
+    double *phmin;      /* fewest hours a person of role r works in any week */
+    int ncliques;       /* sets of three or more items whose crews pairwise clash */
+    int *qstart, *qidx; /* clique c: qidx[qstart[c] .. qstart[c + 1] - 1] */
+};
+
+/* Hours item j's crew holds of role r in week t. */
+static inline double rc_dem(const rc_inst *in, int j, int r, int t)
+{
+    return in->cnt[(size_t)j * (size_t)in->nr + (size_t)r] *
+           in->ph[(size_t)r * (size_t)in->stride + (size_t)t];
+}
+
+/* Items ordered by key (sign 1: smallest first, -1: largest), ties by
+   index; buf holds n long longs of scratch. */
+void rc_order_by(const rc_inst *in, const int *key, int sign, long long *buf, int *ord);
+/* 31 random bits from the shared generator. */
+unsigned long long rc_rand(op_rng *r);
+/* Sorts v[0..n) and drops repeats; returns the new length. */
+int rc_sort_unique(int *v, int n);
+
 /* ---- the time-indexed ILP ----------------------------------------------
  * Variables (weeks t = 1..H; every index below is a MIP column, 1-based):
  *   x[i,t] >= 0  hours of item i in week t, t in [es_i, lf_i]

@@ -67,6 +67,9 @@ void mip_del_rows_from(op_mip *m, int first);
    into lb/ub; returns the number of coefficients. */
 int mip_get_row(op_mip *m, int row, int *ind, double *val, double *lb, double *ub);
 
+/* 0 once an interrupt tore the backend down (see mip_glpk.c): from then on
+   the problem answers its sizes and solves nothing. */
+int mip_alive(const op_mip *m);
 int mip_cols(const op_mip *m);
 int mip_rows(const op_mip *m);
 int mip_nonzeros(op_mip *m);

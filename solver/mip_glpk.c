@@ -1,24 +1,41 @@
 /* mip_glpk.c - the MIP backend on GLPK: the only file that includes glpk.h */
-#include <limits.h>
 #include <glpk.h>
+#include <limits.h>
 #include <math.h>
+#include <setjmp.h>
 #include <stdlib.h>
 
 #include "mip.h"
 #include "../model/model.h"
 
-/* Simplex iterations per slice of an LP solve: between slices the deadline
-   and the interrupt flag are checked. A count, not a time, so that a solve
-   that ends within its limits takes the same path on every machine. */
-#define LP_SLICE_ITERATIONS 500
+/*
+ * Interrupts. GLPK checks its time limit inside the simplex method but
+ * knows nothing of an interrupt flag, and its branch-and-bound callback is
+ * not called while an LP is solved (one LP of a large model ran for 17 s).
+ * GLPK's only way out of a running routine is the one its manual gives for
+ * fatal errors: a longjmp out of a hook, then glp_free_env, which frees
+ * every GLPK object. So during a solve GLPK's progress output is on (every
+ * few iterations, deterministic: output never changes the path), a
+ * terminal hook swallows it and, once the interrupt flag is set, jumps
+ * out; the environment is torn down and every op_mip made before is
+ * "gone": it keeps answering from what it knew (sizes, column bounds as
+ * last seen) and solves nothing. The caller has its incumbent, which is all
+ * an interrupted run reports.
+ */
+static unsigned env_generation; /* bumped by each teardown */
 
 struct op_mip {
     glp_prob *lp;
-    int *ia, *ja; /* coefficients not yet loaded, 1-based as glp_load_matrix wants */
+    unsigned generation; /* env_generation at creation: differs once gone */
+    int *ia, *ja;        /* coefficients not yet loaded, 1-based as glp_load_matrix wants */
     double *ar;
     int nz, cap;
-    int loaded;   /* the matrix went to GLPK: later rows come whole */
+    int loaded;          /* the matrix went to GLPK: later rows come whole */
+    int ncols, nrows, nnz; /* as last seen: what a gone problem answers */
 };
+
+/* Whether GLPK's environment was torn down since m was made. */
+static int gone(const op_mip *m) { return m->generation != env_generation; }
 
 op_mip *mip_new(int verbose)
 {
@@ -27,6 +44,7 @@ op_mip *mip_new(int verbose)
         return NULL;
     glp_term_out(verbose ? GLP_ON : GLP_OFF);
     m->lp = glp_create_prob();
+    m->generation = env_generation;
     glp_set_obj_dir(m->lp, GLP_MIN);
     return m;
 }
@@ -45,7 +63,8 @@ void mip_free(op_mip *m)
 {
     if (!m)
         return;
-    glp_delete_prob(m->lp);
+    if (!gone(m))
+        glp_delete_prob(m->lp);
     drop_pending(m);
     free(m);
 }
@@ -53,7 +72,7 @@ void mip_free(op_mip *m)
 /* Loads the coefficients added one at a time, once. */
 static void load(op_mip *m)
 {
-    if (m->loaded)
+    if (m->loaded || gone(m))
         return;
     m->loaded = 1;
     glp_load_matrix(m->lp, m->nz, m->ia, m->ja, m->ar);
@@ -76,9 +95,10 @@ static double finite_or_zero(double v) { return isinf(v) ? 0 : v; }
 
 int mip_add_cols(op_mip *m, int n, mip_kind kind, double lb, double ub)
 {
-    if (n <= 0)
+    if (n <= 0 || gone(m))
         return 0;
     int c = glp_add_cols(m->lp, n);
+    m->ncols = c + n - 1;
     for (int k = 0; k < n; k++) {
         if (kind == MIP_BINARY) {
             glp_set_col_kind(m->lp, c + k, GLP_BV); /* bounds 0..1 */
@@ -92,18 +112,24 @@ int mip_add_cols(op_mip *m, int n, mip_kind kind, double lb, double ub)
 
 void mip_set_kind(op_mip *m, int col, mip_kind kind)
 {
+    if (gone(m))
+        return;
     glp_set_col_kind(m->lp, col,
                      kind == MIP_BINARY ? GLP_BV : kind == MIP_INTEGER ? GLP_IV : GLP_CV);
 }
 
 mip_kind mip_get_kind(const op_mip *m, int col)
 {
+    if (gone(m))
+        return MIP_CONTINUOUS;
     int k = glp_get_col_kind(m->lp, col);
     return k == GLP_BV ? MIP_BINARY : k == GLP_IV ? MIP_INTEGER : MIP_CONTINUOUS;
 }
 
 void mip_set_bounds(op_mip *m, int col, double lb, double ub)
 {
+    if (gone(m))
+        return;
     glp_set_col_bnds(m->lp, col, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
 }
 
@@ -116,20 +142,28 @@ static void bounds_of(int type, double glb, double gub, double *lb, double *ub)
 
 void mip_get_bounds(const op_mip *m, int col, double *lb, double *ub)
 {
+    if (gone(m)) {
+        *lb = -INFINITY;
+        *ub = INFINITY;
+        return;
+    }
     bounds_of(glp_get_col_type(m->lp, col), glp_get_col_lb(m->lp, col),
               glp_get_col_ub(m->lp, col), lb, ub);
 }
 
 int mip_add_row(op_mip *m, double lb, double ub)
 {
+    if (gone(m))
+        return 0;
     int r = glp_add_rows(m->lp, 1);
+    m->nrows = r;
     glp_set_row_bnds(m->lp, r, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
     return r;
 }
 
 int mip_add_nz(op_mip *m, int row, int col, double v)
 {
-    if (m->loaded)
+    if (m->loaded || gone(m))
         return -1;
     if (m->nz + 1 >= m->cap) {
         int ncap = m->cap ? m->cap * 2 : 4096;
@@ -158,13 +192,15 @@ int mip_add_row_coefs(op_mip *m, double lb, double ub, int len, const int *ind,
 {
     load(m);
     int r = mip_add_row(m, lb, ub);
-    if (len > 0)
+    if (len > 0 && r)
         glp_set_mat_row(m->lp, r, len, ind, val);
     return r;
 }
 
 void mip_del_rows_from(op_mip *m, int first)
 {
+    if (gone(m))
+        return;
     load(m);
     int n = glp_get_num_rows(m->lp) - first + 1;
     if (n <= 0)
@@ -180,27 +216,38 @@ void mip_del_rows_from(op_mip *m, int first)
         num[k] = first + k - 1;
     glp_del_rows(m->lp, n, num);
     free(num);
+    m->nrows = first - 1;
 }
 
 int mip_get_row(op_mip *m, int row, int *ind, double *val, double *lb, double *ub)
 {
+    if (gone(m)) {
+        *lb = -INFINITY;
+        *ub = INFINITY;
+        return 0;
+    }
     load(m);
     bounds_of(glp_get_row_type(m->lp, row), glp_get_row_lb(m->lp, row),
               glp_get_row_ub(m->lp, row), lb, ub);
     return glp_get_mat_row(m->lp, row, ind, val);
 }
 
-int mip_cols(const op_mip *m) { return glp_get_num_cols(m->lp); }
-int mip_rows(const op_mip *m) { return glp_get_num_rows(m->lp); }
+int mip_cols(const op_mip *m) { return m->ncols; }
+int mip_rows(const op_mip *m) { return m->nrows; }
+int mip_alive(const op_mip *m) { return !gone(m); }
 
 int mip_nonzeros(op_mip *m)
 {
+    if (gone(m))
+        return m->nnz;
     load(m);
-    return glp_get_num_nz(m->lp);
+    return m->nnz = glp_get_num_nz(m->lp);
 }
 
 void mip_set_objective(op_mip *m, const double *c)
 {
+    if (gone(m))
+        return;
     int n = glp_get_num_cols(m->lp);
     for (int k = 0; k <= n; k++)
         glp_set_obj_coef(m->lp, k, c[k]);
@@ -208,10 +255,13 @@ void mip_set_objective(op_mip *m, const double *c)
 
 int mip_write_lp(op_mip *m, const char *path)
 {
+    if (gone(m))
+        return -1;
     load(m);
     return glp_write_lp(m->lp, NULL, path) == 0 ? 0 : -1;
 }
 
+/* The deadline passed or an interrupt came. */
 static int must_stop(const mip_limits *l)
 {
     return (l->interrupt && *l->interrupt) || op_now() > l->deadline;
@@ -224,37 +274,98 @@ static int ms_left(const mip_limits *l)
     return left < 1 ? 1 : left > INT_MAX / 2 ? INT_MAX / 2 : (int)left;
 }
 
+/* An interruptible GLPK call: the terminal hook that jumps out. */
+typedef struct guard {
+    jmp_buf out;
+    const mip_limits *l;
+    int term_out; /* GLPK's terminal output before the call */
+} guard;
+
+static int term_hook(void *info, const char *s)
+{
+    guard *g = info;
+    (void)s;
+    if (g->l->interrupt && *g->l->interrupt)
+        longjmp(g->out, 1);
+    return !g->l->verbose; /* non-zero: print nothing */
+}
+
+/* Progress output every so many simplex iterations: about as often as a
+   1000-row model's iterations take a millisecond (a count, so the same
+   model always takes the same path). */
+static int output_every(const op_mip *m) { return 1 + 200000 / (m->nrows + 1); }
+
+static void guard_on(guard *g, const mip_limits *l)
+{
+    g->l = l;
+    glp_term_hook(term_hook, g);
+    g->term_out = glp_term_out(GLP_ON);
+}
+
+static void guard_off(const guard *g)
+{
+    glp_term_hook(NULL, NULL);
+    glp_term_out(g->term_out);
+}
+
+/* After the jump: GLPK's manual says the environment must be freed. Every
+   op_mip is gone from here on. */
+static void teardown(const mip_limits *l)
+{
+    glp_free_env();
+    env_generation++;
+    glp_term_out(l->verbose ? GLP_ON : GLP_OFF);
+}
+
+/* glp_simplex (sp) or glp_intopt (ip) on lp, its return code in *rc;
+   returns 1, with GLPK torn down, when an interrupt stopped it. Alone in
+   its function so that no caller variable lives across the setjmp. */
+static int guarded(glp_prob *lp, const glp_smcp *sp, const glp_iocp *ip, const mip_limits *l,
+                   int *rc)
+{
+    guard g;
+    guard_on(&g, l);
+    if (setjmp(g.out)) {
+        teardown(l);
+        return 1;
+    }
+    *rc = sp ? glp_simplex(lp, sp) : glp_intopt(lp, ip);
+    guard_off(&g);
+    return 0;
+}
+
 mip_status mip_solve_lp(op_mip *m, const mip_limits *l, double *obj)
 {
+    if (gone(m))
+        return MIP_STOPPED;
     load(m);
+    if (must_stop(l))
+        return MIP_STOPPED;
     glp_smcp sp;
     glp_init_smcp(&sp);
-    sp.msg_lev = l->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-    /* In slices, each resuming from the basis the last one left, so the
-       deadline and an interrupt are seen within a slice's time. */
-    for (;;) {
-        if (must_stop(l))
-            return MIP_STOPPED;
-        sp.it_lim = LP_SLICE_ITERATIONS;
-        sp.tm_lim = ms_left(l);
-        int rc = glp_simplex(m->lp, &sp);
-        if (rc == GLP_EITLIM || rc == GLP_ETMLIM)
-            continue;
-        if (rc != 0)
-            return MIP_FAILED;
-        switch (glp_get_status(m->lp)) {
-        case GLP_OPT:
-            *obj = glp_get_obj_val(m->lp);
-            return MIP_OPTIMAL;
-        case GLP_NOFEAS:
-            return MIP_INFEASIBLE;
-        default:
-            return MIP_FAILED;
-        }
+    sp.msg_lev = GLP_MSG_ON; /* the hook decides what is printed */
+    sp.out_frq = output_every(m);
+    sp.tm_lim = ms_left(l);
+    int rc;
+    if (guarded(m->lp, &sp, NULL, l, &rc))
+        return MIP_STOPPED;
+    if (rc != 0)
+        return rc == GLP_ETMLIM ? MIP_STOPPED : MIP_FAILED;
+    switch (glp_get_status(m->lp)) {
+    case GLP_OPT:
+        *obj = glp_get_obj_val(m->lp);
+        return MIP_OPTIMAL;
+    case GLP_NOFEAS:
+        return MIP_INFEASIBLE;
+    default:
+        return MIP_FAILED;
     }
 }
 
-double mip_lp_value(const op_mip *m, int col) { return glp_get_col_prim(m->lp, col); }
+double mip_lp_value(const op_mip *m, int col)
+{
+    return gone(m) ? 0 : glp_get_col_prim(m->lp, col);
+}
 
 /* What the branch-and-bound callback needs. */
 typedef struct search {
@@ -293,7 +404,7 @@ static void callback(glp_tree *T, void *info)
 static void search_params(glp_iocp *ip, op_mip *m, const mip_limits *l, search *s)
 {
     glp_init_iocp(ip);
-    ip->msg_lev = l->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+    ip->msg_lev = GLP_MSG_ON; /* the hook decides what is printed */
     ip->presolve = GLP_ON;
     if (!l->light) {
         ip->gmi_cuts = GLP_ON;
@@ -345,15 +456,17 @@ static int add_cutoff(op_mip *m, double cutoff)
 
 mip_status mip_solve(op_mip *m, const mip_limits *l, double *x, double *obj, double *bound)
 {
-    load(m);
     *bound = -INFINITY;
-    if (must_stop(l))
+    if (gone(m) || must_stop(l))
         return MIP_STOPPED;
+    load(m);
     int cut = add_cutoff(m, l->cutoff);
     search s = {l, op_now(), -INFINITY, 0};
     glp_iocp ip;
     search_params(&ip, m, l, &s);
-    int rc = glp_intopt(m->lp, &ip);
+    int rc;
+    if (guarded(m->lp, NULL, &ip, l, &rc))
+        return MIP_STOPPED;
     int ms = glp_mip_status(m->lp);
     int n = glp_get_num_cols(m->lp);
     if (ms == GLP_OPT || ms == GLP_FEAS) {

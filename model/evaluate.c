@@ -266,3 +266,12 @@ double op_eval_load(const op_eval *e, int role, int week)
         return 0.0;
     return e->load[(size_t)role * (size_t)e->nweeks + (size_t)(week - 1)];
 }
+
+const char *op_violation_name(op_violation_kind kind)
+{
+#define OP_V_NAME_(k, name) #name,
+    static const char *const names[] = {OP_VIOLATION_KINDS(OP_V_NAME_)};
+#undef OP_V_NAME_
+    _Static_assert(sizeof names / sizeof names[0] == OP_V_COUNT, "one name per violation kind");
+    return (unsigned)kind < OP_V_COUNT ? names[kind] : "";
+}

@@ -262,18 +262,28 @@ void op_schedule_round(op_schedule *s);
 /* Tolerance for hours comparisons (solver output is floating point). */
 #define OP_EPS 1e-6
 
-typedef enum {
-    OP_V_OVER_CAPACITY,  /* role booked past its capacity in a week */
-    OP_V_MAX_PEOPLE,     /* item given more than max_people can do in a week */
-    OP_V_DEPENDENCY,     /* item starts before a dependency is done */
-    OP_V_EARLY,          /* item starts before earliest_week */
-    OP_V_DUE,            /* item done after due_week */
-    OP_V_UNDER,          /* item given fewer hours than its effort (not 0) */
-    OP_V_OVER,           /* item given more hours than its effort */
-    OP_V_UNSCHEDULED,    /* item given no hours */
-    OP_V_GATE_ENTRY,     /* exit item started before a required gate passed */
-    OP_V_CREW_BROKEN     /* fixed-duration item not run as one block of its duration */
-} op_violation_kind;
+/* Every kind of violation, in one table: X(kind, name) with name the word
+   violations.csv prints. The order fixes the enum values; reports index their
+   own tables by kind, generated from this list so none can miss a kind. */
+#define OP_VIOLATION_KINDS(X)                                                                   \
+    X(OP_V_OVER_CAPACITY, over_capacity)  /* role booked past its capacity in a week */         \
+    X(OP_V_MAX_PEOPLE, max_people)        /* more than max_people can do in a week */           \
+    X(OP_V_DEPENDENCY, dependency)        /* item starts before a dependency is done */         \
+    X(OP_V_EARLY, before_earliest)        /* item starts before earliest_week */                \
+    X(OP_V_DUE, after_due)                /* item done after due_week */                        \
+    X(OP_V_UNDER, under_allocated)        /* fewer hours than its effort (not 0) */             \
+    X(OP_V_OVER, over_allocated)          /* more hours than its effort */                      \
+    X(OP_V_UNSCHEDULED, unscheduled)      /* item given no hours */                             \
+    X(OP_V_GATE_ENTRY, gate_entry)        /* exit item started before a required gate passed */ \
+    X(OP_V_CREW_BROKEN, crew_broken)      /* fixed-duration item not run as one block */
+
+#define OP_V_ENUM_(kind, name) kind,
+typedef enum { OP_VIOLATION_KINDS(OP_V_ENUM_) OP_V_COUNT } op_violation_kind;
+#undef OP_V_ENUM_
+
+/* The name of a kind as violations.csv prints it ("over_capacity", ...);
+   "" for a value outside the enum. A static string. */
+const char *op_violation_name(op_violation_kind kind);
 
 typedef struct op_violation {
     op_violation_kind kind;

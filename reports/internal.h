@@ -1,8 +1,26 @@
-/* internal.h - private to reports/: number formatting and the per-file writers */
+/* internal.h - private to reports/: the leaves every writer shares, the writers write.c joins */
 #ifndef OPTPLAN_REPORTS_INTERNAL_H
 #define OPTPLAN_REPORTS_INTERNAL_H
 
+#include <stdio.h>
+
 #include "reports.h"
+
+/* The files of reports/ in two layers, so no file depends on one above it:
+     leaves   format.c (numbers, cells, escaping), explain.c (words for
+              violations and late gates, uses format.c), figures.c,
+              readback.c (runs read back), outdir.c (files and directories
+              written all or nothing)
+     writers  one file per report family, each using leaves only; write.c
+              alone knows the per-run writers and joins report.md from the
+              sections of markdown.c, staff.c and changes.c.
+
+   Failure contract of every writer and section (int result): 0, or -1 on
+   failure. A failure with the stream's error indicator set (ferror) is a
+   write error; with it clear, the writer ran out of memory. Either way the
+   file is not committed (rpt_write_file reports OP_EIO or OP_ENOMEM). */
+
+/* ---- format.c: numbers, CSV cells, escaping -------------------------- */
 
 /* Formats v with at most 6 decimals, no trailing zeros, never "-0". */
 const char *rpt_num(char *buf, size_t n, double v);
@@ -11,34 +29,25 @@ const char *rpt_num(char *buf, size_t n, double v);
 /* One CSV cell and its separator (newline when last). Text cells are quoted
    through libcsv when needed and defused against formula injection. */
 int rpt_cell(FILE *f, const char *s, int last);
+/* A number optplan computed, written as is. */
 int rpt_cellnum(FILE *f, double v, int last);
+/* A week (or day) number; an empty cell for 0 (none). */
+int rpt_cellweek(FILE *f, int week, int last);
 
-/* Writes dir/name with fn(f, ctx) (0 or -1 on a write error), flushed to
-   disk through a hidden temporary file renamed into place, so no reader ever
-   sees half a file. Problems go to d. */
-op_status rpt_write_file(const char *dir, const char *name, int (*fn)(FILE *, const void *),
-                         const void *ctx, op_diag *d);
+/* Markdown table-cell text: pipes escaped, line breaks made spaces, HTML
+   defused. */
+void rpt_md(FILE *f, const char *s);
+/* XML text or attribute value: markup escaped, control characters dropped. */
+void rpt_xml(FILE *f, const char *s);
 
-/* Each writer writes one report file to f; returns 0, or -1 on a write error. */
-int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e);
-int rpt_write_allocation_csv(FILE *f, const op_plan *p, const op_schedule *s);
-int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e);
-int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e);
-int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e);
-int rpt_write_markdown(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                       const op_report_info *info);
-int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);
-int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_report_info *info);
+/* Appends printf output to buf (size n, NUL-terminated) at *len, truncating,
+   never overflowing. */
+void rpt_append(char *buf, size_t n, size_t *len, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 
-/* The "Team needed" section of a staffing report. */
-void rpt_team_section(FILE *f, const op_plan *p, const op_report_team *t);
-
-/* Re-planning: changes.csv and the "What changed" section against prev. */
-int rpt_write_changes_csv(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
-void rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
-
-/* One violation in plain words. */
-void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n);
 /* The plan's period in words: "week"/"weeks" or "day"/"days" (plural != 0),
    capitalized by rpt_Period; the letter of short labels ("w3", "d3") is
    rpt_period(p, 0)[0]. Week plans keep their wording byte for byte. */
@@ -51,7 +60,70 @@ static inline const char *rpt_Period(const op_plan *p, int plural)
     return op_period_Word(op_plan_period(p), plural);
 }
 
+/* ---- explain.c: plain words (op_report_gate_cause is public) ---------- */
+
+/* One violation in plain words, into buf ("" for an unknown kind). */
+void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size_t n);
+
+/* ---- figures.c: what the reports derive from an evaluation ------------ */
+
 /* People of role r needed in week t for the hours planned there. */
 double rpt_people(const op_plan *p, const op_eval *e, int r, int t);
+/* Person-weeks over all roles and weeks; *peak = the largest week's people. */
+double rpt_person_weeks(const op_plan *p, const op_eval *e, int *peak);
+/* The first week "Go" holds (every must-have done, at least 80% of the
+   should-haves), 0 when never or when no item has a decision; *musts and
+   *shoulds count the items with those decisions. */
+int rpt_go_week(const op_plan *p, const op_eval *e, int *musts, int *shoulds);
+/* Role-weeks booked past capacity. */
+int rpt_over_capacity_count(const op_eval *e);
+
+/* ---- readback.c: report directories read back (compare, sweep) ------------ */
+
+/* Keys of part over all runs, first-seen order (the first run's first), into
+   a new array *out of pointers owned by the runs; the count, -1 on ENOMEM. */
+int rpt_union_keys(op_run *const *runs, int n, op_run_part part, const char ***out);
+/* Field which of row key, "" when absent. */
+const char *rpt_run_val(const op_run *r, op_run_part part, const char *key, int which);
+/* The period a run counts: a day plan's summary.csv says "period,day". */
+op_period rpt_run_period(const op_run *r);
+/* A metric as a number, 0 when absent or empty. */
+double rpt_run_metric(const op_run *r, const char *key);
+
+/* ---- outdir.c: files written all or nothing --------------------------- */
+
+/* A writer of one file: 0, or -1 under the failure contract above. */
+typedef int (*rpt_writer)(FILE *f, const void *ctx);
+/* Writes dir/name with fn(f, ctx), flushed to disk through a hidden
+   temporary file renamed into place, so no reader ever sees half a file and
+   a failed writer leaves nothing. Problems go to d: OP_EOUTPUT, OP_EIO or
+   OP_ENOMEM. */
+op_status rpt_write_file(const char *dir, const char *name, rpt_writer fn, const void *ctx,
+                         op_diag *d);
+
+/* ---- the per-run writers write.c joins ------------------------------- */
+
+/* csvout.c */
+int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_allocation_csv(FILE *f, const op_plan *p, const op_schedule *s);
+int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e);
+int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e);
+/* summary_csv.c */
+int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e,
+                          const op_report_info *info);
+/* svg.c */
+int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);
+/* markdown.c: report.md is head, then the team and changes sections when
+   the run has them, then tail. */
+int rpt_write_markdown_head(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                            const op_report_info *info);
+int rpt_write_markdown_tail(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                            const op_report_info *info);
+/* staff.c: the "Team needed" section (staff.csv is op_report_team_csv). */
+int rpt_team_section(FILE *f, const op_plan *p, const op_report_team *t);
+/* changes.c: changes.csv and the "What changed" section against prev. */
+int rpt_write_changes_csv(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
+int rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
 
 #endif

@@ -1,4 +1,4 @@
-/* outdir.c - replaces a report directory all or nothing, through a hidden sibling */
+/* outdir.c - report files and directories written all or nothing, through hidden temporaries */
 #define _GNU_SOURCE 1 /* renameat2 */
 #include <dirent.h>
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "reports.h"
+#include "internal.h"
 
 #define MARKER ".optplan-report"
 
@@ -33,23 +33,16 @@ static int split_path(const char *path, char **parent, char **base)
     return 0;
 }
 
-/* Removes a directory holding plain files only (what optplan writes). */
+/* Removes a directory holding plain files only (what optplan writes); by
+   names relative to the open directory, so it needs no memory. */
 static void remove_flat_dir(const char *dir)
 {
     DIR *dp = opendir(dir);
     if (dp) {
         struct dirent *de;
-        while ((de = readdir(dp)) != NULL) {
-            if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-                continue;
-            size_t n = strlen(dir) + strlen(de->d_name) + 2;
-            char *f = malloc(n);
-            if (f) {
-                snprintf(f, n, "%s/%s", dir, de->d_name);
-                unlink(f);
-                free(f);
-            }
-        }
+        while ((de = readdir(dp)) != NULL)
+            if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+                unlinkat(dirfd(dp), de->d_name, 0);
         closedir(dp);
     }
     rmdir(dir);
@@ -66,11 +59,11 @@ static int replaceable(const char *dir, op_diag *d)
         op_diag_error(d, OP_EOUTPUT, &l, "exists and is not a directory");
         return 0;
     }
-    size_t n = strlen(dir) + sizeof MARKER + 2;
-    char *m = malloc(n);
-    if (!m)
+    char *m = op_path_join(dir, MARKER);
+    if (!m) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         return 0;
-    snprintf(m, n, "%s/%s", dir, MARKER);
+    }
     int marked = access(m, F_OK) == 0;
     free(m);
     if (marked)
@@ -111,51 +104,58 @@ static int make_parents(const char *dir)
     return rc;
 }
 
+/* Writes the marker that lets a later run replace the directory tmp (which
+   stands for dir in messages); on failure removes tmp. */
+static int write_marker(const char *tmp, const char *dir, op_diag *d)
+{
+    op_loc l = {dir, 0, 0};
+    char *m = op_path_join(tmp, MARKER);
+    int nomem = !m;
+    FILE *f = m ? fopen(m, "w") : NULL;
+    free(m);
+    if (f && fputs("written by " PACKAGE_STRING "\n", f) >= 0 && fclose(f) == 0)
+        return 0;
+    if (nomem)
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    else
+        op_diag_error(d, OP_EOUTPUT, &l, "cannot write into a directory beside it");
+    remove_flat_dir(tmp);
+    return -1;
+}
+
 char *op_outdir_begin(const char *dir, op_diag *d)
 {
     op_loc l = {dir, 0, 0};
     if (!replaceable(dir, d))
         return NULL;
-    char *parent, *base;
+    char *parent, *base, *tmp = NULL;
     if (split_path(dir, &parent, &base)) {
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         return NULL;
     }
     size_t n = strlen(parent) + strlen(base) + 32;
-    char *tmp = malloc(n);
-    make_parents(parent); /* a missing parent is created; failures show below */
-    if (tmp) {
-        snprintf(tmp, n, "%s/.%s.tmp-XXXXXX", parent, base);
-        if (!mkdtemp(tmp)) {
-            op_diag_error(d, OP_EOUTPUT, &l, "cannot create a directory beside it: %s",
-                          strerror(errno));
-            free(tmp);
-            tmp = NULL;
-        } else {
-            /* reports are for reading: the usual mode, not mkdtemp's 0700 */
-            mode_t mask = umask(0);
-            umask(mask);
-            chmod(tmp, 0777 & ~mask);
-        }
-    } else {
+    /* a missing parent is created; other failures show at mkdtemp below */
+    if ((make_parents(parent) != 0 && errno == ENOMEM) || !(tmp = malloc(n))) {
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        goto out;
     }
-    if (tmp) {
-        size_t mn = strlen(tmp) + sizeof MARKER + 2;
-        char *m = malloc(mn);
-        FILE *f = NULL;
-        if (m) {
-            snprintf(m, mn, "%s/%s", tmp, MARKER);
-            f = fopen(m, "w");
-        }
-        if (!f || fputs("written by " PACKAGE_STRING "\n", f) < 0 || fclose(f) != 0) {
-            op_diag_error(d, OP_EOUTPUT, &l, "cannot write into a directory beside it");
-            remove_flat_dir(tmp);
-            free(tmp);
-            tmp = NULL;
-        }
-        free(m);
+    snprintf(tmp, n, "%s/.%s.tmp-XXXXXX", parent, base);
+    if (!mkdtemp(tmp)) {
+        op_diag_error(d, OP_EOUTPUT, &l, "cannot create a directory beside it: %s",
+                      strerror(errno));
+        free(tmp);
+        tmp = NULL;
+        goto out;
     }
+    /* reports are for reading: the usual mode, not mkdtemp's 0700 */
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(tmp, 0777 & ~mask);
+    if (write_marker(tmp, dir, d) != 0) {
+        free(tmp);
+        tmp = NULL;
+    }
+out:
     free(parent);
     free(base);
     return tmp;
@@ -203,4 +203,55 @@ void op_outdir_abort(const char *tmp)
 {
     if (tmp)
         remove_flat_dir(tmp);
+}
+
+/* ---- one file ----------------------------------------------------------- */
+
+op_status rpt_write_file(const char *dir, const char *name, rpt_writer fn, const void *ctx,
+                         op_diag *d)
+{
+    size_t n = strlen(dir) + strlen(name) + 8;
+    char *path = malloc(n), *tmp = malloc(n);
+    op_loc l = {name, 0, 0};
+    op_status st = OP_OK;
+    if (!path || !tmp) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        st = OP_ENOMEM;
+        goto out;
+    }
+    snprintf(path, n, "%s/%s", dir, name);
+    snprintf(tmp, n, "%s/.%s~", dir, name);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        op_diag_error(d, OP_EOUTPUT, &l, "cannot create: %s", strerror(errno));
+        st = OP_EOUTPUT;
+        goto out;
+    }
+    int rc = fn(f, ctx);
+    if (rc && !ferror(f)) {
+        /* the writers' contract: failed with the stream clean = out of memory */
+        fclose(f);
+        remove(tmp);
+        op_diag_error(d, OP_ENOMEM, &l, "out of memory");
+        st = OP_ENOMEM;
+        goto out;
+    }
+    if (fflush(f) != 0 || ferror(f))
+        rc = -1;
+    int err = errno;
+    if (rc == 0 && fsync(fileno(f)) != 0 && errno != EINVAL && errno != EROFS)
+        rc = -1, err = errno;
+    if (fclose(f) != 0 && rc == 0)
+        rc = -1, err = errno;
+    if (rc == 0 && rename(tmp, path) != 0)
+        rc = -1, err = errno;
+    if (rc) {
+        op_diag_error(d, OP_EIO, &l, "write error: %s", strerror(err ? err : EIO));
+        remove(tmp);
+        st = OP_EIO;
+    }
+out:
+    free(path);
+    free(tmp);
+    return st;
 }

@@ -1,153 +1,112 @@
-/* write.c - writes every report file of one run into a directory */
-#include <errno.h>
+/* write.c - every report file of one run: the one place that knows all per-run writers */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "internal.h"
 
-typedef int (*writer_fn)(FILE *, const op_plan *, const op_schedule *, const op_eval *,
-                         const op_report_info *);
-
-static int w_schedule(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                      const op_report_info *i)
-{
-    (void)s, (void)i;
-    return rpt_write_schedule_csv(f, p, e);
-}
-static int w_allocation(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                        const op_report_info *i)
-{
-    (void)e, (void)i;
-    return rpt_write_allocation_csv(f, p, s);
-}
-static int w_load(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                  const op_report_info *i)
-{
-    (void)s, (void)i;
-    return rpt_write_load_csv(f, p, e);
-}
-static int w_gates(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                   const op_report_info *i)
-{
-    (void)s, (void)i;
-    return rpt_write_gates_csv(f, p, e);
-}
-static int w_violations(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                        const op_report_info *i)
-{
-    (void)s, (void)i;
-    return rpt_write_violations_csv(f, p, e);
-}
-static int w_svg(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                 const op_report_info *i)
-{
-    (void)s, (void)i;
-    return rpt_write_svg(f, p, e);
-}
-
-static int w_summary(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                     const op_report_info *i)
-{
-    (void)s;
-    return rpt_write_summary_csv(f, p, e, i);
-}
-
-static int w_staff(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                   const op_report_info *i)
-{
-    (void)s, (void)e;
-    return op_report_team_csv(f, p, i->team);
-}
-
-static int w_changes(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
-                     const op_report_info *i)
-{
-    (void)s;
-    return rpt_write_changes_csv(f, p, e, i->previous);
-}
-
-op_status rpt_write_file(const char *dir, const char *name, int (*fn)(FILE *, const void *),
-                         const void *ctx, op_diag *d)
-{
-    size_t n = strlen(dir) + strlen(name) + 8;
-    char *path = malloc(n), *tmp = malloc(n);
-    op_loc l = {name, 0, 0};
-    if (!path || !tmp) {
-        free(path);
-        free(tmp);
-        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
-        return OP_ENOMEM;
-    }
-    snprintf(path, n, "%s/%s", dir, name);
-    snprintf(tmp, n, "%s/.%s~", dir, name);
-    op_status st = OP_OK;
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        op_diag_error(d, OP_EOUTPUT, &l, "cannot create: %s", strerror(errno));
-        st = OP_EOUTPUT;
-        goto out;
-    }
-    int rc = fn(f, ctx);
-    if (fflush(f) != 0 || ferror(f))
-        rc = -1;
-    int err = errno;
-    if (rc == 0 && fsync(fileno(f)) != 0 && errno != EINVAL && errno != EROFS)
-        rc = -1, err = errno;
-    if (fclose(f) != 0 && rc == 0)
-        rc = -1, err = errno;
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = -1, err = errno;
-    if (rc) {
-        op_diag_error(d, OP_EIO, &l, "write error: %s", strerror(err ? err : EIO));
-        remove(tmp);
-        st = OP_EIO;
-    }
-out:
-    free(path);
-    free(tmp);
-    return st;
-}
-
-/* What a report writer needs, passed through rpt_write_file. */
+/* What a per-run writer gets, passed through rpt_write_file. */
 typedef struct report_ctx {
-    writer_fn fn;
     const op_plan *p;
     const op_schedule *s;
     const op_eval *e;
     const op_report_info *info;
 } report_ctx;
 
-static int write_report(FILE *f, const void *ctx)
+static int w_staff(FILE *f, const void *ctx)
 {
     const report_ctx *c = ctx;
-    return c->fn(f, c->p, c->s, c->e, c->info);
+    return op_report_team_csv(f, c->p, c->info->team);
 }
+
+static int w_changes(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_changes_csv(f, c->p, c->e, c->info->previous);
+}
+
+static int w_schedule(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_schedule_csv(f, c->p, c->e);
+}
+
+static int w_allocation(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_allocation_csv(f, c->p, c->s);
+}
+
+static int w_load(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_load_csv(f, c->p, c->e);
+}
+
+static int w_gates(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_gates_csv(f, c->p, c->e);
+}
+
+static int w_summary(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_summary_csv(f, c->p, c->e, c->info);
+}
+
+static int w_violations(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_violations_csv(f, c->p, c->e);
+}
+
+/* report.md: markdown.c's head and tail around the staffing and re-planning
+   sections, when the run has them. */
+static int w_report_md(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    const op_report_info *i = c->info;
+    if (rpt_write_markdown_head(f, c->p, c->s, c->e, i) ||
+        (i->team && rpt_team_section(f, c->p, i->team)) ||
+        (i->previous && rpt_changes_section(f, c->p, c->e, i->previous)))
+        return -1;
+    return rpt_write_markdown_tail(f, c->p, c->s, c->e, i);
+}
+
+static int w_svg(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_svg(f, c->p, c->e);
+}
+
+/* Which runs get a file. */
+typedef enum { ALWAYS, CHECK_ONLY, STAFF_ONLY, REPLAN_ONLY } when;
 
 op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule *s,
                            const op_eval *e, const op_report_info *info, op_diag *d)
 {
     static const struct {
         const char *name;
-        writer_fn fn;
-        int check_only; /* 1 check only, 2 staff only, 3 re-planning only */
-    } files[] = {{"staff.csv", w_staff, 2},
-                 {"changes.csv", w_changes, 3},{"schedule.csv", w_schedule, 0},
-                 {"allocation.csv", w_allocation, 0},
-                 {"load.csv", w_load, 0},
-                 {"gates.csv", w_gates, 0},
-                 {"summary.csv", w_summary, 0},
-                 {"violations.csv", w_violations, 1},
-                 {"report.md", rpt_write_markdown, 0},
-                 {"gantt.svg", w_svg, 0}};
+        rpt_writer fn;
+        when when;
+    } files[] = {{"staff.csv", w_staff, STAFF_ONLY},
+                 {"changes.csv", w_changes, REPLAN_ONLY},
+                 {"schedule.csv", w_schedule, ALWAYS},
+                 {"allocation.csv", w_allocation, ALWAYS},
+                 {"load.csv", w_load, ALWAYS},
+                 {"gates.csv", w_gates, ALWAYS},
+                 {"summary.csv", w_summary, ALWAYS},
+                 {"violations.csv", w_violations, CHECK_ONLY},
+                 {"report.md", w_report_md, ALWAYS},
+                 {"gantt.svg", w_svg, ALWAYS}};
     int check = strcmp(info->command, "check") == 0;
+    report_ctx c = {p, s, e, info};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
-        if ((files[k].check_only == 1 && !check) || (files[k].check_only == 2 && !info->team) ||
-            (files[k].check_only == 3 && !info->previous))
+        when w = files[k].when;
+        if ((w == CHECK_ONLY && !check) || (w == STAFF_ONLY && !info->team) ||
+            (w == REPLAN_ONLY && !info->previous))
             continue;
-        report_ctx c = {files[k].fn, p, s, e, info};
-        op_status st = rpt_write_file(dir, files[k].name, write_report, &c, d);
+        op_status st = rpt_write_file(dir, files[k].name, files[k].fn, &c, d);
         if (st != OP_OK)
             return st;
     }

@@ -1,4 +1,4 @@
-/* staff.c - the cheapest team: headcount per role as a decision of the same ILP */
+/* staffing.c - the cheapest team: headcount per role as a decision of the same ILP */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

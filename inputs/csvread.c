@@ -33,6 +33,8 @@ typedef struct reader {
     int structural;      /* structural errors seen */
     int row_bad;         /* a cell of the current record was unreadable */
     int stop;            /* ENOMEM or too many rows: ignore the rest */
+    int has_text;        /* a cell of the current record is not blank */
+    int encoding_told;   /* the Windows-1252 hint was given for this file */
 } reader;
 
 /* Returns the byte offset of the first invalid UTF-8 sequence, or -1. */
@@ -73,6 +75,36 @@ static long bad_utf8(const unsigned char *s, size_t n)
     return -1;
 }
 
+/* The character byte b (0x80..0xFF) stands for in Windows-1252, as UTF-8 in
+   out (at least 4 bytes); "" for an invisible one (no-break space, soft
+   hyphen). Returns 0 when b is none in Windows-1252 (a C1 control in
+   Latin-1, unlikely in text). */
+static int cp1252_char(unsigned char b, char *out)
+{
+    /* 0x80..0x9F; 0 where Windows-1252 defines nothing */
+    static const unsigned short c1[32] = {
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    unsigned cp = b < 0xA0 ? c1[b - 0x80] : b;
+    out[0] = 0;
+    if (!cp)
+        return 0;
+    if (cp == 0xA0 || cp == 0xAD)
+        return 1;
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        out[2] = 0;
+    } else {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        out[3] = 0;
+    }
+    return 1;
+}
+
 /* A structural problem: the rows of this file will not be converted. */
 static void error_at(reader *r, unsigned line, unsigned field, const char *what, const char *name)
 {
@@ -100,6 +132,28 @@ static void free_cells(reader *r)
     }
     r->nfields = 0;
     r->row_bad = 0;
+    r->has_text = 0;
+}
+
+/* Reports the cell's first invalid UTF-8 byte, with the hint that the file
+   is in Windows-1252 (or Latin-1) when the byte reads as a character there:
+   in full the first time in a file, then as the character alone. */
+static void bad_encoding(reader *r, unsigned field, unsigned char b)
+{
+    char what[160], ch[4];
+    int known = cp1252_char(b, ch);
+    if (!known)
+        snprintf(what, sizeof what, "invalid UTF-8 byte 0x%02X", b);
+    else if (r->encoding_told)
+        snprintf(what, sizeof what, "invalid UTF-8 byte 0x%02X%s%s%s", b,
+                 ch[0] ? " (\"" : "", ch, ch[0] ? "\" in Windows-1252)" : "");
+    else
+        snprintf(what, sizeof what,
+                 "invalid UTF-8 byte 0x%02X (the file looks like Windows-1252 or Latin-1%s%s%s: "
+                 "save it as UTF-8)",
+                 b, ch[0] ? ", where it is \"" : "", ch, ch[0] ? "\"" : "");
+    r->encoding_told |= known;
+    cell_bad(r, field, what);
 }
 
 static void on_field(void *s, size_t len, void *data)
@@ -109,17 +163,20 @@ static void on_field(void *s, size_t len, void *data)
     if (f == 0)
         r->rec_line = r->line;
     r->field_line = r->line;
+    const char *txt = s ? s : "";
+    for (size_t k = 0; k < len && !r->has_text; k++)
+        r->has_text = !isspace((unsigned char)txt[k]);
     if (r->stop || f >= MAX_FIELDS)
         return;
-    const char *txt = s ? s : "";
+    long bad;
     if (memchr(txt, '\0', len)) {
         cell_bad(r, f + 1, "NUL byte in cell");
         len = 0;
     } else if (len > OP_MAX_CELL) {
         cell_bad(r, f + 1, "cell longer than 4096 bytes");
         len = 0;
-    } else if (bad_utf8((const unsigned char *)txt, len) >= 0) {
-        cell_bad(r, f + 1, "invalid UTF-8 byte sequence");
+    } else if ((bad = bad_utf8((const unsigned char *)txt, len)) >= 0) {
+        bad_encoding(r, f + 1, (unsigned char)txt[bad]);
         len = 0;
     }
     while (len && isspace((unsigned char)txt[0])) {
@@ -145,10 +202,80 @@ static void on_field(void *s, size_t len, void *data)
     r->cells[f] = c;
 }
 
+/* Whether the header is one cell that splits at sep into column names of
+   the format, as when a spreadsheet saved ';'- or tab-separated values: then
+   it is reported once, showing the first two names, and the file is not read
+   further. */
+static int wrong_separator(reader *r, char sep, const char *sep_name)
+{
+    const char *h = r->cells[0];
+    const char seps[2] = {sep, 0};
+    if (r->nfields != 1 || r->row_bad || !strchr(h, sep))
+        return 0;
+    int known = 0;
+    for (const char *s = h; !known; s++) {
+        size_t len = strcspn(s, seps);
+        const char *a = s, *b = s + len;
+        while (a < b && isspace((unsigned char)*a))
+            a++;
+        while (b > a && isspace((unsigned char)b[-1]))
+            b--;
+        for (int k = 0; k < r->nspec && !known; k++)
+            known = strlen(r->spec[k].name) == (size_t)(b - a) &&
+                    strncasecmp(a, r->spec[k].name, (size_t)(b - a)) == 0;
+        s += len;
+        if (!*s)
+            break;
+    }
+    if (!known)
+        return 0;
+    char shown[100];
+    size_t n = 0;
+    int seen = 0;
+    const char *s;
+    for (s = h; *s && seen < 2 && (n < 60 || ((unsigned char)*s & 0xC0) == 0x80); s++) {
+        seen += *s == sep;
+        if (*s == '\t')
+            shown[n++] = '\\', shown[n++] = 't';
+        else
+            shown[n++] = *s;
+    }
+    snprintf(shown + n, sizeof shown - n, "%s", *s ? "..." : "");
+    op_loc l = {r->file, r->rec_line, 1};
+    op_diag_error(r->d, OP_EDATA, &l,
+                  "the header is one cell \"%s\": the file looks %s-separated; save it as "
+                  "comma-separated CSV",
+                  shown, sep_name);
+    r->structural++;
+    r->stop = 1;
+    return 1;
+}
+
+/* An unknown column name, with the closest one the format knows as a hint.
+   Returns the spec index of the hint, -1 when none. */
+static int unknown_column(reader *r, unsigned field, const char *name)
+{
+    const char *names[MAX_FIELDS];
+    int n = r->nspec < MAX_FIELDS ? r->nspec : MAX_FIELDS;
+    for (int k = 0; k < n; k++)
+        names[k] = r->spec[k].name;
+    int near = op_closest_name(name, names, n);
+    op_loc l = {r->file, r->rec_line, field};
+    if (near >= 0)
+        op_diag_error(r->d, OP_EDATA, &l, "unknown column \"%s\"; did you mean \"%s\"?", name,
+                      names[near]);
+    else
+        op_diag_error(r->d, OP_EDATA, &l, "unknown column \"%s\"", name);
+    r->structural++;
+    return near;
+}
+
 static void read_header(reader *r)
 {
     r->header_done = 1;
     r->nheader = r->nfields < MAX_FIELDS ? r->nfields : MAX_FIELDS;
+    if (wrong_separator(r, ';', "semicolon") || wrong_separator(r, '\t', "tab"))
+        return;
     int *seen = calloc((size_t)r->nspec, sizeof *seen);
     if (!seen) {
         r->stop = 1;
@@ -167,10 +294,13 @@ static void read_header(reader *r)
             if (strcasecmp(name, r->spec[k].name) == 0)
                 break;
         if (k == r->nspec) {
-            error_at(r, r->rec_line, f + 1, "unknown column", name);
+            /* a misspelt required column is not reported missing as well */
+            int near = unknown_column(r, f + 1, name);
+            if (near >= 0 && !seen[near])
+                seen[near] = -1;
             continue;
         }
-        if (seen[k]) {
+        if (seen[k] > 0) {
             error_at(r, r->rec_line, f + 1, "duplicate column", r->spec[k].name);
             continue;
         }
@@ -196,7 +326,9 @@ static void on_record(int c, void *data)
     (void)c;
     reader *r = data;
     r->next_line = r->line + 1;
-    if (r->stop) {
+    /* rows of empty cells (",,,," of a spreadsheet export, blank lines) are
+       not data: skipped anywhere, before the header too */
+    if (r->stop || !r->has_text) {
         free_cells(r);
         return;
     }
@@ -319,6 +451,16 @@ op_status csvread_table(const char *path, const col_spec *spec, int nspec, int a
     r.on_row = on_row;
     r.ctx = ctx;
     const char *s = buf;
+    if (len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0)) {
+        /* what a spreadsheet's "Unicode text" is: every cell would hold NULs */
+        op_loc l = {path, 1, 0};
+        op_diag_error(d, OP_EDATA, &l,
+                      "the file is UTF-16 text (it starts with bytes 0x%02X 0x%02X): save it as "
+                      "UTF-8 comma-separated CSV",
+                      (unsigned char)s[0], (unsigned char)s[1]);
+        free(buf);
+        return OP_EDATA;
+    }
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
         s += 3;
         len -= 3;

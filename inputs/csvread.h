@@ -20,10 +20,13 @@ typedef struct row_view {
 } row_view;
 
 /* Reads path as a table with the given columns and calls on_row for every data
-   row. Structural problems (file, encoding, header, quoting, field counts) go
-   to d; a file with a header and no rows is one unless allow_empty. on_row
-   returns non-zero only on ENOMEM, which stops reading. Returns OP_OK when the
-   file was read without any structural problem. */
+   row; rows whose cells are all blank are skipped wherever they are. Structural
+   problems (file, encoding, separator, header, quoting, field counts) go to d,
+   with a hint where one helps (a ';'- or tab-separated file, Windows-1252 or
+   UTF-16 text, a misspelt column name); a file with a header and no rows is
+   one unless allow_empty. on_row returns non-zero only on ENOMEM, which stops
+   reading. Returns OP_OK when the file was read without any structural
+   problem. */
 op_status csvread_table(const char *path, const col_spec *spec, int nspec, int allow_empty,
                         int (*on_row)(void *ctx, const row_view *row), void *ctx, op_diag *d);
 

@@ -314,6 +314,28 @@ op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d)
     return op_plan_validate(p, d);
 }
 
+/* Reports id, named at l, as not an item of p, with the closest item id as a
+   hint while diagnostics are kept (OP_MAX_ERRORS: a file of unknown ids
+   stays cheap). */
+static void unknown_item(const op_plan *p, const char *id, op_loc l, op_diag *d)
+{
+    int n = op_plan_item_count(p), near = -1;
+    const char **ids = op_diag_count(d) < OP_MAX_ERRORS ? malloc((size_t)n * sizeof *ids + 1)
+                                                          : NULL;
+    if (ids) {
+        for (int i = 0; i < n; i++)
+            ids[i] = op_plan_item(p, i)->id;
+        near = op_closest_name(id, ids, n);
+        free(ids);
+    }
+    if (near >= 0)
+        op_diag_error(d, OP_EDATA, &l,
+                      "unknown item \"%s\" (not in items.csv); did you mean \"%s\"?", id,
+                      op_plan_item(p, near)->id);
+    else
+        op_diag_error(d, OP_EDATA, &l, "unknown item \"%s\" (not in items.csv)", id);
+}
+
 /* ---- plan.csv -------------------------------------------------------- */
 
 enum { P_ID, P_WEEK, P_HOURS, P_N };
@@ -357,8 +379,7 @@ static int sched_row(void *ctx, const row_view *r)
     if (item < 0 && c->skip_unknown)
         return 0;
     if (item < 0) {
-        op_loc l = csvread_loc(r, P_ID);
-        op_diag_error(c->d, OP_EDATA, &l, "unknown item \"%s\" (not in items.csv)", r->cell[P_ID]);
+        unknown_item(c->p, r->cell[P_ID], csvread_loc(r, P_ID), c->d);
         return 0;
     }
     if (hours < 0)
@@ -427,7 +448,7 @@ static int status_row(void *ctx, const row_view *r)
         return 0;
     }
     if (item < 0) {
-        op_diag_error(c->d, OP_EDATA, &l, "unknown item \"%s\" (not in items.csv)", r->cell[S_ID]);
+        unknown_item(c->p, r->cell[S_ID], l, c->d);
         return 0;
     }
     if (c->seen[item]) {

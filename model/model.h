@@ -56,6 +56,17 @@ char *op_path_join(const char *dir, const char *name);
 /* "P0".."P3" for priority 0..3 ("P?" otherwise); a static string. */
 const char *op_priority_name(int priority);
 
+/* ---- "did you mean": the closest known name (names.c) ---------------- */
+
+/* Index of the entry of names[0..n-1] closest to name, for a "did you mean"
+   hint after a name was not found: the name itself, else the same ignoring
+   ASCII case, else one at most 2 edits away (insertion, deletion,
+   substitution or swap of neighbours, counted in characters, ignoring case)
+   and at most a third of name's length, so short names like "A9" get no
+   guess. NULL entries are skipped. Returns -1 when none is that close or
+   when two are equally close (an ambiguous guess misleads). */
+int op_closest_name(const char *name, const char *const *names, int n);
+
 /* ---- diagnostics (diag.c) ------------------------------------------- */
 
 typedef struct op_diag op_diag;

@@ -563,15 +563,24 @@ static op_status find_cycles(const op_plan *p, const graph *g, int *order, const
     return st;
 }
 
+/* Resolves ref among the names of m; an unknown name is reported with the
+   closest known one as a hint. Hints are looked for only while diagnostics
+   are kept (OP_MAX_ERRORS), so thousands of unknown names stay cheap. */
 static op_status resolve(op_ref *ref, const name_map *m, const char *what, const char *where,
                          op_diag *d)
 {
     ref->index = map_find(m, ref->name);
-    if (ref->index < 0) {
+    if (ref->index >= 0)
+        return OP_OK;
+    int near = -1;
+    if (op_diag_count(d) < OP_MAX_ERRORS && m->cap <= (size_t)INT32_MAX)
+        near = op_closest_name(ref->name, m->keys, (int)m->cap);
+    if (near >= 0)
+        op_diag_error(d, OP_EDATA, &ref->loc, "unknown %s \"%s\"%s; did you mean \"%s\"?", what,
+                      ref->name, where, m->keys[near]);
+    else
         op_diag_error(d, OP_EDATA, &ref->loc, "unknown %s \"%s\"%s", what, ref->name, where);
-        return OP_EDATA;
-    }
-    return OP_OK;
+    return OP_EDATA;
 }
 
 op_status op_plan_validate(op_plan *p, op_diag *d)

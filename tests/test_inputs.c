@@ -478,6 +478,220 @@ static void test_missing_file(void)
     release();
 }
 
+/* ---- errors that help: blank rows, separators, encodings, "did you mean" -- */
+
+static void test_blank_rows(void)
+{
+    /* all-empty rows (a spreadsheet's ",,,," export, blank or white lines) are
+       skipped in every file, before the header too, with lines still right */
+    op_status st = load(",,,\n\nid,effort_hours,role,depends_on\r\n"
+                        ",,,\r\n"
+                        "A1,8,Backend,\r\n"
+                        "  ,\t, ,\"\"\r\n"
+                        "\r\n"
+                        "A2,x,QA,A1\r\n"
+                        ",,,\r\n,,,,,,,,\r\n   \r\n",
+                        "role,headcount\nBackend,2\n,\nQA,1\n,,,\n\n",
+                        ",,\ngate,deadline_week,items\n,,\nM1,3,A1\n,,,,,,\n");
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 1);
+    assert_message(0, items_path, ":8:2: effort_hours: expected a number, got \"x\"");
+    release();
+
+    st = load("id,effort_hours,role,depends_on\n,,,\nA1,8,Backend,\n,,,\nA2,4,QA,A1\n,,,\n",
+              "role,headcount\nBackend,2\n,\nQA,1\n,,,\n\n", "gate,deadline_week\n,,\n\n");
+    CU_ASSERT_EQUAL_FATAL(st, OP_OK);
+    CU_ASSERT_EQUAL(op_plan_item_count(plan), 2);
+    CU_ASSERT_EQUAL(op_plan_team_row_count(plan), 2);
+    CU_ASSERT_EQUAL(op_plan_gate_count(plan), 0);
+    CU_ASSERT_EQUAL(item("A2")->loc.line, 5);
+
+    /* plan.csv and status.csv */
+    CU_ASSERT_FATAL(tu_write_file(plan_path, sizeof plan_path, tmpdir, "plan.csv",
+                                  ",,\nid,week,hours\n,,\nA1,1,8\n\n , , \nA2,2,\n,,,,\n") != NULL);
+    op_schedule *s = NULL;
+    st = op_inputs_load_schedule(plan_path, plan, 1, 0, &s, diag);
+    CU_ASSERT_EQUAL_FATAL(st, OP_OK);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, op_plan_find_item(plan, "A2"), 2), 4, 1e-12);
+    op_schedule_free(s);
+    char status_path[TU_PATH_MAX];
+    CU_ASSERT_FATAL(tu_write_file(status_path, sizeof status_path, tmpdir, "status.csv",
+                                  "id,state\n,\nA1,done\n,,,\n\n") != NULL);
+    op_plan_set_first_week(plan, 2);
+    st = op_inputs_load_status(status_path, plan, diag);
+    CU_ASSERT_EQUAL(st, OP_OK);
+    CU_ASSERT(item("A1")->done);
+    CU_ASSERT_EQUAL(op_diag_count(diag), 0);
+    release();
+
+    /* a file of blank rows only has no header */
+    st = load(",,\n\n  \n", TEAM_BASIC, NULL);
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 1);
+    assert_message(0, items_path, ":1: empty file: expected a header line");
+    release();
+}
+
+static void test_separators(void)
+{
+    op_status st = load("id;effort_hours;role\nA1;8,5;Backend\nA2;\"x;y\";QA\n",
+                        "ROLE ; Headcount\nBackend;2\n",
+                        "gate\tdeadline_week\nM1\t3\n");
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 3); /* one per file, nothing about its rows */
+    assert_message(0, team_path, ":1:1: the header is one cell \"ROLE ; Headcount\": the file "
+                                 "looks semicolon-separated; save it as comma-separated CSV");
+    assert_message(1, items_path, ":1:1: the header is one cell \"id;effort_hours;...\": the "
+                                  "file looks semicolon-separated; save it as comma-separated CSV");
+    assert_message(2, gates_path, ":1:1: the header is one cell \"gate\\tdeadline_week\": the "
+                                  "file looks tab-separated; save it as comma-separated CSV");
+    release();
+
+    /* a ';' in a header of unknown names is only an unknown column */
+    st = load("id,effort_hours,role,a;b\nA1,8,Backend,\n", TEAM_BASIC, NULL);
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 1);
+    assert_message(0, items_path, ":1:4: unknown column \"a;b\"");
+    release();
+}
+
+static void test_encodings(void)
+{
+    op_status st = load("id,effort_hours,role,title\n"
+                        "A1,8,Backend,Caf\xE9\n"
+                        "A2,8,Backend,\x93quoted\x94\n"
+                        "A3,8,Backend,\x81\n"
+                        "A4,8,Backend,no\xA0" "break\n",
+                        TEAM_BASIC, NULL);
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 4);
+    assert_message(0, items_path, ":2:4: invalid UTF-8 byte 0xE9 (the file looks like "
+                                  "Windows-1252 or Latin-1, where it is \"\xC3\xA9\": save it "
+                                  "as UTF-8)");
+    assert_message(1, items_path, ":3:4: invalid UTF-8 byte 0x93 (\"\xE2\x80\x9C\" in "
+                                  "Windows-1252)");
+    assert_message(2, items_path, ":4:4: invalid UTF-8 byte 0x81");
+    assert_message(3, items_path, ":5:4: invalid UTF-8 byte 0xA0");
+    release();
+
+    /* the hint is given in full once per file; a no-break space first */
+    st = load("id,effort_hours,role,title\nA1,8,Backend,x\xA0y\n", TEAM_BASIC, NULL);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 1);
+    assert_message(0, items_path, ":2:4: invalid UTF-8 byte 0xA0 (the file looks like "
+                                  "Windows-1252 or Latin-1: save it as UTF-8)");
+    release();
+
+    st = load("\xFF\xFEi", TEAM_BASIC, NULL);
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 1);
+    assert_message(0, items_path, ":1: the file is UTF-16 text (it starts with bytes 0xFF 0xFE): "
+                                  "save it as UTF-8 comma-separated CSV");
+    release();
+}
+
+static void test_closest_name(void)
+{
+    static const char *const roles[] = {"Backend", "Security", "QA", NULL, "Compliance",
+                                        "Caf\xC3\xA9"};
+    CU_ASSERT_EQUAL(op_closest_name("Securty", roles, 6), 1);     /* a deletion */
+    CU_ASSERT_EQUAL(op_closest_name("Secuirty", roles, 6), 1);    /* a swap */
+    CU_ASSERT_EQUAL(op_closest_name("Sekurity", roles, 6), 1);    /* a substitution */
+    CU_ASSERT_EQUAL(op_closest_name("Backkend", roles, 6), 0);    /* an insertion */
+    CU_ASSERT_EQUAL(op_closest_name("Complience", roles, 6), 4);
+    CU_ASSERT_EQUAL(op_closest_name("Compliancy", roles, 6), 4);
+    CU_ASSERT_EQUAL(op_closest_name("Complance", roles, 6), 4);
+    CU_ASSERT_EQUAL(op_closest_name("Cmplnce", roles, 6), -1);    /* 3 edits */
+    CU_ASSERT_EQUAL(op_closest_name("BACKEND", roles, 6), 0);     /* case */
+    CU_ASSERT_EQUAL(op_closest_name("qa", roles, 6), 2);
+    CU_ASSERT_EQUAL(op_closest_name("Q", roles, 6), -1);          /* too short to guess */
+    CU_ASSERT_EQUAL(op_closest_name("QB", roles, 6), -1);
+    CU_ASSERT_EQUAL(op_closest_name("Sec", roles, 6), -1);
+    CU_ASSERT_EQUAL(op_closest_name("Cafe", roles, 6), 5);        /* "é" is one character */
+    CU_ASSERT_EQUAL(op_closest_name("Backend", roles, 6), 0);
+    CU_ASSERT_EQUAL(op_closest_name("", roles, 6), -1);
+    CU_ASSERT_EQUAL(op_closest_name("Securty", roles, 0), -1);
+    CU_ASSERT_EQUAL(op_closest_name("Securty", roles, 1), -1);
+    /* two equally close: no guess; a case match beats edits */
+    static const char *const ids[] = {"API-V1", "API-V2", "api-v3", "SOLVE", "solve"};
+    CU_ASSERT_EQUAL(op_closest_name("API-V4", ids, 3), -1);
+    CU_ASSERT_EQUAL(op_closest_name("API-V3", ids, 3), 2);
+    CU_ASSERT_EQUAL(op_closest_name("Solve", ids, 5), -1);
+    CU_ASSERT_EQUAL(op_closest_name("solve", ids, 5), 4);
+    CU_ASSERT_EQUAL(op_closest_name("solv", ids, 5), -1);
+    CU_ASSERT_EQUAL(op_closest_name("solv", ids, 4), 3);
+    static const char *const cmds[] = {"solve", "check", "validate", "staff", "sweep",
+                                       "import-psplib", "compare"};
+    CU_ASSERT_EQUAL(op_closest_name("slove", cmds, 7), 0);
+    CU_ASSERT_EQUAL(op_closest_name("chek", cmds, 7), 1);
+    CU_ASSERT_EQUAL(op_closest_name("validte", cmds, 7), 2);
+    CU_ASSERT_EQUAL(op_closest_name("import-psplb", cmds, 7), 5);
+    CU_ASSERT_EQUAL(op_closest_name("stuff", cmds, 7), 3);
+    CU_ASSERT_EQUAL(op_closest_name("frobnicate", cmds, 7), -1);
+    /* long names: only a case match */
+    char longer[200], other[200];
+    memset(longer, 'x', 150);
+    longer[150] = 0;
+    memcpy(other, longer, 151);
+    other[0] = 'X';
+    const char *const longs[] = {other};
+    CU_ASSERT_EQUAL(op_closest_name(longer, longs, 1), 0);
+    other[149] = 'y';
+    CU_ASSERT_EQUAL(op_closest_name(longer, longs, 1), -1);
+}
+
+static void test_did_you_mean(void)
+{
+    op_status st = load("id,effort_hours,role,depends_on\n"
+                        "AUTH-LOGIN,8,Backend,\n"
+                        "AUTH-TOKEN,8,Backnd,AUTH-LGOIN\n"
+                        "TLS-CONFIG,8,qa,A9\n",
+                        TEAM_BASIC,
+                        "gate,deadline_week,requires,items\n"
+                        "ALPHA,3,,TLS-CONFG\n"
+                        "OMEGA,4,ALPA,AUTH-TOKEN\n");
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 6);
+    assert_message(0, items_path, ":3:3: unknown role \"Backnd\" (not a role of the team); "
+                                  "did you mean \"Backend\"?");
+    assert_message(1, items_path, ":3:4: unknown item \"AUTH-LGOIN\" in depends_on; "
+                                  "did you mean \"AUTH-LOGIN\"?");
+    assert_message(2, items_path, ":4:3: unknown role \"qa\" (not a role of the team); "
+                                  "did you mean \"QA\"?");
+    assert_message(3, items_path, ":4:4: unknown item \"A9\" in depends_on");
+    assert_message(4, gates_path, ":2:4: unknown item \"TLS-CONFG\" in gate items; "
+                                  "did you mean \"TLS-CONFIG\"?");
+    assert_message(5, gates_path, ":3:3: unknown gate \"ALPA\" in requires; "
+                                  "did you mean \"ALPHA\"?");
+    release();
+
+    /* unknown columns; a misspelt required one is not also missing */
+    st = load("id,efort_hours,role,Depends On,colour\nA1,8,QA,,\n", TEAM_BASIC, NULL);
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 3);
+    assert_message(0, items_path, ":1:2: unknown column \"efort_hours\"; did you mean "
+                                  "\"effort_hours\"?");
+    assert_message(1, items_path, ":1:4: unknown column \"Depends On\"; did you mean "
+                                  "\"depends_on\"?");
+    assert_message(2, items_path, ":1:5: unknown column \"colour\"");
+    release();
+
+    /* plan.csv and status.csv name items too */
+    st = load("id,effort_hours,role\nAUTH-LOGIN,8,QA\n", TEAM_BASIC, NULL);
+    CU_ASSERT_EQUAL_FATAL(st, OP_OK);
+    CU_ASSERT_FATAL(tu_write_file(plan_path, sizeof plan_path, tmpdir, "plan.csv",
+                                  "id,week\nauth-login,1\nAUTH-LOGN,1\nX,1\n") != NULL);
+    op_schedule *s = NULL;
+    st = op_inputs_load_schedule(plan_path, plan, 1, 0, &s, diag);
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 3);
+    assert_message(0, plan_path, ":2:1: unknown item \"auth-login\" (not in items.csv); "
+                                 "did you mean \"AUTH-LOGIN\"?");
+    assert_message(1, plan_path, ":3:1: unknown item \"AUTH-LOGN\" (not in items.csv); "
+                                 "did you mean \"AUTH-LOGIN\"?");
+    assert_message(2, plan_path, ":4:1: unknown item \"X\" (not in items.csv)");
+    release();
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -494,6 +708,11 @@ int main(void)
         {"plan errors", test_plan_errors},
         {"structure errors", test_structure_errors},
         {"missing file", test_missing_file},
+        {"blank rows skipped in every file", test_blank_rows},
+        {"semicolon- and tab-separated files", test_separators},
+        {"Windows-1252 and UTF-16 files", test_encodings},
+        {"closest name", test_closest_name},
+        {"did you mean", test_did_you_mean},
         {NULL, NULL}};
     return tu_run("inputs", suite_init, suite_cleanup, tests);
 }

@@ -3,16 +3,19 @@
 
 #include "cli/cli.h"
 
-/* The result on io->out: counts, and where the reports are. */
+/* The headline of report.md, counted and worded the same way: items never
+   scheduled apart, rule violations (op_eval_hard_violations) apart from
+   both them and the gates missed. */
 static void print_result(const cli_io *io, const cli_options *o, const char *path,
                          const op_plan *p, const op_eval *e)
 {
-    fprintf(io->out, "%s: %d of %d gates met, last %s %d, %d of %d items scheduled, %d violations "
-            "(violations.csv), %d gates missed\n",
-            path, op_eval_gates_met(e), op_plan_gate_count(p),
-            op_period_word(op_plan_period(p), 0), op_eval_last_week(e),
-            op_eval_scheduled_count(e), op_plan_item_count(p), op_eval_violation_count(e),
-            op_plan_gate_count(p) - op_eval_gates_met(e));
+    int unscheduled = op_plan_item_count(p) - op_eval_scheduled_count(e);
+    fprintf(io->out, "%s: %d of %d gates met, last %s %d, %d of %d items scheduled", path,
+            op_eval_gates_met(e), op_plan_gate_count(p), op_period_word(op_plan_period(p), 0),
+            op_eval_last_week(e), op_eval_scheduled_count(e), op_plan_item_count(p));
+    if (unscheduled)
+        fprintf(io->out, " (%d never scheduled)", unscheduled);
+    fprintf(io->out, ", %d rule violations found\n", op_eval_hard_violations(e));
     fprintf(io->out, "reports in %s/\n", o->out);
 }
 

@@ -149,10 +149,11 @@ cli_outcome cli_plan_load(const cli_io *io, const cli_options *o, const cli_inpu
 
 /* Index in p of the role of v, -1 when the team has no such role. */
 int cli_find_role(const op_plan *p, const cli_role_value *v);
-/* Says on err that option opt names a role the team does not have, and
-   which roles it has: a usage error. */
+/* Says on err that option opt names a role the team does not have (in
+   spec, a ROLE=... value, or else as role), and which roles it has: a
+   usage error. */
 cli_outcome cli_unknown_role(const cli_io *io, const op_plan *p, const char *opt,
-                             const char *spec);
+                             const char *role, const char *spec);
 
 /* ---- shared steps (common.c) ------------------------------------------ */
 

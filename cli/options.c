@@ -65,7 +65,8 @@ static int parse_choice(const cli_io *io, const char *opt, const char *val, cons
 static int parse_role_value(const cli_io *io, const char *opt, const char *val, int delta,
                             cli_role_value *v)
 {
-    const char *eq = strchr(val, '='), *form = delta ? "expected ROLE=DELTA[@WEEK]" : "expected ROLE=N";
+    const char *eq = strchr(val, '=');
+    const char *form = delta ? "expected ROLE=DELTA[@WEEK]" : "expected ROLE=N";
     char *end = NULL;
     *v = (cli_role_value){.spec = val, .role_len = eq ? (int)(eq - val) : 0, .week = 1};
     if (eq)
@@ -196,10 +197,13 @@ static int whatif_option(int c, const char *arg, const cli_io *io, cli_options *
 static int replan_option(int c, const char *arg, const cli_io *io, cli_options *o)
 {
     switch (c) {
-    case CLI_OPT_WEEK: o->week_arg = arg; return parse_whole(io, "week", arg, 1, OP_MAX_WEEK, &o->week);
+    case CLI_OPT_WEEK:
+        o->week_arg = arg;
+        return parse_whole(io, "week", arg, 1, OP_MAX_WEEK, &o->week);
     case CLI_OPT_STATUS: o->status = arg; return 0;
     case CLI_OPT_PREVIOUS: o->previous = arg; return 0;
-    case CLI_OPT_STABILITY: return parse_choice(io, "stability", arg, "off", "on", &o->solver.stability);
+    case CLI_OPT_STABILITY:
+        return parse_choice(io, "stability", arg, "off", "on", &o->solver.stability);
     case CLI_OPT_FAIL_ON_LATE: o->fail_on_late = 1; return 0;
     case 'q': o->quiet = 1; return 0;
     default: return 1;
@@ -227,7 +231,8 @@ static int distance(const char *a, const char *b)
                 v = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < v)
                 v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+            int swap = i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1];
+            if (swap && d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
             d[i][j] = v;
         }
@@ -355,7 +360,8 @@ static int parse_operands(int argc, char **argv, const cli_table *t, const cli_i
     }
     o->operands = argv + first;
     o->noperands = nargs;
-    int psplib = strcmp(o->command, "import-psplib") == 0, compare = strcmp(o->command, "compare") == 0;
+    int psplib = strcmp(o->command, "import-psplib") == 0;
+    int compare = strcmp(o->command, "compare") == 0;
     if (psplib && nargs != 2)
         return usage_error(io, "import-psplib needs FILE.sm and OUTDIR", NULL);
     if (compare && nargs < 2)

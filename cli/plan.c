@@ -51,7 +51,7 @@ int cli_find_role(const op_plan *p, const cli_role_value *v)
 }
 
 cli_outcome cli_unknown_role(const cli_io *io, const op_plan *p, const char *opt,
-                             const char *spec)
+                             const char *role, const char *spec)
 {
     char roles[400];
     size_t len = 0;
@@ -64,7 +64,9 @@ cli_outcome cli_unknown_role(const cli_io *io, const op_plan *p, const char *opt
             break;
         len += (size_t)n;
     }
-    return cli_usage(io, "--%s: unknown role in '%s' (the team's roles: %s)", opt, spec, roles);
+    if (spec)
+        return cli_usage(io, "--%s: unknown role in '%s' (the team's roles: %s)", opt, spec, roles);
+    return cli_usage(io, "--%s: unknown role '%s' (the team's roles: %s)", opt, role, roles);
 }
 
 /* The team row of one --add-staff ROLE=DELTA[@WEEK]: DELTA people of role
@@ -94,7 +96,7 @@ static cli_outcome add_staff(const cli_io *io, const cli_options *o, op_plan *p,
     for (int k = 0; k < o->nadd_staff; k++) {
         int r = cli_find_role(p, &o->add_staff[k]);
         if (r < 0)
-            return cli_unknown_role(io, p, "add-staff", o->add_staff[k].spec);
+            return cli_unknown_role(io, p, "add-staff", NULL, o->add_staff[k].spec);
         op_team_row row = add_staff_row(p, r, &o->add_staff[k]);
         if (!row.role.name || op_plan_add_team_row(p, &row, d) < 0) {
             if (!op_diag_status(d))

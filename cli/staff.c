@@ -75,7 +75,7 @@ static cli_outcome find_caps(const cli_io *io, const cli_options *o, const op_pl
     for (int k = 0; k < o->nmax_headcount; k++) {
         int r = cli_find_role(p, &o->max_headcount[k]);
         if (r < 0)
-            return cli_unknown_role(io, p, "max-headcount", o->max_headcount[k].spec);
+            return cli_unknown_role(io, p, "max-headcount", NULL, o->max_headcount[k].spec);
         (*caps)[r] = (int)o->max_headcount[k].value;
     }
     return cli_status(OP_OK);

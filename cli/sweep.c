@@ -1,4 +1,4 @@
-/* sweep.c - the sweep command: one what-if solve per role and delta, run as child processes, tabulated */
+/* sweep.c - the sweep command: a what-if solve per role and delta in child processes, tabulated */
 #include <ctype.h>
 #include <errno.h>
 #include <spawn.h>
@@ -44,7 +44,7 @@ static cli_outcome select_roles(const cli_io *io, const cli_options *o, const op
     for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t; t = strtok_r(NULL, ",", &save)) {
         int k = op_plan_find_role(p, t);
         if (k < 0) {
-            r = cli_unknown_role(io, p, "roles", t);
+            r = cli_unknown_role(io, p, "roles", t, NULL);
             break;
         }
         (*sel)[k] = 1;
@@ -99,7 +99,9 @@ static int command_line(scenario *s, const cli_options *o)
     if (o->require_all)
         a[c++] = "--require-all";
     const char *const replan[][2] = {
-        {"--week", o->week ? o->week_arg : NULL}, {"--status", o->status}, {"--previous", o->previous}};
+        {"--week", o->week ? o->week_arg : NULL},
+        {"--status", o->status},
+        {"--previous", o->previous}};
     for (size_t k = 0; k < sizeof replan / sizeof *replan; k++)
         if (replan[k][1]) {
             a[c++] = replan[k][0];

@@ -1,5 +1,5 @@
 #!/bin/sh
-# cli-layout.sh - the command line's layout: a thin main, one file per command, no stream or exit below main
+# cli-layout.sh - a thin main, one file per command in cli/, no stream or exit below main
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 99
 

@@ -189,6 +189,15 @@ int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref);
    goes to d; returns OP_OK only when the plan is usable. */
 op_status op_plan_validate(op_plan *p, op_diag *d);
 
+/* A what-if plan: p's items, gates, period, first planning week and progress
+   with rows[0..nrows-1] as its whole team instead of p's (staff replays the
+   team it found this way). p must be validated; the rows' strings are copied,
+   their locations kept as given. On OP_OK *out is a new validated plan the
+   caller frees with op_plan_free; otherwise *out is NULL and the problem
+   (out of memory, or a team that cannot carry the items) went to d. */
+op_status op_plan_with_team(const op_plan *p, const op_team_row *rows, int nrows, op_plan **out,
+                            op_diag *d);
+
 int op_plan_item_count(const op_plan *p);
 int op_plan_role_count(const op_plan *p);
 int op_plan_gate_count(const op_plan *p);

@@ -677,3 +677,118 @@ nomem:
     op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
     return OP_ENOMEM;
 }
+
+/* ---- a copy with another team ----------------------------------------- */
+
+/* Replaces *s (when not NULL) by its copy in q's string store; -1 on ENOMEM. */
+static int keep_str(op_plan *q, const char **s)
+{
+    if (*s && !(*s = op_plan_intern(q, *s)))
+        return -1;
+    return 0;
+}
+
+/* A reference of p made a reference of q: the name copied, unresolved. */
+static int keep_ref(op_plan *q, op_ref *ref)
+{
+    ref->index = -1;
+    return keep_str(q, &ref->name);
+}
+
+/* Adds item i of p to q with its dependencies and crew; -1 on failure. */
+static int copy_item(op_plan *q, const op_plan *p, int i, op_diag *d)
+{
+    const op_item *src = &p->items[i];
+    op_item it = *src;
+    if (keep_str(q, &it.id) || keep_str(q, &it.title) || keep_str(q, &it.category) ||
+        keep_ref(q, &it.role))
+        return -1;
+    int k = op_plan_add_item(q, &it, d);
+    if (k < 0)
+        return -1;
+    for (int j = 0; j < src->ndeps; j++) {
+        op_ref dep = src->deps[j];
+        if (keep_ref(q, &dep) || op_plan_item_add_dep(q, k, &dep))
+            return -1;
+    }
+    for (int j = 0; j < src->ncrew; j++) {
+        op_ref role = src->crew[j].role;
+        if (keep_ref(q, &role) || op_plan_item_add_crew(q, k, &role, src->crew[j].count))
+            return -1;
+    }
+    return 0;
+}
+
+/* Adds gate g of p to q with its required gates and exit items; -1 on failure. */
+static int copy_gate(op_plan *q, const op_plan *p, int g, op_diag *d)
+{
+    const op_gate *src = &p->gates[g];
+    op_gate ga = *src;
+    if (keep_str(q, &ga.id) || keep_str(q, &ga.name))
+        return -1;
+    int k = op_plan_add_gate(q, &ga, d);
+    if (k < 0)
+        return -1;
+    for (int j = 0; j < src->nrequires; j++) {
+        op_ref ref = src->requires[j];
+        if (keep_ref(q, &ref) || op_plan_gate_add_require(q, k, &ref))
+            return -1;
+    }
+    for (int j = 0; j < src->nitems; j++) {
+        op_ref ref = src->items[j];
+        if (keep_ref(q, &ref) || op_plan_gate_add_item(q, k, &ref))
+            return -1;
+    }
+    return 0;
+}
+
+/* Gives q's items p's progress, as a status file would: done and doing items
+   keep their state and hours left; a todo item keeps hours left only when a
+   status gave some, otherwise it has q's whole effort (a fixed-duration
+   item's effort follows its crew's hours in q's team). */
+static void copy_progress(op_plan *q, const op_plan *p)
+{
+    for (int i = 0; i < p->nitems; i++) {
+        const op_item *src = &p->items[i];
+        if (src->done || src->started || src->remaining != src->effort)
+            op_plan_set_progress(q, i, src->done, src->started, src->remaining);
+    }
+}
+
+op_status op_plan_with_team(const op_plan *p, const op_team_row *rows, int nrows, op_plan **out,
+                            op_diag *d)
+{
+    int before = op_diag_count(d);
+    *out = NULL;
+    op_plan *q = op_plan_new();
+    if (!q)
+        goto fail;
+    q->period = p->period;
+    q->first_week = p->first_week;
+    for (int k = 0; k < nrows; k++) {
+        op_team_row row = rows[k];
+        if (keep_ref(q, &row.role) || op_plan_add_team_row(q, &row, d) < 0)
+            goto fail;
+    }
+    for (int i = 0; i < p->nitems; i++)
+        if (copy_item(q, p, i, d))
+            goto fail;
+    for (int g = 0; g < p->ngates; g++)
+        if (copy_gate(q, p, g, d))
+            goto fail;
+    op_status st = op_plan_validate(q, d);
+    if (st != OP_OK) {
+        op_plan_free(q);
+        return st;
+    }
+    copy_progress(q, p);
+    *out = q;
+    return OP_OK;
+fail:
+    op_plan_free(q);
+    /* an add that failed said why (a limit, or memory); a copy that failed did not */
+    if (op_diag_count(d) > before && op_diag_status(d) != OP_OK)
+        return op_diag_status(d);
+    op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    return OP_ENOMEM;
+}

@@ -16,6 +16,14 @@ never=$(grep -c 'is never scheduled' "$R")
 check "seven items never scheduled (found $never)" test "$never" -eq 7
 check "violations.csv lists the over-capacity weeks" has "$T/c/violations.csv" "over_capacity,,Security,9,56,40,"
 check "check writes the same report files as solve" test -s "$T/c/allocation.csv" -a -s "$T/c/load.csv" -a -s "$T/c/gantt.svg"
+# stdout counts what report.md's headline counts, in the same words: rule
+# violations apart from items never scheduled (and from gates missed)
+rules=$(sed -n 's/.* \([0-9]*\) rule violations found\..*/\1/p' "$R")
+check "report.md counts 3 rule violations (got '$rules')" test "$rules" = 3
+check "stdout counts the same rule violations" has "$T/out" ", $rules rule violations found"
+check "stdout counts the items never scheduled as report.md does" has "$T/out" \
+    "38 of 45 items scheduled (7 never scheduled)"
+check "stdout no longer adds them up as '10 violations'" sh -c "! grep -q '10 violations' '$T/out'"
 
 # A plan naming an unknown item or a week out of range: precise errors, nothing written.
 printf 'id,week,hours\nP0-001,1,4\nP9-999,2,4\nP0-002,600,8\n' >"$T/bad.csv"

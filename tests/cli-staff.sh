@@ -37,6 +37,19 @@ printf 'role,headcount\nDev,2\n' >one/team.csv
 check "--keep-team with a larger team is feasible (exit 0)" test $? -eq 0
 check "and keeps both people" has s2k/staff.csv "Dev,2,40,1,3,"
 
+# A role whose items are all done needs nobody: the replay keeps it with 0
+# people (the old CSV round trip dropped it and failed with 65).
+mkdir done
+printf 'id,effort_hours,role,depends_on\nA,40,Dev,\nB,40,Dev,A\nD,20,Doc,\n' >done/items.csv
+printf 'role,headcount\nDev,1\nDoc,1\n' >done/team.csv
+printf 'gate,deadline_week,items\nG,5,B\n' >done/gates.csv
+printf 'id,state\nA,done\nD,done\n' >done/status.csv
+"$OPTPLAN" staff -q --week 3 done -o sd >out 2>err
+rc=$?
+check "staff with a role whose items are all done exits 0 (got $rc)" test $rc -eq 0
+check "that role needs nobody" has sd/report.md "| Doc | 1 | 5 | 0 | 0 | 200 | 0 |"
+check "and staff.csv has no row for it" sh -c "! grep -q '^Doc,' sd/staff.csv"
+
 # The shipped plan: a constant team that meets all four gates, proven cheapest.
 "$OPTPLAN" staff "$EXAMPLE" -o staffed >out 2>err
 check "staff on the shipped plan exits 0 (proven cheapest)" test $? -eq 0

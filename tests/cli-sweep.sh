@@ -39,6 +39,6 @@ check "the infeasible scenario is tabulated as no plan" has tsw/sweep.csv "Dev-1
 met=$(grep -c ',met,' plus/gates.csv)
 check "--add-staff Documentation=+1 meets all four gates ($met)" test "$met" -eq 4
 "$OPTPLAN" -q --add-staff Nobody=+1 "$EXAMPLE" -o x >out 2>err
-check "--add-staff with an unknown role is a data error (65)" test $? -eq 65
+check "--add-staff with an unknown role is a usage error (64), like --max-headcount" test $? -eq 64
 check "and says so" has err "optplan: --add-staff: unknown role in 'Nobody=+1'"
 finish

@@ -1,0 +1,212 @@
+/* cli.h - the optplan commands: their options, the plan they read, one function each */
+#ifndef OPTPLAN_CLI_H
+#define OPTPLAN_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "inputs/inputs.h"
+#include "model/model.h"
+#include "reports/reports.h"
+#include "solver/solver.h"
+
+/* ---- what a command is given and what it ends with ------------------- */
+
+/* The streams main picked: commands write results to out and messages to
+   err, and never name the standard streams themselves. */
+typedef struct cli_io {
+    FILE *out;        /* results: summaries, --list lines */
+    FILE *err;        /* messages, solver progress */
+    const char *prog; /* the prefix of every message: "optplan" */
+    int progress;     /* show solver progress on err (a terminal, and not --quiet) */
+} cli_io;
+
+typedef enum cli_verdict {
+    CLI_DONE = 0, /* finished: status and solve say how */
+    CLI_DEFECTS,  /* check: the plan breaks a rule, misses a gate or leaves items out */
+    CLI_LATE,     /* --fail-on-late: the plan was written, a gate is projected late */
+    CLI_USAGE     /* a bad command line (already said on err) */
+} cli_verdict;
+
+/* How a command ended; main turns it into the exit code (optplan.c). Errors
+   are in the op_diag the command was given, which main prints. */
+typedef struct cli_outcome {
+    op_status status;      /* OP_OK, or the class of the error */
+    cli_verdict verdict;
+    op_solve_status solve; /* solve, staff: how the search ended; OPTIMAL otherwise */
+} cli_outcome;
+
+/* A finished command's outcome with status st (OP_OK: success). */
+cli_outcome cli_status(op_status st);
+/* Says "PROG: message" and the pointer to --help on err: a usage error. */
+cli_outcome cli_usage(const cli_io *io, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Says "PROG: message" on err. */
+void cli_say(const cli_io *io, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* ---- options (options.c) ---------------------------------------------- */
+
+#define CLI_MAX_REPEAT 64 /* --max-headcount, --add-staff: times each may be given */
+#define CLI_MAX_DELTAS 16 /* sweep --delta: values */
+
+/* ROLE=N (--max-headcount) or ROLE=DELTA[@WEEK] (--add-staff): the form is
+   checked when parsed, the role against the team once the plan is read. */
+typedef struct cli_role_value {
+    const char *spec; /* as given, for messages and sweep's command lines */
+    int role_len;     /* the role is spec[0 .. role_len - 1] */
+    double value;     /* N, or DELTA */
+    int week;         /* WEEK, 1 when not given */
+} cli_role_value;
+
+/* Option values as given on the command line, after parsing: read-only for
+   the commands. Strings point into argv. */
+typedef struct cli_options {
+    const char *command; /* "solve", "check", ... */
+    const char *self;    /* argv[0]: sweep runs it once per scenario */
+    const char *plan_dir; /* NULL when --items and --capacity name the inputs */
+    const char *items, *team, *gates, *plan, *baseline; /* NULL: PLAN_DIR's file */
+    int no_baseline;
+    const char *out; /* report directory; the command's default when not given */
+    const char *labels; /* compare: comma-separated column labels */
+    int quiet, require_all, fail_on_late;
+    op_period period;
+    op_solver_opts solver; /* the interrupt flag is set by main */
+    op_staff_opts staff;   /* its max_headcount stays NULL: see max_headcount */
+    cli_role_value max_headcount[CLI_MAX_REPEAT];
+    int nmax_headcount;
+    cli_role_value add_staff[CLI_MAX_REPEAT];
+    int nadd_staff;
+    const char *roles; /* sweep: comma-separated roles; NULL for all */
+    double deltas[CLI_MAX_DELTAS];
+    int ndeltas;
+    int from_week, jobs, list, gather;
+    int week;                       /* re-planning: the current week, 0 for none */
+    const char *status, *previous;
+    /* values as given, repeated on sweep's scenario command lines */
+    const char *objective_arg, *gate_entry_arg, *time_limit_arg, *gap_arg, *horizon_arg,
+        *week_arg;
+    char **operands; /* compare: report directories; import-psplib: FILE.sm OUTDIR */
+    int noperands;
+} cli_options;
+
+/* Option ids of the long options that have no short form. */
+enum {
+    CLI_OPT_ITEMS = 256, CLI_OPT_CAPACITY, CLI_OPT_GATES, CLI_OPT_PLAN, CLI_OPT_BASELINE,
+    CLI_OPT_NO_BASELINE, CLI_OPT_PERIOD, CLI_OPT_HORIZON, CLI_OPT_TIME_LIMIT, CLI_OPT_GAP,
+    CLI_OPT_STRICT, CLI_OPT_GATE_ENTRY, CLI_OPT_REQUIRE_ALL, CLI_OPT_OBJECTIVE, CLI_OPT_WRITE_LP,
+    CLI_OPT_GREEDY, CLI_OPT_STAFF_MODEL, CLI_OPT_MAX_CHANGES, CLI_OPT_FINISH_BY,
+    CLI_OPT_MAX_HEADCOUNT, CLI_OPT_KEEP_TEAM, CLI_OPT_ADD_STAFF, CLI_OPT_ROLES, CLI_OPT_DELTA,
+    CLI_OPT_FROM_WEEK, CLI_OPT_LIST, CLI_OPT_GATHER, CLI_OPT_WEEK, CLI_OPT_STATUS,
+    CLI_OPT_PREVIOUS, CLI_OPT_STABILITY, CLI_OPT_FAIL_ON_LATE
+};
+
+/* The command line's vocabulary, defined by main. */
+typedef struct cli_table {
+    const struct option *longopts;
+    const char *shortopts;
+    const char *const *commands; /* NULL-terminated; the first is the default */
+} cli_table;
+
+typedef enum cli_parse {
+    CLI_PARSE_RUN = 0, /* run o->command */
+    CLI_PARSE_HELP,    /* --help */
+    CLI_PARSE_VERSION, /* --version */
+    CLI_PARSE_BAD      /* a usage error, said on err */
+} cli_parse;
+
+/* Parses argv into o (every field set, defaults included). */
+cli_parse cli_options_parse(int argc, char **argv, const cli_table *t, const cli_io *io,
+                            cli_options *o);
+
+/* ---- the plan a command works on (plan.c) ---------------------------- */
+
+/* The input files: those named by options, else PLAN_DIR's. */
+typedef struct cli_inputs {
+    op_input_paths files;
+    const char *status; /* status.csv to read (with --week), NULL for none */
+    char *joined[4];    /* paths made from PLAN_DIR, owned */
+} cli_inputs;
+
+/* Fills in with o's input files: gates.csv and (with --week) status.csv of
+   PLAN_DIR only when present. The paths stay valid until cli_inputs_free,
+   which must come after the last use of a plan read from them. */
+op_status cli_inputs_find(const cli_options *o, cli_inputs *in, op_diag *d);
+void cli_inputs_free(cli_inputs *in);
+
+/* Reads and validates the plan, adds the --add-staff rows and the progress
+   of --week/--status. On success *out is a new plan the caller frees with
+   op_plan_free; otherwise NULL. An unknown role in --add-staff is a usage
+   error. */
+cli_outcome cli_plan_load(const cli_io *io, const cli_options *o, const cli_inputs *in,
+                          op_plan **out, op_diag *d);
+
+/* Index in p of the role of v, -1 when the team has no such role. */
+int cli_find_role(const op_plan *p, const cli_role_value *v);
+/* Says on err that option opt names a role the team does not have (in
+   spec, a ROLE=... value, or else as role), and which roles it has: a
+   usage error. */
+cli_outcome cli_unknown_role(const cli_io *io, const op_plan *p, const char *opt,
+                             const char *role, const char *spec);
+
+/* ---- shared steps (common.c) ------------------------------------------ */
+
+/* The last component of path (trailing slashes ignored), into buf. */
+const char *cli_base_name(const char *path, char *buf, size_t size);
+/* The plan's name for report titles: PLAN_DIR's (or the items file's) base name. */
+const char *cli_plan_name(const cli_options *o, char *buf, size_t size);
+int cli_file_exists(const char *path);
+/* Reads a schedule in plan.csv form spanning at least p's own weeks; on
+   OP_OK *s is a new schedule the caller frees with op_schedule_free. */
+op_status cli_load_schedule(const char *path, const op_plan *p, op_schedule **s, op_diag *d);
+/* Writes the reports (and log as solve.log, when not NULL) into a hidden
+   sibling of dir and moves them into place all at once. */
+op_status cli_publish(const char *dir, const op_plan *p, const op_schedule *s, const op_eval *e,
+                      const op_report_info *info, const char *log, op_diag *d);
+
+/* ---- commands: one file each ------------------------------------------ */
+
+/* A command run on the plan main read (NULL for compare and import-psplib,
+   which read no plan). */
+typedef cli_outcome (*cli_command)(const cli_io *io, const cli_options *o, const op_plan *p,
+                                   op_diag *d);
+
+cli_outcome cli_validate(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
+cli_outcome cli_check(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
+cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
+cli_outcome cli_staff(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
+cli_outcome cli_sweep(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
+cli_outcome cli_compare(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
+cli_outcome cli_import_psplib(const cli_io *io, const cli_options *o, const op_plan *p,
+                              op_diag *d);
+
+/* One solve and its reports, as solve runs it and staff replays its team. */
+typedef struct cli_solve_request {
+    const op_plan *plan;
+    const char *title;          /* the plan's name: report title, summary line */
+    const char *out;            /* report directory */
+    const char *baseline;       /* a hand plan shown beside the optimum, NULL for none */
+    const char *previous;       /* the last run's report directory, NULL for none */
+    const op_report_team *team; /* staff: the team found, NULL otherwise */
+    op_solver_opts solver;
+    int require_all, fail_on_late, quiet;
+} cli_solve_request;
+
+/* Solves rq->plan and writes its reports; says the result on io->out. */
+cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d);
+
+/* The plan p with the team of a staffing result instead of its own: per
+   role of p, one row per run of weeks with equal headcount (none for weeks
+   without people; a role with none in any week keeps a row of 0 people so
+   that its items stay valid). On OP_OK *out is a new validated plan the
+   caller frees with op_plan_free. */
+op_status cli_staff_replay_plan(const op_plan *p, const op_staff_result *res, op_plan **out,
+                                op_diag *d);
+
+#endif

@@ -1,0 +1,278 @@
+/* solve.c - the solve command: a plan solved, checked and reported, one step at a time */
+#include <math.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+
+/* Where solver progress goes: err, prefixed like every message. */
+typedef struct progress_sink {
+    FILE *f;
+    const char *prog;
+} progress_sink;
+
+/* Everything one solve holds; every pointer is owned and freed by solve_free. */
+typedef struct solve_state {
+    double t0;                        /* op_now() when the request arrived */
+    op_solver_opts opts;              /* the request's, with previous and progress */
+    progress_sink sink;
+    op_schedule *base;                /* the hand plan, NULL for none */
+    op_eval *base_eval;
+    op_run *prev_run;                 /* --previous read back, NULL for none */
+    op_schedule *prev_sched;
+    op_solution *sol;
+    op_eval *eval;                    /* of sol's schedule */
+    op_report_stage stages[OP_STAGE_COUNT];
+    char status[128];                 /* "proven optimal", ... */
+} solve_state;
+
+static void solve_free(solve_state *s)
+{
+    op_eval_free(s->eval);
+    op_solution_free(s->sol);
+    op_schedule_free(s->prev_sched);
+    op_run_free(s->prev_run);
+    op_eval_free(s->base_eval);
+    op_schedule_free(s->base);
+}
+
+static void progress(void *ctx, const char *stage, double inc, double bound, double gap,
+                     double elapsed)
+{
+    const progress_sink *k = ctx;
+    fprintf(k->f, "\r%s: stage %-9s incumbent %-8g bound %-8g gap %5.1f%%  %.0fs   ", k->prog,
+            stage, inc, bound, isfinite(gap) ? gap * 100 : 100.0, elapsed);
+}
+
+/* Reads what the solve is measured against: the hand plan shown beside it
+   and the last run, whose schedule steers the stability stage and whose
+   report the changes are measured against. */
+static op_status load_context(const cli_solve_request *rq, solve_state *s, op_diag *d)
+{
+    const op_plan *p = rq->plan;
+    op_status st = OP_OK;
+    if (rq->baseline) {
+        st = cli_load_schedule(rq->baseline, p, &s->base, d);
+        if (st == OP_OK && !(s->base_eval = op_eval_new(p, s->base, s->opts.gate_entry_phase)))
+            st = OP_ENOMEM;
+    }
+    if (st == OP_OK && rq->previous) {
+        char *alloc = op_path_join(rq->previous, "allocation.csv");
+        st = alloc ? op_inputs_load_run(rq->previous, "previous", &s->prev_run, d) : OP_ENOMEM;
+        if (st == OP_OK)
+            st = op_inputs_load_schedule(alloc, p, 1, 1, &s->prev_sched, d);
+        free(alloc);
+        s->opts.previous = s->prev_sched;
+    }
+    if (st == OP_ENOMEM && op_diag_status(d) != OP_ENOMEM)
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    return st;
+}
+
+/* Runs the solver, with a progress line on a terminal. */
+static op_status search(const cli_io *io, const cli_solve_request *rq, solve_state *s, op_diag *d)
+{
+    s->sink = (progress_sink){io->err, io->prog};
+    if (io->progress && !rq->quiet) {
+        s->opts.progress = progress;
+        s->opts.progress_ctx = &s->sink;
+    }
+    op_status st = op_solve(rq->plan, &s->opts, &s->sol, d);
+    if (s->opts.progress)
+        fprintf(io->err, "\r%72s\r", "");
+    return st;
+}
+
+/* Whether the solution can be reported: a schedule, and with --require-all
+   every item in it. Otherwise says why on err and sets r->solve. */
+static int usable(const cli_io *io, const cli_solve_request *rq, const solve_state *s,
+                  cli_outcome *r)
+{
+    const op_solution *sol = s->sol;
+    if (sol->status == OP_SOLVE_INFEASIBLE || sol->status == OP_SOLVE_NO_PLAN) {
+        int none = sol->status == OP_SOLVE_NO_PLAN;
+        cli_say(io, "%s: %s", none ? "no plan" : "infeasible", sol->reason);
+        r->solve = sol->status;
+        return 0;
+    }
+    if (rq->require_all && sol->ndeferred) {
+        for (int k = 0; k < sol->ndeferred; k++)
+            cli_say(io, "infeasible: %s cannot be scheduled: %s",
+                    op_plan_item(rq->plan, sol->deferred[k])->id, sol->deferred_why[k]);
+        r->solve = OP_SOLVE_INFEASIBLE;
+        return 0;
+    }
+    return 1;
+}
+
+/* The stages as the report states them, and the solve's status in words. */
+static void describe(const cli_solve_request *rq, solve_state *s)
+{
+    const op_solution *sol = s->sol;
+    double worst = 0;
+    for (int k = 0; k < sol->nstages; k++) {
+        const op_stage_result *r = &sol->stages[k];
+        s->stages[k] = (op_report_stage){
+            .name = op_stage_name(r->stage),
+            .status = r->status == OP_SOLVE_OPTIMAL ? "optimal" : "feasible",
+            .objective = r->objective,
+            .bound = r->bound,
+            .gap = r->gap,
+        };
+        if (r->gap > worst)
+            worst = r->gap;
+    }
+    if (rq->solver.greedy_only)
+        snprintf(s->status, sizeof s->status, "greedy schedule only (no optimization)");
+    else if (sol->status == OP_SOLVE_OPTIMAL && rq->solver.gap > 0)
+        snprintf(s->status, sizeof s->status, "optimal within gap %g", rq->solver.gap);
+    else if (sol->status == OP_SOLVE_OPTIMAL)
+        snprintf(s->status, sizeof s->status, "proven optimal");
+    else if (isfinite(worst))
+        snprintf(s->status, sizeof s->status,
+                 "feasible, not proven optimal (largest stage gap %.1f%%)", worst * 100);
+    else
+        snprintf(s->status, sizeof s->status, "feasible, not proven optimal (no bound)");
+}
+
+/* solve.log: the wall-clock times, the only thing that differs between two
+   runs on the same inputs. */
+static void write_log(const solve_state *s, char *log, size_t size)
+{
+    const op_solution *sol = s->sol;
+    size_t len = (size_t)snprintf(log, size, "greedy %.3f s\n", sol->greedy_seconds);
+    for (int k = 0; k < sol->nstages && len < size; k++) {
+        const op_stage_result *r = &sol->stages[k];
+        len += (size_t)snprintf(log + len, size - len,
+                                "stage %s: %s, objective %g, bound %g, %d rows, %d cols, %d nz, "
+                                "%.3f s\n",
+                                s->stages[k].name, s->stages[k].status, s->stages[k].objective,
+                                s->stages[k].bound, r->rows, r->cols, r->nonzeros, r->seconds);
+    }
+    if (len < size)
+        snprintf(log + len, size - len, "total %.3f s\n", op_now() - s->t0);
+}
+
+static op_status publish(const cli_solve_request *rq, const solve_state *s, op_diag *d)
+{
+    const op_solution *sol = s->sol;
+    op_report_info info = {
+        .command = "solve",
+        .plan_name = rq->title,
+        .status = s->status,
+        .proven = sol->status == OP_SOLVE_OPTIMAL,
+        .horizon = sol->horizon,
+        .gate_entry_phase = s->opts.gate_entry_phase,
+        .stages = s->stages,
+        .nstages = sol->nstages,
+        .deferred = sol->deferred,
+        .deferred_why = (const char *const *)sol->deferred_why,
+        .ndeferred = sol->ndeferred,
+        .baseline = s->base,
+        .baseline_eval = s->base_eval,
+        .team = rq->team,
+        .previous = s->prev_run,
+    };
+    char log[2048];
+    write_log(s, log, sizeof log);
+    return cli_publish(rq->out, rq->plan, sol->schedule, s->eval, &info, log, d);
+}
+
+/* The result on io->out: gates, deferred items, where the reports are. */
+static void print_result(const cli_io *io, const cli_solve_request *rq, const solve_state *s)
+{
+    const op_plan *p = rq->plan;
+    const op_eval *e = s->eval;
+    const char *pw = op_period_word(op_plan_period(p), 0);
+    fprintf(io->out, "%s: %d of %d gates met, last %s %d, %d of %d items scheduled, %s\n",
+            rq->title, op_eval_gates_met(e), op_plan_gate_count(p), pw, op_eval_last_week(e),
+            op_eval_scheduled_count(e), op_plan_item_count(p), s->status);
+    for (int g = 0; g < op_plan_gate_count(p); g++) {
+        const op_gate_eval *ge = op_eval_gate(e, g);
+        const op_gate *ga = op_plan_gate(p, g);
+        if (ge->passed_week)
+            fprintf(io->out, "  %s: passed %s %d, deadline %d%s\n", ga->id, pw, ge->passed_week,
+                    ga->deadline_week, ge->lateness ? " (LATE)" : "");
+        else
+            fprintf(io->out, "  %s: not passed, deadline %d\n", ga->id, ga->deadline_week);
+    }
+    for (int k = 0; k < s->sol->ndeferred; k++)
+        fprintf(io->out, "  deferred %s: %s\n", op_plan_item(p, s->sol->deferred[k])->id,
+                s->sol->deferred_why[k]);
+    fprintf(io->out, "reports in %s/ (%.2f s)\n", rq->out, op_now() - s->t0);
+}
+
+cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d)
+{
+    solve_state s = {.t0 = op_now(), .opts = rq->solver};
+    cli_outcome r = cli_status(load_context(rq, &s, d));
+    if (r.status == OP_OK)
+        r.status = search(io, rq, &s, d);
+    if (r.status != OP_OK || !usable(io, rq, &s, &r))
+        goto out;
+    if (!(s.eval = op_eval_new(rq->plan, s.sol->schedule, s.opts.gate_entry_phase))) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        r.status = OP_ENOMEM;
+        goto out;
+    }
+    describe(rq, &s);
+    r.status = publish(rq, &s, d);
+    if (r.status != OP_OK)
+        goto out;
+    if (!rq->quiet)
+        print_result(io, rq, &s);
+    r.solve = s.sol->status;
+    if (rq->fail_on_late && op_eval_gates_met(s.eval) < op_plan_gate_count(rq->plan))
+        r.verdict = CLI_LATE;
+out:
+    solve_free(&s);
+    return r;
+}
+
+/* The hand plan to show beside the optimum: --baseline, else
+   PLAN_DIR/baseline.csv when present; none nightly (it is compared before
+   work starts), with --no-baseline, or in a day plan unless named (the
+   file counts weeks). *joined holds a path made here, for the caller to free. */
+static op_status find_baseline(const cli_options *o, const char **path, char **joined,
+                               op_diag *d)
+{
+    *path = NULL;
+    *joined = NULL;
+    if (o->no_baseline || o->week > 1 || o->previous)
+        return OP_OK;
+    if (o->baseline) {
+        *path = o->baseline;
+        return OP_OK;
+    }
+    if (o->period == OP_PERIOD_DAY || !o->plan_dir)
+        return OP_OK;
+    if (!(*joined = op_path_join(o->plan_dir, "baseline.csv"))) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    if (cli_file_exists(*joined))
+        *path = *joined;
+    return OP_OK;
+}
+
+cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d)
+{
+    char title[256], *joined;
+    const char *baseline;
+    op_status st = find_baseline(o, &baseline, &joined, d);
+    if (st != OP_OK)
+        return cli_status(st);
+    cli_solve_request rq = {
+        .plan = p,
+        .title = cli_plan_name(o, title, sizeof title),
+        .out = o->out,
+        .baseline = baseline,
+        .previous = o->previous,
+        .solver = o->solver,
+        .require_all = o->require_all,
+        .fail_on_late = o->fail_on_late,
+        .quiet = o->quiet,
+    };
+    cli_outcome r = cli_solve_run(io, &rq, d);
+    free(joined);
+    return r;
+}

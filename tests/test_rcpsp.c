@@ -19,11 +19,10 @@ typedef struct rinst {
     int dep[MAXJ][MAXJ];   /* dep[j][i]: j needs i done (i < j) */
 } rinst;
 
-static unsigned long rng;
+static op_rng rng;
 static int rnd(int n)
 {
-    rng = rng * 6364136223846793005UL + 1442695040888963407UL;
-    return (int)((rng >> 33) % (unsigned long)n);
+    return (int)((op_rng_next(&rng) >> 22) % (unsigned long)n);
 }
 
 static void gen(rinst *in)
@@ -156,7 +155,7 @@ static int tests_run, windows_refuted;
    solve proves the optimum. */
 static void check_one(unsigned long seed)
 {
-    rng = seed;
+    rng.state = seed;
     rinst in;
     gen(&in);
     bf b;

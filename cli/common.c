@@ -58,11 +58,7 @@ int cli_file_exists(const char *path)
 
 op_status cli_load_schedule(const char *path, const op_plan *p, op_schedule **s, op_diag *d)
 {
-    int weeks = op_plan_max_deadline(p);
-    int last = op_plan_last_capacity_week(p);
-    if (last < OP_MAX_WEEK && last > weeks)
-        weeks = last;
-    return op_inputs_load_schedule(path, p, weeks, 0, s, d);
+    return op_inputs_load_schedule(path, p, op_plan_natural_horizon(p), 0, s, d);
 }
 
 /* Writes log to dir/solve.log. */

@@ -79,10 +79,14 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
     int before = op_diag_count(d);
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
         /* diagnostics copy their text, so a local path is enough */
-        char fp[4096];
-        snprintf(fp, sizeof fp, "%s/%s", dir, files[k].name);
+        char *fp = op_path_join(dir, files[k].name);
+        if (!fp) {
+            op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+            break;
+        }
         run_ctx c = {run, files[k].part, files[k].ka, files[k].kb, d};
         csvread_table(fp, files[k].cols, files[k].ncols, 1, run_row, &c, d);
+        free(fp);
     }
     if (op_diag_count(d) > before) {
         op_run_free(run);

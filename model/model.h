@@ -256,6 +256,11 @@ int op_plan_max_deadline(const op_plan *p);
 /* The natural horizon of a plan: its last gate deadline or item due week,
    whichever is later; 0 when it has neither. */
 int op_plan_last_due_week(const op_plan *p);
+/* The weeks a plan naturally spans: its team's last week (when the team
+   ends), its last gate deadline or item due week, whichever is latest; 0
+   when it has none of them. Reports show these weeks, schedules are read
+   within them, and the solver plans at least as far when items are left out. */
+int op_plan_natural_horizon(const op_plan *p);
 /* Items in a topological order of depends_on (valid plans only). */
 const int *op_plan_topo_order(const op_plan *p);
 /* Gates in a topological order of requires (valid plans only). */

@@ -353,6 +353,13 @@ int op_plan_find_gate(const op_plan *p, const char *id) { return map_find(&p->ga
 int op_plan_last_capacity_week(const op_plan *p) { return p->last_week; }
 int op_plan_max_deadline(const op_plan *p) { return p->max_deadline; }
 
+int op_plan_natural_horizon(const op_plan *p)
+{
+    int last = op_plan_last_capacity_week(p), due = op_plan_last_due_week(p);
+    int h = last < OP_MAX_WEEK ? last : 0;
+    return due > h ? due : h;
+}
+
 int op_plan_last_due_week(const op_plan *p)
 {
     int w = p->max_deadline;

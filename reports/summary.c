@@ -91,18 +91,12 @@ void op_report_summary(FILE *out, const op_plan *p)
     fprintf(out, "%d items, %g effort hours, %d roles, %d gates\n", ni, total, nr, ng);
 
     /* the weeks shown: the team's, or as far as any due week or deadline */
-    int last = op_plan_last_capacity_week(p);
-    int shown = last < OP_MAX_WEEK ? last : 0;
-    for (int i = 0; i < ni; i++)
-        if (op_plan_item(p, i)->due_week > shown)
-            shown = op_plan_item(p, i)->due_week;
-    if (op_plan_max_deadline(p) > shown)
-        shown = op_plan_max_deadline(p);
+    int shown = op_plan_natural_horizon(p);
     if (!shown)
         shown = 1;
 
     effort_table(out, p);
-    capacity_table(out, p, shown, last >= OP_MAX_WEEK);
+    capacity_table(out, p, shown, op_plan_last_capacity_week(p) >= OP_MAX_WEEK);
     if (ng)
         gate_list(out, p);
 }

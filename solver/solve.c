@@ -107,11 +107,8 @@ static int choose_horizon(solve_run *r)
         H = op_eval_last_week(r->ge);
     } else if (!H) {
         H = op_eval_last_week(r->ge);
-        int last = op_plan_last_capacity_week(r->p), due = op_plan_last_due_week(r->p);
-        if (last < OP_MAX_WEEK && last > H)
-            H = last;
-        if (due > H)
-            H = due;
+        if (op_plan_natural_horizon(r->p) > H)
+            H = op_plan_natural_horizon(r->p);
         if (weeks < H)
             H = weeks;
     }

@@ -135,6 +135,130 @@ static void pass_gates(const op_plan *p, const int *end, int *gpass, int t)
     }
 }
 
+/* Working state of one greedy pass, shared by its per-week helpers. */
+typedef struct {
+    const op_plan *p;
+    op_schedule *s;
+    int max_week, gate_entry_phase;
+    double *left;  /* hours still to place per item */
+    int *end;      /* week done, 0 = not done */
+    int *gpass;    /* week each gate passed, 0 = not yet */
+    double *room;  /* hours free this week per role */
+    double *held;  /* hours fixed-duration items hold in weeks after the current one */
+    int remaining; /* items not yet done */
+} greedy_state;
+
+/* The held-hours cell of role q in week w. */
+static double *held_at(const greedy_state *g, int q, int w)
+{
+    return &g->held[(size_t)q * ((size_t)g->max_week + 2) + (size_t)w];
+}
+
+/* Whether item i may work in week t: its dependencies ended before t and, in gate entry
+   phase, every gate required by a gate it belongs to passed before t. */
+static int item_ready(const greedy_state *g, int i, int t)
+{
+    const op_item *it = op_plan_item(g->p, i);
+    int ng = op_plan_gate_count(g->p);
+    int ready = 1;
+    for (int m = 0; m < it->ndeps && ready; m++) {
+        int j = it->deps[m].index;
+        ready = g->end[j] && g->end[j] < t;
+    }
+    if (ready && g->gate_entry_phase) {
+        for (int k = 0; k < ng && ready; k++) {
+            const op_gate *ga = op_plan_gate(g->p, k);
+            int member = 0;
+            for (int m = 0; m < ga->nitems; m++)
+                member |= ga->items[m].index == i;
+            for (int m = 0; member && m < ga->nrequires && ready; m++) {
+                int h = ga->requires[m].index;
+                ready = g->gpass[h] && g->gpass[h] < t;
+            }
+        }
+    }
+    return ready;
+}
+
+/* Places fixed-duration item i from week t on with its whole crew if every week fits;
+   otherwise leaves everything untouched. */
+static void place_fixed(greedy_state *g, int i, int t)
+{
+    const op_plan *p = g->p;
+    const op_item *it = op_plan_item(p, i);
+    int stop = t + it->duration - 1;
+    int fits = stop <= g->max_week && (!it->due_week || stop <= it->due_week);
+    for (int w = t; fits && w <= stop; w++)
+        for (int c = 0; fits && c < it->ncrew; c++) {
+            int q = it->crew[c].role.index;
+            double free_h = w == t ? g->room[q] : op_plan_capacity(p, q, w) - *held_at(g, q, w);
+            fits = op_plan_crew_hours(p, i, q, w) <= free_h + OP_EPS;
+        }
+    if (!fits)
+        return;
+    for (int w = t; w <= stop; w++) {
+        op_schedule_set(g->s, i, w, op_plan_crew_week_hours(p, i, w));
+        for (int c = 0; c < it->ncrew; c++) {
+            int q = it->crew[c].role.index;
+            double need = it->crew[c].count * op_plan_person_hours(p, q, w);
+            if (w == t)
+                g->room[q] -= need;
+            else
+                *held_at(g, q, w) += need;
+        }
+    }
+    g->left[i] = 0;
+    g->end[i] = stop;
+    g->remaining--;
+}
+
+/* Gives item i as many of its role's free hours in week t as its weekly cap allows. */
+static void place_hours(greedy_state *g, int i, int t)
+{
+    int r = op_plan_item(g->p, i)->role.index;
+    if (g->room[r] <= OP_EPS)
+        return;
+    double h = op_plan_item_week_cap(g->p, i, t);
+    if (h > g->room[r])
+        h = g->room[r];
+    if (h > g->left[i])
+        h = g->left[i];
+    if (h <= OP_EPS)
+        return;
+    op_schedule_add(g->s, i, t, h);
+    g->room[r] -= h;
+    g->left[i] -= h;
+    if (g->left[i] <= OP_EPS) {
+        g->left[i] = 0;
+        g->end[i] = t;
+        g->remaining--;
+    }
+}
+
+/* Schedules week t: fills the roles' free hours with ready items in urgency order. */
+static void greedy_week(greedy_state *g, const int *order, int t)
+{
+    const op_plan *p = g->p;
+    int ni = op_plan_item_count(p), nr = op_plan_role_count(p);
+    for (int r = 0; r < nr; r++)
+        g->room[r] = op_plan_capacity(p, r, t) - *held_at(g, r, t);
+    for (int k = 0; k < ni; k++) {
+        int i = order[k];
+        const op_item *it = op_plan_item(p, i);
+        if (g->end[i] || g->left[i] <= 0 || t < it->earliest_week)
+            continue;
+        if (it->due_week && t > it->due_week)
+            continue;
+        if (!item_ready(g, i, t))
+            continue;
+        if (it->duration)
+            place_fixed(g, i, t); /* the whole crew, for duration weeks from t on */
+        else
+            place_hours(g, i, t);
+    }
+    pass_gates(p, g->end, g->gpass, t);
+}
+
 /* One pass; noise (NULL or one factor per item) perturbs the tail rule. */
 static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_phase,
                                 const double *noise, const double *rank)
@@ -145,29 +269,29 @@ static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_p
         max_week = last < OP_MAX_WEEK ? last : OP_MAX_WEEK;
     if (max_week < 1)
         max_week = 1;
-    op_schedule *s = op_schedule_new(ni, max_week);
+    greedy_state g = {.p = p, .max_week = max_week, .gate_entry_phase = gate_entry_phase};
+    g.s = op_schedule_new(ni, max_week);
     int *order = malloc(((size_t)ni + 1) * sizeof *order);
-    double *left = malloc(((size_t)ni + 1) * sizeof *left);
-    int *end = calloc((size_t)ni + 1, sizeof *end);   /* week done, 0 = not done */
-    int *gpass = calloc((size_t)ng + 1, sizeof *gpass);
-    double *room = malloc(((size_t)nr + 1) * sizeof *room);
-    /* hours fixed-duration items hold in weeks after the current one */
-    double *held = calloc((size_t)nr * ((size_t)max_week + 2) + 1, sizeof *held);
+    g.left = malloc(((size_t)ni + 1) * sizeof *g.left);
+    g.end = calloc((size_t)ni + 1, sizeof *g.end);
+    g.gpass = calloc((size_t)ng + 1, sizeof *g.gpass);
+    g.room = malloc(((size_t)nr + 1) * sizeof *g.room);
+    g.held = calloc((size_t)nr * ((size_t)max_week + 2) + 1, sizeof *g.held);
     int *dl = item_deadlines(p);
     int *tl = item_tails(p);
-    if (!s || !order || !left || !end || !gpass || !room || !held || !dl || !tl) {
-        op_schedule_free(s);
-        s = NULL;
+    if (!g.s || !order || !g.left || !g.end || !g.gpass || !g.room || !g.held || !dl || !tl) {
+        op_schedule_free(g.s);
+        g.s = NULL;
         goto out;
     }
     int first = op_plan_first_week(p);
-    int remaining = ni;
+    g.remaining = ni;
     for (int i = 0; i < ni; i++) {
         order[i] = i;
-        left[i] = op_plan_item(p, i)->remaining;
+        g.left[i] = op_plan_item(p, i)->remaining;
         if (op_plan_item(p, i)->done) {
-            end[i] = op_plan_history_week(p);
-            remaining--;
+            g.end[i] = op_plan_history_week(p);
+            g.remaining--;
         }
     }
     sort_plan = p;
@@ -178,100 +302,24 @@ static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_p
     qsort(order, (size_t)ni, sizeof *order, by_urgency);
 
     if (first > 1)
-        pass_gates(p, end, gpass, op_plan_history_week(p)); /* passed in history */
-    for (int t = first; t <= max_week && remaining > 0; t++) {
-        for (int r = 0; r < nr; r++)
-            room[r] = op_plan_capacity(p, r, t) - held[(size_t)r * ((size_t)max_week + 2) + (size_t)t];
-        for (int k = 0; k < ni; k++) {
-            int i = order[k];
-            const op_item *it = op_plan_item(p, i);
-            if (end[i] || left[i] <= 0 || t < it->earliest_week)
-                continue;
-            if (it->due_week && t > it->due_week)
-                continue;
-            int ready = 1;
-            for (int m = 0; m < it->ndeps && ready; m++) {
-                int j = it->deps[m].index;
-                ready = end[j] && end[j] < t;
-            }
-            if (ready && gate_entry_phase) {
-                for (int g = 0; g < ng && ready; g++) {
-                    const op_gate *ga = op_plan_gate(p, g);
-                    int member = 0;
-                    for (int m = 0; m < ga->nitems; m++)
-                        member |= ga->items[m].index == i;
-                    for (int m = 0; member && m < ga->nrequires && ready; m++) {
-                        int h = ga->requires[m].index;
-                        ready = gpass[h] && gpass[h] < t;
-                    }
-                }
-            }
-            int r = it->role.index;
-            if (ready && it->duration) {
-                /* the whole crew, for duration weeks from t on */
-                int stop = t + it->duration - 1;
-                int fits = stop <= max_week && (!it->due_week || stop <= it->due_week);
-                for (int w = t; fits && w <= stop; w++)
-                    for (int c = 0; fits && c < it->ncrew; c++) {
-                        int q = it->crew[c].role.index;
-                        double free_h = w == t ? room[q]
-                                               : op_plan_capacity(p, q, w) -
-                                                     held[(size_t)q * ((size_t)max_week + 2) + (size_t)w];
-                        fits = op_plan_crew_hours(p, i, q, w) <= free_h + OP_EPS;
-                    }
-                if (!fits)
-                    continue;
-                for (int w = t; w <= stop; w++) {
-                    op_schedule_set(s, i, w, op_plan_crew_week_hours(p, i, w));
-                    for (int c = 0; c < it->ncrew; c++) {
-                        int q = it->crew[c].role.index;
-                        double need = it->crew[c].count * op_plan_person_hours(p, q, w);
-                        if (w == t)
-                            room[q] -= need;
-                        else
-                            held[(size_t)q * ((size_t)max_week + 2) + (size_t)w] += need;
-                    }
-                }
-                left[i] = 0;
-                end[i] = stop;
-                remaining--;
-                continue;
-            }
-            if (!ready || room[r] <= OP_EPS)
-                continue;
-            double h = op_plan_item_week_cap(p, i, t);
-            if (h > room[r])
-                h = room[r];
-            if (h > left[i])
-                h = left[i];
-            if (h <= OP_EPS)
-                continue;
-            op_schedule_add(s, i, t, h);
-            room[r] -= h;
-            left[i] -= h;
-            if (left[i] <= OP_EPS) {
-                left[i] = 0;
-                end[i] = t;
-                remaining--;
-            }
-        }
-        pass_gates(p, end, gpass, t);
-    }
+        pass_gates(p, g.end, g.gpass, op_plan_history_week(p)); /* passed in history */
+    for (int t = first; t <= max_week && g.remaining > 0; t++)
+        greedy_week(&g, order, t);
     /* Unfinished items give their hours back: a half-done item is not a plan. */
     for (int i = 0; i < ni; i++)
-        if (!end[i])
+        if (!g.end[i])
             for (int t = 1; t <= max_week; t++)
-                op_schedule_set(s, i, t, 0.0);
+                op_schedule_set(g.s, i, t, 0.0);
 out:
     free(order);
-    free(left);
-    free(end);
-    free(gpass);
-    free(room);
-    free(held);
+    free(g.left);
+    free(g.end);
+    free(g.gpass);
+    free(g.room);
+    free(g.held);
     free(dl);
     free(tl);
-    return s;
+    return g.s;
 }
 
 op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase)

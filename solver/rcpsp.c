@@ -67,31 +67,10 @@ static int cmp_int(const void *a, const void *b)
 
 static int find_cliques(rc_inst *in);
 
-rc_inst *rc_new(const op_plan *p, int *nomem)
+/* The last week a serial schedule can need: the week the team stops changing (or the last
+   release maxrel) plus every duration (sum), capped at OP_MAX_WEEK. */
+static int rc_horizon(const op_plan *p, int nr, int maxrel, long sum)
 {
-    *nomem = 0;
-    int n = op_plan_item_count(p), nr = op_plan_role_count(p);
-    if (n < 1 || nr < 1)
-        return NULL;
-    long sum = 0;
-    int maxrel = 0, first = op_plan_first_week(p);
-    for (int i = 0; i < n; i++) {
-        const op_item *it = op_plan_item(p, i);
-        if (!it->duration || it->done || it->started || it->due_week)
-            return NULL;
-        sum += it->duration;
-        int rel = it->earliest_week > first ? it->earliest_week : first;
-        if (rel > maxrel)
-            maxrel = rel;
-    }
-    rc_inst *in = calloc(1, sizeof *in);
-    if (!in)
-        goto oom;
-    in->p = p;
-    in->n = n;
-    in->nr = nr;
-    /* serial schedules end by the week the team stops changing (or the
-       last release) plus every duration */
     int settle = maxrel;
     for (int r = 0; r < nr; r++)
         for (int t = 2; t <= OP_MAX_WEEK; t++)
@@ -100,24 +79,15 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
                 if (t > settle)
                     settle = t;
     long L = settle + sum;
-    in->L = L > OP_MAX_WEEK ? OP_MAX_WEEK : (int)L;
-    in->stride = in->L + 2;
-    size_t tab = (size_t)nr * (size_t)in->stride;
-    in->dur = malloc((size_t)n * sizeof *in->dur);
-    in->rel = malloc((size_t)n * sizeof *in->rel);
-    in->tail = malloc((size_t)n * sizeof *in->tail);
-    in->cnt = calloc((size_t)n * (size_t)nr, sizeof *in->cnt);
-    in->cap = calloc(tab, sizeof *in->cap);
-    in->ph = calloc(tab, sizeof *in->ph);
-    in->capc = calloc(tab, sizeof *in->capc);
-    in->phc = calloc(tab, sizeof *in->phc);
-    in->pstart = calloc((size_t)n + 1, sizeof *in->pstart);
-    in->sstart = calloc((size_t)n + 2, sizeof *in->sstart);
-    in->clash = calloc((size_t)n * (size_t)n, 1);
-    if (!in->dur || !in->rel || !in->tail || !in->cnt || !in->cap || !in->ph || !in->capc ||
-        !in->phc || !in->pstart || !in->sstart || !in->clash)
-        goto oom;
-    int ndeps = 0;
+    return L > OP_MAX_WEEK ? OP_MAX_WEEK : (int)L;
+}
+
+/* Fills durations, releases, crew counts and the (cumulative) capacity and person-hour
+   tables; returns the number of dependencies. */
+static int rc_fill_tables(rc_inst *in, int first)
+{
+    const op_plan *p = in->p;
+    int n = in->n, nr = in->nr, ndeps = 0;
     for (int i = 0; i < n; i++) {
         const op_item *it = op_plan_item(p, i);
         in->dur[i] = it->duration;
@@ -134,11 +104,19 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
             in->capc[k] = in->capc[k - 1] + in->cap[k];
             in->phc[k] = in->phc[k - 1] + in->ph[k];
         }
-    /* dependencies as both predecessor and successor lists */
+    return ndeps;
+}
+
+/* Builds the ndeps dependencies as predecessor and successor lists, the topological order
+   and each item's tail (longest chain of durations from its start). -1 on ENOMEM. */
+static int rc_link_deps(rc_inst *in, int ndeps)
+{
+    const op_plan *p = in->p;
+    int n = in->n;
     in->pidx = malloc(((size_t)ndeps + 1) * sizeof *in->pidx);
     in->sidx = malloc(((size_t)ndeps + 1) * sizeof *in->sidx);
     if (!in->pidx || !in->sidx)
-        goto oom;
+        return -1;
     for (int i = 0, k = 0; i < n; i++) {
         const op_item *it = op_plan_item(p, i);
         in->pstart[i] = k;
@@ -162,12 +140,18 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
                 best = in->tail[in->sidx[q]];
         in->tail[j] = in->dur[j] + best;
     }
-    /* Two crews clash when together they exceed some role's headcount in
-       every week the team covers (most people any week has, so a clash
-       holds whatever weeks the items land in). */
+    return 0;
+}
+
+/* Two crews clash when together they exceed some role's headcount in every week the team
+   covers (most people any week has, so a clash holds whatever weeks the items land in).
+   Fills in->clash; -1 on ENOMEM. */
+static int rc_find_clashes(rc_inst *in)
+{
+    int n = in->n, nr = in->nr;
     double *most = calloc((size_t)nr, sizeof *most);
     if (!most)
-        goto oom;
+        return -1;
     for (int r = 0; r < nr; r++)
         for (int t = 1; t <= in->L; t++) {
             size_t k = (size_t)r * (size_t)in->stride + (size_t)t;
@@ -186,13 +170,19 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
                 }
             }
     free(most);
-    /* per role: its items, its work, its shortest person-week */
+    return 0;
+}
+
+/* Per role: its items, its work, its shortest person-week. -1 on ENOMEM. */
+static int rc_role_summary(rc_inst *in)
+{
+    int n = in->n, nr = in->nr;
     in->rstart = calloc((size_t)nr + 1, sizeof *in->rstart);
     in->rjobs = malloc(((size_t)n * (size_t)nr + 1) * sizeof *in->rjobs);
     in->rwork = calloc((size_t)nr, sizeof *in->rwork);
     in->phmin = malloc((size_t)nr * sizeof *in->phmin);
     if (!in->rstart || !in->rjobs || !in->rwork || !in->phmin)
-        goto oom;
+        return -1;
     for (int r = 0, k = 0; r < nr; r++) {
         in->rstart[r] = k;
         for (int j = 0; j < n; j++)
@@ -208,6 +198,52 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
                 in->phmin[r] = h;
         }
     }
+    return 0;
+}
+
+rc_inst *rc_new(const op_plan *p, int *nomem)
+{
+    *nomem = 0;
+    int n = op_plan_item_count(p), nr = op_plan_role_count(p);
+    if (n < 1 || nr < 1)
+        return NULL;
+    long sum = 0;
+    int maxrel = 0, first = op_plan_first_week(p);
+    for (int i = 0; i < n; i++) {
+        const op_item *it = op_plan_item(p, i);
+        if (!it->duration || it->done || it->started || it->due_week)
+            return NULL;
+        sum += it->duration;
+        int rel = it->earliest_week > first ? it->earliest_week : first;
+        if (rel > maxrel)
+            maxrel = rel;
+    }
+    rc_inst *in = calloc(1, sizeof *in);
+    if (!in)
+        goto oom;
+    in->p = p;
+    in->n = n;
+    in->nr = nr;
+    in->L = rc_horizon(p, nr, maxrel, sum);
+    in->stride = in->L + 2;
+    size_t tab = (size_t)nr * (size_t)in->stride;
+    in->dur = malloc((size_t)n * sizeof *in->dur);
+    in->rel = malloc((size_t)n * sizeof *in->rel);
+    in->tail = malloc((size_t)n * sizeof *in->tail);
+    in->cnt = calloc((size_t)n * (size_t)nr, sizeof *in->cnt);
+    in->cap = calloc(tab, sizeof *in->cap);
+    in->ph = calloc(tab, sizeof *in->ph);
+    in->capc = calloc(tab, sizeof *in->capc);
+    in->phc = calloc(tab, sizeof *in->phc);
+    in->pstart = calloc((size_t)n + 1, sizeof *in->pstart);
+    in->sstart = calloc((size_t)n + 2, sizeof *in->sstart);
+    in->clash = calloc((size_t)n * (size_t)n, 1);
+    if (!in->dur || !in->rel || !in->tail || !in->cnt || !in->cap || !in->ph || !in->capc ||
+        !in->phc || !in->pstart || !in->sstart || !in->clash)
+        goto oom;
+    int ndeps = rc_fill_tables(in, first);
+    if (rc_link_deps(in, ndeps) || rc_find_clashes(in) || rc_role_summary(in))
+        goto oom;
     if (find_cliques(in))
         goto oom;
     return in;

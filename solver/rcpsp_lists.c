@@ -228,159 +228,232 @@ static void crossover(const rc_inst *in, const int *mo, const int *fa, int *chil
    before it is sampled afresh. */
 enum { POP = 40, STALL = 25 };
 
+/* Working state of one genetic search: decoding buffers, population, best so far. */
+typedef struct {
+    const rc_inst *in;
+    rc_heur h;
+    int *best, *pr; /* best starts found; priorities of the current rule */
+    /* population: 2 POP lists (parents, then children) and their last weeks */
+    int *lists, *fit, *rank, *tmp;
+    char *taken;
+    int *rel;
+    int passes, target; /* decode budget; a last week good enough to stop at */
+    int bestms, done, npop;
+    double deadline;
+    op_rng rnd;
+} rc_ga;
+
+/* Allocates the search's arrays for n items and tab table cells; -1 when any failed. */
+static int ga_alloc(rc_ga *g, int n, size_t tab)
+{
+    g->h.st = malloc((size_t)n * sizeof *g->h.st);
+    g->h.bst = malloc((size_t)n * sizeof *g->h.bst);
+    g->h.key = malloc((size_t)n * sizeof *g->h.key);
+    g->h.left = malloc((size_t)n * sizeof *g->h.left);
+    g->h.elig = malloc((size_t)n * sizeof *g->h.elig);
+    g->h.buf = malloc((size_t)n * sizeof *g->h.buf);
+    g->h.used = malloc(tab * sizeof *g->h.used);
+    g->best = malloc((size_t)n * sizeof *g->best);
+    g->pr = malloc((size_t)n * sizeof *g->pr);
+    g->lists = malloc((size_t)2 * POP * (size_t)n * sizeof *g->lists);
+    g->fit = malloc((size_t)2 * POP * sizeof *g->fit);
+    g->rank = malloc((size_t)2 * POP * sizeof *g->rank);
+    g->tmp = malloc((size_t)2 * POP * (size_t)n * sizeof *g->tmp);
+    g->taken = malloc((size_t)n + 1);
+    g->rel = malloc((size_t)n * sizeof *g->rel);
+    return g->h.st && g->h.bst && g->h.key && g->h.left && g->h.elig && g->h.buf && g->h.used &&
+                   g->best && g->pr && g->lists && g->fit && g->rank && g->tmp && g->taken && g->rel
+               ? 0
+               : -1;
+}
+
+/* Frees what ga_alloc allocated. */
+static void ga_free(rc_ga *g)
+{
+    free(g->h.st);
+    free(g->h.bst);
+    free(g->h.key);
+    free(g->h.left);
+    free(g->h.elig);
+    free(g->h.buf);
+    free(g->h.used);
+    free(g->best);
+    free(g->pr);
+    free(g->lists);
+    free(g->fit);
+    free(g->rank);
+    free(g->tmp);
+    free(g->taken);
+    free(g->rel);
+}
+
+/* Priorities of seeding pass `pass` into pr: pass 1 latest finish, pass 2 the most work in
+   the chain, else prio (or latest start, longest tail first). */
+static void seed_priorities(const rc_inst *in, const int *prio, int pass, int *pr)
+{
+    for (int j = 0; j < in->n; j++) {
+        if (pass == 1)
+            pr[j] = -(in->tail[j] - in->dur[j]);
+        else if (pass == 2) {
+            int w = in->dur[j];
+            for (int q = in->sstart[j]; q < in->sstart[j + 1]; q++)
+                w += in->dur[in->sidx[q]];
+            pr[j] = -w;
+        } else
+            pr[j] = prio ? prio[j] : in->rel[j] - in->tail[j];
+    }
+}
+
+/* Seeds the population: priority rules (pass 0 latest start, longest tail first; pass 1
+   latest finish; pass 2 the most work in the chain), then regret-biased samples on pass
+   0's priorities. */
+static void ga_seed(rc_ga *g, const int *prio)
+{
+    const rc_inst *in = g->in;
+    int n = in->n;
+    for (int pass = 0;
+         pass < POP && g->done < g->passes && (g->bestms < 0 || g->bestms > g->target);
+         pass++, g->done++) {
+        if (pass > 0 && op_now() > g->deadline)
+            break;
+        seed_priorities(in, prio, pass, g->pr);
+        int *ord = g->lists + (size_t)g->npop * (size_t)n;
+        priority_list(in, g->pr, pass > 2 ? &g->rnd : NULL, g->h.left, g->h.elig, ord);
+        int ms = decode(in, ord, g->h.st, &g->h);
+        if (ms < 0)
+            continue;
+        g->fit[g->npop++] = ms;
+        if (g->bestms < 0 || ms < g->bestms) {
+            g->bestms = ms;
+            memcpy(g->best, g->h.st, (size_t)n * sizeof *g->best);
+        }
+    }
+}
+
+/* Samples every list but the first (the best) afresh around the priorities pr. */
+static void ga_resample(rc_ga *g)
+{
+    int n = g->in->n;
+    for (int k = 1; k < g->npop && g->done < g->passes; k++, g->done++) {
+        int *ord = g->lists + (size_t)k * (size_t)n;
+        priority_list(g->in, g->pr, &g->rnd, g->h.left, g->h.elig, ord);
+        int ms = decode(g->in, ord, g->h.st, &g->h);
+        g->fit[k] = ms < 0 ? INT_MAX : ms;
+    }
+}
+
+/* Breeds children of random parent pairs into the lists after the parents, keeping the best
+   schedule; returns how many children decoded. */
+static int ga_breed(rc_ga *g)
+{
+    int n = g->in->n, nc = 0;
+    for (int c = 0; c < g->npop && g->done < g->passes; c++, g->done++) {
+        int a = (int)(rc_rand(&g->rnd) % (unsigned long long)g->npop);
+        int b = (int)(rc_rand(&g->rnd) % (unsigned long long)g->npop);
+        int *child = g->lists + (size_t)(g->npop + nc) * (size_t)n;
+        crossover(g->in, g->lists + (size_t)a * (size_t)n, g->lists + (size_t)b * (size_t)n,
+                  child, g->taken, &g->rnd);
+        int ms = decode(g->in, child, g->h.st, &g->h);
+        if (ms < 0)
+            continue;
+        g->fit[g->npop + nc++] = ms;
+        if (ms < g->bestms) {
+            g->bestms = ms;
+            memcpy(g->best, g->h.st, (size_t)n * sizeof *g->best);
+        }
+    }
+    return nc;
+}
+
+/* Ranks the tot lists by last week (a stable selection sort on small arrays). */
+static void rank_by_fit(const int *fit, int *rank, int tot)
+{
+    for (int k = 0; k < tot; k++)
+        rank[k] = k;
+    for (int k = 0; k < tot; k++) {
+        int m = k;
+        for (int q = k + 1; q < tot; q++)
+            if (fit[rank[q]] < fit[rank[m]] || (fit[rank[q]] == fit[rank[m]] && rank[q] < rank[m]))
+                m = q;
+        int t = rank[k];
+        rank[k] = rank[m];
+        rank[m] = t;
+    }
+}
+
+/* Keeps as the new population the best POP of the tot ranked lists: distinct ones first,
+   then copies if too few. */
+static void ga_survive(rc_ga *g, int tot)
+{
+    int n = g->in->n;
+    int keep = 0, newfit[POP];
+    for (int pass2 = 0; pass2 < 2 && keep < POP; pass2++)
+        for (int k = 0; k < tot && keep < POP; k++) {
+            const int *cand = g->lists + (size_t)g->rank[k] * (size_t)n;
+            int dup = 0;
+            for (int q = 0; q < keep && !dup; q++)
+                dup = newfit[q] == g->fit[g->rank[k]] &&
+                      !memcmp(g->tmp + (size_t)q * (size_t)n, cand, (size_t)n * sizeof *cand);
+            if (dup != (pass2 == 1))
+                continue;
+            memcpy(g->tmp + (size_t)keep * (size_t)n, cand, (size_t)n * sizeof *g->tmp);
+            newfit[keep++] = g->fit[g->rank[k]];
+        }
+    memcpy(g->lists, g->tmp, (size_t)keep * (size_t)n * sizeof *g->lists);
+    for (int k = 0; k < keep; k++)
+        g->fit[k] = newfit[k];
+    g->npop = keep;
+}
+
+/* The schedule of starts st ending by week ms; NULL on ENOMEM. */
+static op_schedule *starts_schedule(const rc_inst *in, const int *st, int ms)
+{
+    op_schedule *s = op_schedule_new(in->n, ms);
+    if (!s)
+        return NULL;
+    for (int j = 0; j < in->n; j++)
+        for (int t = st[j]; t < st[j] + in->dur[j]; t++)
+            op_schedule_set(s, j, t, op_plan_crew_week_hours(in->p, j, t));
+    return s;
+}
+
 op_schedule *rc_heuristic(const rc_inst *in, int passes, double deadline, const int *release,
                           const int *prio, int target)
 {
     int n = in->n;
     size_t tab = (size_t)in->nr * (size_t)in->stride;
-    rc_heur h;
-    h.st = malloc((size_t)n * sizeof *h.st);
-    h.bst = malloc((size_t)n * sizeof *h.bst);
-    h.key = malloc((size_t)n * sizeof *h.key);
-    h.left = malloc((size_t)n * sizeof *h.left);
-    h.elig = malloc((size_t)n * sizeof *h.elig);
-    h.buf = malloc((size_t)n * sizeof *h.buf);
-    h.used = malloc(tab * sizeof *h.used);
-    int *best = malloc((size_t)n * sizeof *best), *pr = malloc((size_t)n * sizeof *pr);
-    /* population: 2 POP lists (parents, then children) and their last weeks */
-    int *lists = malloc((size_t)2 * POP * (size_t)n * sizeof *lists);
-    int *fit = malloc((size_t)2 * POP * sizeof *fit);
-    int *rank = malloc((size_t)2 * POP * sizeof *rank);
-    int *tmp = malloc((size_t)2 * POP * (size_t)n * sizeof *tmp);
-    char *taken = malloc((size_t)n + 1);
-    int *rel = malloc((size_t)n * sizeof *rel);
+    rc_ga g = {.in = in, .passes = passes, .target = target, .deadline = deadline};
     op_schedule *s = NULL;
-    if (!rel)
+    if (ga_alloc(&g, n, tab))
         goto out;
     for (int j = 0; j < n; j++)
-        rel[j] = release && release[j] > in->rel[j] ? release[j] : in->rel[j];
-    h.rel = rel;
-    if (!h.st || !h.bst || !h.key || !h.left || !h.elig || !h.buf || !h.used || !best || !pr ||
-        !lists || !fit || !rank || !tmp || !taken)
-        goto out;
-    int bestms = -1, done = 0, npop = 0;
-    op_rng rnd = {0x9E3779B97F4A7C15ULL};
-    /* Seed the population: priority rules (pass 0 latest start, longest tail
-       first; pass 1 latest finish; pass 2 the most work in the chain), then
-       regret-biased samples on pass 0's priorities. */
-    for (int pass = 0; pass < POP && done < passes && (bestms < 0 || bestms > target);
-         pass++, done++) {
-        if (pass > 0 && op_now() > deadline)
-            break;
-        for (int j = 0; j < n; j++) {
-            if (pass == 1)
-                pr[j] = -(in->tail[j] - in->dur[j]);
-            else if (pass == 2) {
-                int w = in->dur[j];
-                for (int q = in->sstart[j]; q < in->sstart[j + 1]; q++)
-                    w += in->dur[in->sidx[q]];
-                pr[j] = -w;
-            } else
-                pr[j] = prio ? prio[j] : in->rel[j] - in->tail[j];
-        }
-        int *ord = lists + (size_t)npop * (size_t)n;
-        priority_list(in, pr, pass > 2 ? &rnd : NULL, h.left, h.elig, ord);
-        int ms = decode(in, ord, h.st, &h);
-        if (ms < 0)
-            continue;
-        fit[npop++] = ms;
-        if (bestms < 0 || ms < bestms) {
-            bestms = ms;
-            memcpy(best, h.st, (size_t)n * sizeof *best);
-        }
-    }
+        g.rel[j] = release && release[j] > in->rel[j] ? release[j] : in->rel[j];
+    g.h.rel = g.rel;
+    g.bestms = -1;
+    g.rnd = (op_rng){0x9E3779B97F4A7C15ULL};
+    ga_seed(&g, prio);
     /* Generations: children from random pairs; the best POP of parents and
        children survive (ties: parents first, stable). A population that
        has not bettered the best for STALL generations is sampled afresh
        around the best list, which stays. */
     for (int j = 0; j < n; j++)
-        pr[j] = prio ? prio[j] : in->rel[j] - in->tail[j];
+        g.pr[j] = prio ? prio[j] : in->rel[j] - in->tail[j];
     int stall = 0;
-    while (npop >= 2 && done < passes && bestms > target && op_now() <= deadline) {
+    while (g.npop >= 2 && g.done < passes && g.bestms > target && op_now() <= deadline) {
         if (stall >= STALL) {
-            for (int k = 1; k < npop && done < passes; k++, done++) {
-                int *ord = lists + (size_t)k * (size_t)n;
-                priority_list(in, pr, &rnd, h.left, h.elig, ord);
-                int ms = decode(in, ord, h.st, &h);
-                fit[k] = ms < 0 ? INT_MAX : ms;
-            }
+            ga_resample(&g);
             stall = 0;
         }
-        int before = bestms;
-        int nc = 0;
-        for (int c = 0; c < npop && done < passes; c++, done++) {
-            int a = (int)(rc_rand(&rnd) % (unsigned long long)npop);
-            int b = (int)(rc_rand(&rnd) % (unsigned long long)npop);
-            int *child = lists + (size_t)(npop + nc) * (size_t)n;
-            crossover(in, lists + (size_t)a * (size_t)n, lists + (size_t)b * (size_t)n, child,
-                      taken, &rnd);
-            int ms = decode(in, child, h.st, &h);
-            if (ms < 0)
-                continue;
-            fit[npop + nc++] = ms;
-            if (ms < bestms) {
-                bestms = ms;
-                memcpy(best, h.st, (size_t)n * sizeof *best);
-            }
-        }
-        /* rank by last week (a stable selection sort on small arrays) */
-        int tot = npop + nc;
-        for (int k = 0; k < tot; k++)
-            rank[k] = k;
-        for (int k = 0; k < tot; k++) {
-            int m = k;
-            for (int q = k + 1; q < tot; q++)
-                if (fit[rank[q]] < fit[rank[m]] ||
-                    (fit[rank[q]] == fit[rank[m]] && rank[q] < rank[m]))
-                    m = q;
-            int t = rank[k];
-            rank[k] = rank[m];
-            rank[m] = t;
-        }
-        /* survivors: the best distinct lists, then copies if too few */
-        int keep = 0, newfit[POP];
-        for (int pass2 = 0; pass2 < 2 && keep < POP; pass2++)
-            for (int k = 0; k < tot && keep < POP; k++) {
-                const int *cand = lists + (size_t)rank[k] * (size_t)n;
-                int dup = 0;
-                for (int q = 0; q < keep && !dup; q++)
-                    dup = newfit[q] == fit[rank[k]] &&
-                          !memcmp(tmp + (size_t)q * (size_t)n, cand, (size_t)n * sizeof *cand);
-                if (dup != (pass2 == 1))
-                    continue;
-                memcpy(tmp + (size_t)keep * (size_t)n, cand, (size_t)n * sizeof *tmp);
-                newfit[keep++] = fit[rank[k]];
-            }
-        memcpy(lists, tmp, (size_t)keep * (size_t)n * sizeof *lists);
-        stall = bestms < before ? 0 : stall + 1;
-        for (int k = 0; k < keep; k++)
-            fit[k] = newfit[k];
-        npop = keep;
+        int before = g.bestms;
+        int nc = ga_breed(&g);
+        rank_by_fit(g.fit, g.rank, g.npop + nc);
+        ga_survive(&g, g.npop + nc);
+        stall = g.bestms < before ? 0 : stall + 1;
     }
-    if (bestms < 0)
-        goto out;
-    s = op_schedule_new(n, bestms);
-    if (!s)
-        goto out;
-    for (int j = 0; j < n; j++)
-        for (int t = best[j]; t < best[j] + in->dur[j]; t++)
-            op_schedule_set(s, j, t, op_plan_crew_week_hours(in->p, j, t));
+    if (g.bestms >= 0)
+        s = starts_schedule(in, g.best, g.bestms);
 out:
-    free(h.st);
-    free(h.bst);
-    free(h.key);
-    free(h.left);
-    free(h.elig);
-    free(h.buf);
-    free(h.used);
-    free(best);
-    free(pr);
-    free(lists);
-    free(fit);
-    free(rank);
-    free(tmp);
-    free(taken);
-    free(rel);
+    ga_free(&g);
     return s;
 }
 

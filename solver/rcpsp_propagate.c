@@ -148,126 +148,146 @@ static void work_free(rc_work *w)
     free(w->trial);
 }
 
+/* Dependencies, forward then backward; 1 when a window empties. Sets *changed on a change. */
+static int prop_deps(const rc_inst *in, int *es, int *ls, int *changed)
+{
+    int n = in->n;
+    for (int k = 0; k < n; k++) {
+        int j = in->topo[k];
+        for (int q = in->pstart[j]; q < in->pstart[j + 1]; q++) {
+            int i = in->pidx[q];
+            if (es[i] + in->dur[i] > es[j])
+                es[j] = es[i] + in->dur[i], *changed = 1;
+        }
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        int j = in->topo[k];
+        for (int q = in->sstart[j]; q < in->sstart[j + 1]; q++) {
+            int i = in->sidx[q];
+            if (ls[i] - in->dur[j] < ls[j])
+                ls[j] = ls[i] - in->dur[j], *changed = 1;
+        }
+    }
+    for (int j = 0; j < n; j++)
+        if (es[j] > ls[j])
+            return 1;
+    return 0;
+}
+
+/* Time-tabling: builds w->comp (the hours of the weeks every window covers, the compulsory
+   parts) and w->cl/cr; 1 when some week up to T is overbooked by them. */
+static int prop_timetable(const rc_inst *in, int T, const int *es, const int *ls, rc_work *w)
+{
+    size_t tab = (size_t)in->nr * (size_t)in->stride;
+    double *comp = w->comp;
+    memset(comp, 0, tab * sizeof *comp);
+    for (int j = 0; j < in->n; j++) {
+        w->cl[j] = ls[j];
+        w->cr[j] = es[j] + in->dur[j] - 1;
+        for (int t = w->cl[j]; t <= w->cr[j]; t++)
+            for (int r = 0; r < in->nr; r++)
+                comp[(size_t)r * (size_t)in->stride + (size_t)t] += rc_dem(in, j, r, t);
+    }
+    for (int r = 0; r < in->nr; r++)
+        for (int t = 1; t <= T; t++) {
+            size_t c = (size_t)r * (size_t)in->stride + (size_t)t;
+            if (comp[c] > in->cap[c] + OP_EPS)
+                return 1;
+        }
+    return 0;
+}
+
+/* The first start of item j, scanning from es[j] up (dir 0) or from ls[j] down (dir 1), that
+   fits the hours left beside the other items' compulsory parts; outside [es[j], ls[j]] when
+   none does. */
+static int slide_start(const rc_inst *in, const rc_work *w, const int *es, const int *ls, int j,
+                       int dir)
+{
+    int s = dir == 0 ? es[j] : ls[j];
+    while (s >= es[j] && s <= ls[j]) {
+        int hit = 0;
+        for (int k = 0; k < in->dur[j] && !hit; k++) {
+            int t = dir == 0 ? s + in->dur[j] - 1 - k : s + k;
+            for (int r = 0; r < in->nr && !hit; r++) {
+                double d = rc_dem(in, j, r, t);
+                if (d <= 0)
+                    continue;
+                size_t c = (size_t)r * (size_t)in->stride + (size_t)t;
+                double other = w->comp[c] - (t >= w->cl[j] && t <= w->cr[j] ? d : 0);
+                if (other + d > in->cap[c] + OP_EPS)
+                    hit = t;
+            }
+        }
+        if (!hit)
+            break;
+        s = dir == 0 ? hit + 1 : hit - in->dur[j];
+    }
+    return s;
+}
+
+/* Tightens each window to starts that fit beside the compulsory parts; 1 when one empties.
+   Sets *changed on a change. */
+static int prop_shift(const rc_inst *in, int *es, int *ls, const rc_work *w, int *changed)
+{
+    for (int j = 0; j < in->n; j++)
+        for (int dir = 0; dir < 2; dir++) {
+            int s = slide_start(in, w, es, ls, j, dir);
+            if (s < es[j] || s > ls[j])
+                return 1;
+            if (dir == 0 && s != es[j])
+                es[j] = s, *changed = 1;
+            if (dir == 1 && s != ls[j])
+                ls[j] = s, *changed = 1;
+        }
+    return 0;
+}
+
+/* Crews that clash run one after the other: when one order is impossible, the other is
+   forced; 1 when neither is possible. Sets *changed on a change. */
+static int prop_clashes(const rc_inst *in, int *es, int *ls, int *changed)
+{
+    int n = in->n;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            if (!in->clash[(size_t)i * (size_t)n + (size_t)j])
+                continue;
+            int ij = es[i] + in->dur[i] <= ls[j]; /* i may end before j starts */
+            int ji = es[j] + in->dur[j] <= ls[i];
+            if (!ij && !ji)
+                return 1;
+            if (!ij) {
+                if (es[j] + in->dur[j] > es[i])
+                    es[i] = es[j] + in->dur[j], *changed = 1;
+                if (ls[i] - in->dur[j] < ls[j])
+                    ls[j] = ls[i] - in->dur[j], *changed = 1;
+            } else if (!ji) {
+                if (es[i] + in->dur[i] > es[j])
+                    es[j] = es[i] + in->dur[i], *changed = 1;
+                if (ls[j] - in->dur[i] < ls[i])
+                    ls[i] = ls[j] - in->dur[i], *changed = 1;
+            }
+        }
+    return 0;
+}
+
 /* Narrows es/ls (valid windows for "done by week T") to a fixed point of
    the rules above; 1 when a window empties or a week or interval is
    overbooked: then no schedule is done by T. */
 static int propagate(const rc_inst *in, int T, int *es, int *ls, rc_work *w, int energy)
 {
     int n = in->n;
-    size_t tab = (size_t)in->nr * (size_t)in->stride;
-    double *comp = w->comp;
-    int *cl = w->cl, *cr = w->cr;
-    int bad = 0;
     for (int iter = 0; iter < 1000; iter++) {
         int changed = 0;
-        /* dependencies, forward then backward */
-        for (int k = 0; k < n; k++) {
-            int j = in->topo[k];
-            for (int q = in->pstart[j]; q < in->pstart[j + 1]; q++) {
-                int i = in->pidx[q];
-                if (es[i] + in->dur[i] > es[j])
-                    es[j] = es[i] + in->dur[i], changed = 1;
-            }
-        }
-        for (int k = n - 1; k >= 0; k--) {
-            int j = in->topo[k];
-            for (int q = in->sstart[j]; q < in->sstart[j + 1]; q++) {
-                int i = in->sidx[q];
-                if (ls[i] - in->dur[j] < ls[j])
-                    ls[j] = ls[i] - in->dur[j], changed = 1;
-            }
-        }
-        for (int j = 0; j < n; j++)
-            if (es[j] > ls[j]) {
-                bad = 1;
-                goto out;
-            }
-        /* time-tabling: the weeks every window covers (compulsory parts) */
-        memset(comp, 0, tab * sizeof *comp);
-        for (int j = 0; j < n; j++) {
-            cl[j] = ls[j];
-            cr[j] = es[j] + in->dur[j] - 1;
-            for (int t = cl[j]; t <= cr[j]; t++)
-                for (int r = 0; r < in->nr; r++)
-                    comp[(size_t)r * (size_t)in->stride + (size_t)t] += rc_dem(in, j, r, t);
-        }
-        for (int r = 0; r < in->nr; r++)
-            for (int t = 1; t <= T; t++) {
-                size_t c = (size_t)r * (size_t)in->stride + (size_t)t;
-                if (comp[c] > in->cap[c] + OP_EPS) {
-                    bad = 1;
-                    goto out;
-                }
-            }
-        for (int j = 0; j < n; j++) {
-            /* hours left for j in week t: the capacity less the other
-               items' compulsory parts */
-            for (int dir = 0; dir < 2; dir++) {
-                int s = dir == 0 ? es[j] : ls[j];
-                while (s >= es[j] && s <= ls[j]) {
-                    int hit = 0;
-                    for (int k = 0; k < in->dur[j] && !hit; k++) {
-                        int t = dir == 0 ? s + in->dur[j] - 1 - k : s + k;
-                        for (int r = 0; r < in->nr && !hit; r++) {
-                            double d = rc_dem(in, j, r, t);
-                            if (d <= 0)
-                                continue;
-                            size_t c = (size_t)r * (size_t)in->stride + (size_t)t;
-                            double other = comp[c] - (t >= cl[j] && t <= cr[j] ? d : 0);
-                            if (other + d > in->cap[c] + OP_EPS)
-                                hit = t;
-                        }
-                    }
-                    if (!hit)
-                        break;
-                    s = dir == 0 ? hit + 1 : hit - in->dur[j];
-                }
-                if (s < es[j] || s > ls[j]) {
-                    bad = 1;
-                    goto out;
-                }
-                if (dir == 0 && s != es[j])
-                    es[j] = s, changed = 1;
-                if (dir == 1 && s != ls[j])
-                    ls[j] = s, changed = 1;
-            }
-        }
-        /* crews that clash run one after the other: when one order is
-           impossible, the other is forced */
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; j < n; j++) {
-                if (!in->clash[(size_t)i * (size_t)n + (size_t)j])
-                    continue;
-                int ij = es[i] + in->dur[i] <= ls[j]; /* i may end before j starts */
-                int ji = es[j] + in->dur[j] <= ls[i];
-                if (!ij && !ji) {
-                    bad = 1;
-                    goto out;
-                }
-                if (!ij) {
-                    if (es[j] + in->dur[j] > es[i])
-                        es[i] = es[j] + in->dur[j], changed = 1;
-                    if (ls[i] - in->dur[j] < ls[j])
-                        ls[j] = ls[i] - in->dur[j], changed = 1;
-                } else if (!ji) {
-                    if (es[i] + in->dur[i] > es[j])
-                        es[j] = es[i] + in->dur[i], changed = 1;
-                    if (ls[j] - in->dur[i] < ls[i])
-                        ls[i] = ls[j] - in->dur[i], changed = 1;
-                }
-            }
+        if (prop_deps(in, es, ls, &changed) || prop_timetable(in, T, es, ls, w) ||
+            prop_shift(in, es, ls, w, &changed) || prop_clashes(in, es, ls, &changed))
+            return 1;
         for (int q = 0; q < in->ncliques; q++)
-            if (clique_reasoning(in, q, es, ls, &changed)) {
-                bad = 1;
-                goto out;
-            }
-        if (!changed) {
-            bad = energy && n <= ENERGY_MAX_ITEMS && energy_overload(in, es, ls, w->pts);
-            break;
-        }
+            if (clique_reasoning(in, q, es, ls, &changed))
+                return 1;
+        if (!changed)
+            return energy && n <= ENERGY_MAX_ITEMS && energy_overload(in, es, ls, w->pts);
     }
-out:
-    return bad;
+    return 0;
 }
 
 /* Propagation, then (level > 0) shaving: a start at a window's edge whose

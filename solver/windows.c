@@ -120,6 +120,108 @@ static void gate_closure(const op_plan *p, int g, char *need, char *gseen)
     }
 }
 
+/* Earliest start of item i from its release, its dependencies' earliest finishes and, with
+   phase entry, the bounds of the gates its gates require; *ok is 0 when a dependency has
+   no earliest finish (or i is not fixed). */
+static int window_start(const ilp *m, int i, int *ok)
+{
+    const op_plan *p = m->p;
+    const op_item *it = op_plan_item(p, i);
+    int first = op_plan_first_week(p);
+    int es = it->earliest_week > first ? it->earliest_week : first;
+    *ok = m->fixed_s[i] != 0;
+    for (int d = 0; d < it->ndeps; d++) {
+        int j = it->deps[d].index;
+        if (op_plan_item(p, j)->done)
+            continue; /* done in history */
+        if (!m->ef[j])
+            *ok = 0;
+        else if (m->ef[j] + 1 > es)
+            es = m->ef[j] + 1;
+    }
+    if (m->o->gate_entry_phase)
+        for (int g = 0; g < m->ng; g++)
+            if (ilp_is_exit_item(p, g, i)) {
+                const op_gate *ga = op_plan_gate(p, g);
+                for (int q = 0; q < ga->nrequires; q++)
+                    if (m->gl[ga->requires[q].index] + 1 > es)
+                        es = m->gl[ga->requires[q].index] + 1;
+            }
+    return es;
+}
+
+/* Sets the window of item i (es, ef, lf, and ls for a fixed-duration item) from its
+   dependencies' windows and the gate bounds; 1 when es or ef changed. */
+static int item_window(ilp *m, int i)
+{
+    const op_item *it = op_plan_item(m->p, i);
+    if (it->done) {
+        m->es[i] = m->ef[i] = m->lf[i] = 0; /* history: not planned */
+        return 0;
+    }
+    int ok;
+    int es = window_start(m, i, &ok);
+    int lf = it->due_week && it->due_week < m->H ? it->due_week : m->H;
+    int ef;
+    if (it->duration) {
+        while (es <= lf && !ilp_crew_fits(m, i, es))
+            es++;
+        int ls = lf - it->duration + 1;
+        while (ls >= es && !ilp_crew_fits(m, i, ls))
+            ls--;
+        m->ls[i] = ls;
+        ef = ok && es <= ls ? es + it->duration - 1 : 0;
+    } else {
+        while (es <= lf && ilp_item_cap(m, i, es) <= OP_EPS)
+            es++;
+        ef = ok && es <= lf ? earliest_finish(m, i, es, lf) : 0;
+    }
+    int changed = es != m->es[i] || ef != m->ef[i];
+    m->es[i] = es;
+    m->ef[i] = ef;
+    m->lf[i] = lf;
+    return changed;
+}
+
+/* Sets the lower bound of gate g: the latest earliest finish of the items it needs, the
+   week each role's capacity covers their work, the bounds of the gates it requires (at
+   most H + 1). need, gseen and energy are scratch. 1 when the bound changed. */
+static int gate_bound(ilp *m, int g, char *need, char *gseen, double *energy)
+{
+    const op_plan *p = m->p;
+    int ni = m->ni;
+    memset(need, 0, (size_t)ni);
+    memset(gseen, 0, (size_t)m->ng);
+    gate_closure(p, g, need, gseen);
+    int gl = 1;
+    for (int r = 0; r < m->nr; r++)
+        energy[r] = 0;
+    for (int i = 0; i < ni; i++) {
+        if (!need[i] || op_plan_item(p, i)->done)
+            continue;
+        if (!m->ef[i])
+            gl = m->H + 1;
+        else if (m->ef[i] > gl)
+            gl = m->ef[i];
+        for (int r = 0; r < m->nr; r++)
+            energy[r] += ilp_role_energy(m, i, r);
+    }
+    for (int r = 0; r < m->nr; r++) {
+        int w = ilp_energy_week(m, r, energy[r]);
+        if (w > gl)
+            gl = w;
+    }
+    const op_gate *ga = op_plan_gate(p, g);
+    for (int q = 0; q < ga->nrequires; q++)
+        if (m->gl[ga->requires[q].index] > gl)
+            gl = m->gl[ga->requires[q].index];
+    if (gl > m->H + 1)
+        gl = m->H + 1;
+    int changed = gl != m->gl[g];
+    m->gl[g] = gl;
+    return changed;
+}
+
 /* Computes item windows and gate lower bounds (see the comment at the top). */
 int ilp_windows(ilp *m)
 {
@@ -141,87 +243,12 @@ int ilp_windows(ilp *m)
        to a fixed point (at most one round per level of the gate graph). */
     for (int round = 0; round <= ng + 1; round++) {
         int changed = 0;
-        for (int k = 0; k < ni; k++) {
-            int i = topo[k];
-            const op_item *it = op_plan_item(p, i);
-            if (it->done) {
-                m->es[i] = m->ef[i] = m->lf[i] = 0; /* history: not planned */
-                continue;
-            }
-            int first = op_plan_first_week(p);
-            int es = it->earliest_week > first ? it->earliest_week : first;
-            int ok = m->fixed_s[i] != 0;
-            for (int d = 0; d < it->ndeps; d++) {
-                int j = it->deps[d].index;
-                if (op_plan_item(p, j)->done)
-                    continue; /* done in history */
-                if (!m->ef[j])
-                    ok = 0;
-                else if (m->ef[j] + 1 > es)
-                    es = m->ef[j] + 1;
-            }
-            if (m->o->gate_entry_phase)
-                for (int g = 0; g < ng; g++)
-                    if (ilp_is_exit_item(p, g, i)) {
-                        const op_gate *ga = op_plan_gate(p, g);
-                        for (int q = 0; q < ga->nrequires; q++)
-                            if (m->gl[ga->requires[q].index] + 1 > es)
-                                es = m->gl[ga->requires[q].index] + 1;
-                    }
-            int lf = it->due_week && it->due_week < m->H ? it->due_week : m->H;
-            int ef;
-            if (it->duration) {
-                while (es <= lf && !ilp_crew_fits(m, i, es))
-                    es++;
-                int ls = lf - it->duration + 1;
-                while (ls >= es && !ilp_crew_fits(m, i, ls))
-                    ls--;
-                m->ls[i] = ls;
-                ef = ok && es <= ls ? es + it->duration - 1 : 0;
-            } else {
-                while (es <= lf && ilp_item_cap(m, i, es) <= OP_EPS)
-                    es++;
-                ef = ok && es <= lf ? earliest_finish(m, i, es, lf) : 0;
-            }
-            if (es != m->es[i] || ef != m->ef[i])
+        for (int k = 0; k < ni; k++)
+            if (item_window(m, topo[k]))
                 changed = 1;
-            m->es[i] = es;
-            m->ef[i] = ef;
-            m->lf[i] = lf;
-        }
-        for (int k = 0; k < ng; k++) {
-            int g = gorder[k];
-            memset(need, 0, (size_t)ni);
-            memset(gseen, 0, (size_t)ng);
-            gate_closure(p, g, need, gseen);
-            int gl = 1;
-            for (int r = 0; r < m->nr; r++)
-                energy[r] = 0;
-            for (int i = 0; i < ni; i++) {
-                if (!need[i] || op_plan_item(p, i)->done)
-                    continue;
-                if (!m->ef[i])
-                    gl = m->H + 1;
-                else if (m->ef[i] > gl)
-                    gl = m->ef[i];
-                for (int r = 0; r < m->nr; r++)
-                    energy[r] += ilp_role_energy(m, i, r);
-            }
-            for (int r = 0; r < m->nr; r++) {
-                int w = ilp_energy_week(m, r, energy[r]);
-                if (w > gl)
-                    gl = w;
-            }
-            const op_gate *ga = op_plan_gate(p, g);
-            for (int q = 0; q < ga->nrequires; q++)
-                if (m->gl[ga->requires[q].index] > gl)
-                    gl = m->gl[ga->requires[q].index];
-            if (gl > m->H + 1)
-                gl = m->H + 1;
-            if (gl != m->gl[g])
+        for (int k = 0; k < ng; k++)
+            if (gate_bound(m, gorder[k], need, gseen, energy))
                 changed = 1;
-            m->gl[g] = gl;
-        }
         if (!changed || !m->o->gate_entry_phase)
             break;
     }

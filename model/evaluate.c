@@ -258,6 +258,23 @@ int op_eval_last_week(const op_eval *e) { return e->last_week; }
 int op_eval_total_lateness(const op_eval *e) { return e->total_lateness; }
 int op_eval_gates_met(const op_eval *e) { return e->gates_met; }
 int op_eval_scheduled_count(const op_eval *e) { return e->scheduled; }
+int op_eval_compare(const op_plan *p, const op_eval *a, const op_eval *b)
+{
+    double wa = 0, wb = 0;
+    for (int i = 0; i < op_plan_item_count(p); i++) {
+        double w = 1e6 / (1 + op_plan_item(p, i)->priority * 1000.0);
+        wa += op_eval_item(a, i)->done ? w : 0;
+        wb += op_eval_item(b, i)->done ? w : 0;
+    }
+    if (wa != wb)
+        return wa > wb ? -1 : 1;
+    if (op_eval_total_lateness(a) != op_eval_total_lateness(b))
+        return op_eval_total_lateness(a) < op_eval_total_lateness(b) ? -1 : 1;
+    if (op_eval_last_week(a) != op_eval_last_week(b))
+        return op_eval_last_week(a) < op_eval_last_week(b) ? -1 : 1;
+    return 0;
+}
+
 int op_eval_hard_violations(const op_eval *e) { return e->hard; }
 
 double op_eval_load(const op_eval *e, int role, int week)

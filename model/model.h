@@ -354,6 +354,11 @@ int op_eval_scheduled_count(const op_eval *e);
 /* Violations other than unscheduled items and late gates: the schedule
    breaks a hard rule. */
 int op_eval_hard_violations(const op_eval *e);
+/* The one meaning of "a better schedule" (both evaluations of plan p):
+   more items scheduled, weighted so that one item of a priority outweighs
+   any number of lower ones, then less gate lateness, then an earlier last
+   week. Negative when a is better, positive when b is, 0 when neither. */
+int op_eval_compare(const op_plan *p, const op_eval *a, const op_eval *b);
 
 /* ---- a report directory read back, for comparisons (run.c) ----------- */
 

@@ -339,21 +339,7 @@ static int compare_schedules(const op_plan *p, const op_schedule *a, const op_sc
                              int phase)
 {
     op_eval *ea = op_eval_new(p, a, phase), *eb = op_eval_new(p, b, phase);
-    int c = 0;
-    if (ea && eb) {
-        double wa = 0, wb = 0;
-        for (int i = 0; i < op_plan_item_count(p); i++) {
-            double w = 1e6 / (1 + op_plan_item(p, i)->priority * 1000.0);
-            wa += op_eval_item(ea, i)->done ? w : 0;
-            wb += op_eval_item(eb, i)->done ? w : 0;
-        }
-        if (wa != wb)
-            c = wa > wb ? -1 : 1;
-        else if (op_eval_total_lateness(ea) != op_eval_total_lateness(eb))
-            c = op_eval_total_lateness(ea) < op_eval_total_lateness(eb) ? -1 : 1;
-        else if (op_eval_last_week(ea) != op_eval_last_week(eb))
-            c = op_eval_last_week(ea) < op_eval_last_week(eb) ? -1 : 1;
-    }
+    int c = ea && eb ? op_eval_compare(p, ea, eb) : 0;
     op_eval_free(ea);
     op_eval_free(eb);
     return c;

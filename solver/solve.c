@@ -21,9 +21,8 @@ typedef struct solve_run {
     double *inc;         /* the incumbent over the ILP's columns */
 } solve_run;
 
-/* Replaces the start schedule with s (owned from here on) when it is better
-   by the greedy rule: as many items, no more lateness, an earlier last week.
-   -1 on ENOMEM. */
+/* Replaces the start schedule with s (owned from here on) when it keeps
+   every hard rule and is better (op_eval_compare). -1 on ENOMEM. */
 static int offer_start(solve_run *r, op_schedule *s)
 {
     op_eval *e = s ? op_eval_new(r->p, s, r->o->gate_entry_phase) : NULL;
@@ -31,10 +30,7 @@ static int offer_start(solve_run *r, op_schedule *s)
         op_schedule_free(s);
         return -1;
     }
-    if (e && !op_eval_hard_violations(e) &&
-        op_eval_scheduled_count(e) >= op_eval_scheduled_count(r->ge) &&
-        op_eval_total_lateness(e) <= op_eval_total_lateness(r->ge) &&
-        op_eval_last_week(e) < op_eval_last_week(r->ge)) {
+    if (e && !op_eval_hard_violations(e) && op_eval_compare(r->p, e, r->ge) < 0) {
         op_schedule_free(r->greedy);
         op_eval_free(r->ge);
         r->greedy = s;

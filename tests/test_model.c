@@ -244,6 +244,47 @@ static void test_eval_clean(void)
     op_plan_free(p);
 }
 
+/* op_eval_compare: more (weighted) items first, then lateness, then the
+   last week; symmetric, 0 for equal figures. */
+static void test_eval_compare(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 10);
+    int a = add_item(p, "A", "Dev", 40, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 40, 1, 0, 0);
+    add_gate(p, "M1", 1, "A", "");
+    validate_ok(p);
+    op_schedule *s[4];
+    for (int k = 0; k < 4; k++) {
+        s[k] = op_schedule_new(2, 6);
+        CU_ASSERT_FATAL(s[k] != NULL);
+    }
+    op_schedule_set(s[0], a, 1, 40); /* both, on time, last week 2 */
+    op_schedule_set(s[0], b, 2, 40);
+    op_schedule_set(s[1], a, 2, 40); /* both, M1 one week late */
+    op_schedule_set(s[1], b, 1, 40);
+    op_schedule_set(s[2], a, 1, 40); /* both, on time, last week 5 */
+    op_schedule_set(s[2], b, 5, 40);
+    op_schedule_set(s[3], a, 1, 40); /* A alone */
+    op_eval *e[4];
+    for (int k = 0; k < 4; k++) {
+        e[k] = op_eval_new(p, s[k], 0);
+        CU_ASSERT_FATAL(e[k] != NULL);
+    }
+    CU_ASSERT(op_eval_compare(p, e[0], e[1]) < 0); /* less lateness */
+    CU_ASSERT(op_eval_compare(p, e[1], e[0]) > 0);
+    CU_ASSERT(op_eval_compare(p, e[0], e[2]) < 0); /* earlier last week */
+    CU_ASSERT(op_eval_compare(p, e[1], e[3]) < 0); /* more items beat lateness */
+    CU_ASSERT(op_eval_compare(p, e[3], e[2]) > 0);
+    CU_ASSERT_EQUAL(op_eval_compare(p, e[2], e[2]), 0);
+    for (int k = 0; k < 4; k++) {
+        op_eval_free(e[k]);
+        op_schedule_free(s[k]);
+    }
+    op_plan_free(p);
+}
+
 static void test_eval_over_capacity(void)
 {
     op_plan *p = op_plan_new();
@@ -493,6 +534,7 @@ int main(void)
         {"schedule rounding", test_schedule_round},
         {"plan validation by hand", test_plan_validate},
         {"eval of a clean schedule", test_eval_clean},
+        {"the one order of schedules", test_eval_compare},
         {"eval over capacity", test_eval_over_capacity},
         {"eval max_people", test_eval_max_people},
         {"eval dependency", test_eval_dependency},

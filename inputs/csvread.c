@@ -434,6 +434,59 @@ static char *slurp(const char *path, size_t *len, op_diag *d)
     return buf;
 }
 
+/* Refuses UTF-16 text (a spreadsheet's "Unicode text": every cell would hold NULs); 1 when s
+   is that and it was reported. */
+static int refuse_utf16(const char *path, const char *s, size_t len, op_diag *d)
+{
+    if (len < 2 || (memcmp(s, "\xFF\xFE", 2) != 0 && memcmp(s, "\xFE\xFF", 2) != 0))
+        return 0;
+    op_loc l = {path, 1, 0};
+    op_diag_error(d, OP_EDATA, &l,
+                  "the file is UTF-16 text (it starts with bytes 0x%02X 0x%02X): save it as "
+                  "UTF-8 comma-separated CSV",
+                  (unsigned char)s[0], (unsigned char)s[1]);
+    return 1;
+}
+
+/* Feeds s to p one physical line per csv_parse call, so r knows the line, and reports
+   malformed CSV where the broken field began (counted in r->structural). */
+static void parse_lines(reader *r, struct csv_parser *p, const char *s, size_t len)
+{
+    size_t off = 0;
+    int parse_error = 0;
+    while (off < len && !r->stop) {
+        /* a line ends at LF, CRLF or a lone CR */
+        size_t chunk = 0;
+        while (off + chunk < len && s[off + chunk] != '\n' && s[off + chunk] != '\r')
+            chunk++;
+        if (off + chunk < len) {
+            if (s[off + chunk] == '\r' && off + chunk + 1 < len && s[off + chunk + 1] == '\n')
+                chunk++;
+            chunk++;
+        }
+        r->line++;
+        if (csv_parse(p, s + off, chunk, on_field, on_record, r) != chunk) {
+            parse_error = csv_error(p);
+            break;
+        }
+        off += chunk;
+    }
+    if (!parse_error && !r->stop && csv_fini(p, on_field, on_record, r) != 0)
+        parse_error = CSV_EPARSE;
+    if (parse_error) {
+        /* the broken field began where the previous field or record ended */
+        unsigned start = r->nfields ? r->field_line : r->next_line ? r->next_line : 1;
+        op_loc l = {r->file, start ? start : 1, r->nfields + 1};
+        if (parse_error == CSV_EPARSE)
+            op_diag_error(r->d, OP_EDATA, &l, "malformed CSV: %s",
+                          off >= len ? "unterminated quoted field" : "stray quote in field");
+        else
+            op_diag_error(r->d, OP_EDATA, &l, "malformed CSV: %s", csv_strerror(parse_error));
+        r->structural++;
+        csv_fini(p, NULL, NULL, NULL);
+    }
+}
+
 op_status csvread_table(const char *path, const col_spec *spec, int nspec, int allow_empty,
                         int (*on_row)(void *, const row_view *), void *ctx, op_diag *d)
 {
@@ -451,13 +504,7 @@ op_status csvread_table(const char *path, const col_spec *spec, int nspec, int a
     r.on_row = on_row;
     r.ctx = ctx;
     const char *s = buf;
-    if (len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0)) {
-        /* what a spreadsheet's "Unicode text" is: every cell would hold NULs */
-        op_loc l = {path, 1, 0};
-        op_diag_error(d, OP_EDATA, &l,
-                      "the file is UTF-16 text (it starts with bytes 0x%02X 0x%02X): save it as "
-                      "UTF-8 comma-separated CSV",
-                      (unsigned char)s[0], (unsigned char)s[1]);
+    if (refuse_utf16(path, s, len, d)) {
         free(buf);
         return OP_EDATA;
     }
@@ -471,40 +518,7 @@ op_status csvread_table(const char *path, const col_spec *spec, int nspec, int a
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         return OP_ENOMEM;
     }
-    /* One physical line per csv_parse call so the reader knows the line. */
-    size_t off = 0;
-    int parse_error = 0;
-    while (off < len && !r.stop) {
-        /* a line ends at LF, CRLF or a lone CR */
-        size_t chunk = 0;
-        while (off + chunk < len && s[off + chunk] != '\n' && s[off + chunk] != '\r')
-            chunk++;
-        if (off + chunk < len) {
-            if (s[off + chunk] == '\r' && off + chunk + 1 < len && s[off + chunk + 1] == '\n')
-                chunk++;
-            chunk++;
-        }
-        r.line++;
-        if (csv_parse(&p, s + off, chunk, on_field, on_record, &r) != chunk) {
-            parse_error = csv_error(&p);
-            break;
-        }
-        off += chunk;
-    }
-    if (!parse_error && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0)
-        parse_error = CSV_EPARSE;
-    if (parse_error) {
-        /* the broken field began where the previous field or record ended */
-        unsigned start = r.nfields ? r.field_line : r.next_line ? r.next_line : 1;
-        op_loc l = {path, start ? start : 1, r.nfields + 1};
-        if (parse_error == CSV_EPARSE)
-            op_diag_error(d, OP_EDATA, &l, "malformed CSV: %s",
-                          off >= len ? "unterminated quoted field" : "stray quote in field");
-        else
-            op_diag_error(d, OP_EDATA, &l, "malformed CSV: %s", csv_strerror(parse_error));
-        r.structural++;
-        csv_fini(&p, NULL, NULL, NULL);
-    }
+    parse_lines(&r, &p, s, len);
     free_cells(&r);
     csv_free(&p);
     free(buf);

@@ -125,19 +125,11 @@ static int duration_field(load_ctx *c, const row_view *r, int k, int *out)
     return 0;
 }
 
-static int item_row(void *ctx, const row_view *r)
+/* effort_hours (or, for a fixed-duration item, duration_weeks with crew) of row r into it,
+   reporting each problem; nonzero when one was found. */
+static int item_effort(load_ctx *c, const row_view *r, int fixed, op_item *it)
 {
-    load_ctx *c = ctx;
-    static const char *const prio[] = {"P0", "P1", "P2", "P3"};
-    static const char *const impact[] = {"", "LOW", "MEDIUM", "HIGH"};
-    static const char *const yesno[] = {"NO", "YES"};
-    static const char *const decision[] = {"", "must", "should", "nice"};
-    op_item it;
-    memset(&it, 0, sizeof it);
     int bad = 0;
-    bad |= required(c, r, I_ID, "id");
-    bad |= duration_field(c, r, I_DURATION, &it.duration);
-    int fixed = r->cell[I_DURATION][0] || r->cell[I_CREW][0];
     if (fixed) {
         /* a fixed-duration item: its crew and duration make its effort */
         op_loc l = csvread_loc(r, r->cell[I_DURATION][0] ? I_CREW : I_DURATION);
@@ -158,41 +150,76 @@ static int item_row(void *ctx, const row_view *r)
         if (!r->cell[I_EFFORT][0])
             bad |= required(c, r, I_EFFORT, "effort_hours");
         else
-            bad |= csvread_number(r, I_EFFORT, "effort_hours", 0, 1, 0, &it.effort, c->d);
+            bad |= csvread_number(r, I_EFFORT, "effort_hours", 0, 1, 0, &it->effort, c->d);
     }
+    return bad;
+}
+
+/* The labels (priority, impact, quick_win, decision), weeks and max_people of row r into it,
+   reporting each problem; nonzero when one was found. */
+static int item_attrs(load_ctx *c, const row_view *r, op_item *it)
+{
+    static const char *const prio[] = {"P0", "P1", "P2", "P3"};
+    static const char *const impact[] = {"", "LOW", "MEDIUM", "HIGH"};
+    static const char *const yesno[] = {"NO", "YES"};
+    static const char *const decision[] = {"", "must", "should", "nice"};
+    int bad = 0;
     int v;
     if ((v = csvread_enum(r, I_PRIORITY, "priority", prio, 4, 1, c->d)) < 0)
         bad = -1;
-    it.priority = v;
+    it->priority = v;
     if ((v = csvread_enum(r, I_IMPACT, "impact", impact + 1, 3, -2, c->d)) == -1)
         bad = -1;
-    it.impact = v == -2 ? OP_IMPACT_NONE : (op_impact)(v + 1);
+    it->impact = v == -2 ? OP_IMPACT_NONE : (op_impact)(v + 1);
     if ((v = csvread_enum(r, I_QUICK, "quick_win", yesno, 2, -2, c->d)) == -1)
         bad = -1;
-    it.quick_win = v == -2 ? -1 : v;
+    it->quick_win = v == -2 ? -1 : v;
     if ((v = csvread_enum(r, I_DECISION, "decision", decision + 1, 3, -2, c->d)) == -1)
         bad = -1;
-    it.decision = v == -2 ? OP_DECISION_NONE : (op_decision)(v + 1);
-    bad |= week_field(c, r, I_EARLIEST, "earliest_week", 0, 1, &it.earliest_week);
-    bad |= week_field(c, r, I_DUE, "due_week", 0, 0, &it.due_week);
-    bad |= csvread_int(r, I_MAXPEOPLE, "max_people", 1, 1000, 1, &it.max_people, c->d);
+    it->decision = v == -2 ? OP_DECISION_NONE : (op_decision)(v + 1);
+    bad |= week_field(c, r, I_EARLIEST, "earliest_week", 0, 1, &it->earliest_week);
+    bad |= week_field(c, r, I_DUE, "due_week", 0, 0, &it->due_week);
+    bad |= csvread_int(r, I_MAXPEOPLE, "max_people", 1, 1000, 1, &it->max_people, c->d);
+    return bad;
+}
+
+/* The role an item reports under: its role, or without one (fixed-duration) its first crew
+   role, into name (OP_MAX_CELL + 1 bytes) and *loc. */
+static void item_role_name(const row_view *r, int fixed, char *name, op_loc *loc)
+{
+    name[0] = 0;
+    *loc = csvread_loc(r, I_ROLE);
+    if (r->cell[I_ROLE][0]) {
+        snprintf(name, OP_MAX_CELL + 1, "%s", r->cell[I_ROLE]);
+    } else if (fixed) {
+        size_t n = strcspn(r->cell[I_CREW], "=;");
+        snprintf(name, OP_MAX_CELL + 1, "%.*s", (int)n, r->cell[I_CREW]);
+        while (n && name[n - 1] == ' ')
+            name[--n] = 0;
+        *loc = csvread_loc(r, I_CREW);
+    }
+}
+
+/* One items.csv row into the plan: 0 when added or reported (go on), -1 on out of memory. */
+static int item_row(void *ctx, const row_view *r)
+{
+    load_ctx *c = ctx;
+    op_item it;
+    memset(&it, 0, sizeof it);
+    int bad = 0;
+    bad |= required(c, r, I_ID, "id");
+    bad |= duration_field(c, r, I_DURATION, &it.duration);
+    int fixed = r->cell[I_DURATION][0] || r->cell[I_CREW][0];
+    bad |= item_effort(c, r, fixed, &it);
+    bad |= item_attrs(c, r, &it);
     if (bad)
         return 0; /* reported; go on with the next row */
     it.loc = (op_loc){r->file, r->line, 0};
     it.earliest_loc = csvread_loc(r, I_EARLIEST);
     it.due_loc = csvread_loc(r, I_DUE);
-    /* without a role, a fixed-duration item reports under its first crew role */
-    char first_role[OP_MAX_CELL + 1] = "";
-    op_loc role_loc = csvread_loc(r, I_ROLE);
-    if (r->cell[I_ROLE][0]) {
-        snprintf(first_role, sizeof first_role, "%s", r->cell[I_ROLE]);
-    } else if (fixed) {
-        size_t n = strcspn(r->cell[I_CREW], "=;");
-        snprintf(first_role, sizeof first_role, "%.*s", (int)n, r->cell[I_CREW]);
-        while (n && first_role[n - 1] == ' ')
-            first_role[--n] = 0;
-        role_loc = csvread_loc(r, I_CREW);
-    }
+    char first_role[OP_MAX_CELL + 1];
+    op_loc role_loc;
+    item_role_name(r, fixed, first_role, &role_loc);
     if (!(it.id = intern(c, r->cell[I_ID])) || !(it.title = intern(c, r->cell[I_TITLE])) ||
         !(it.category = intern(c, r->cell[I_CATEGORY])) ||
         make_ref(c, first_role + strspn(first_role, " "), role_loc, &it.role))

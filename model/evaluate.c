@@ -60,101 +60,109 @@ static void note_late_item(op_gate_eval *ge, const op_eval *e, int item)
     ge->late_items[k] = item;
 }
 
-op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phase)
+/* Fixed-duration item i: one block of weeks holding the whole crew. -1 out of memory, 0 when
+   unscheduled (judged no further), 1 when its windows are to be judged. */
+static int eval_fixed(op_eval *e, const op_plan *p, const op_schedule *s, int i)
 {
-    op_eval *e = calloc(1, sizeof *e);
-    if (!e)
-        return NULL;
-    int ni = op_plan_item_count(p), ng = op_plan_gate_count(p);
-    e->nweeks = op_schedule_weeks(s);
-    e->nroles = op_plan_role_count(p);
-    e->items = calloc((size_t)ni + 1, sizeof *e->items);
-    e->gates = calloc((size_t)ng + 1, sizeof *e->gates);
-    e->load = calloc((size_t)e->nroles * (size_t)e->nweeks + 1, sizeof *e->load);
-    if (!e->items || !e->gates || !e->load)
-        goto nomem;
-
-    for (int i = 0; i < ni; i++) {
-        const op_item *it = op_plan_item(p, i);
-        op_item_eval *ie = &e->items[i];
-        int r = it->role.index;
-        if (it->done) {
-            /* done in the history weeks: counted done, judged no further */
-            ie->done = 1;
-            ie->start_week = ie->end_week = op_plan_history_week(p);
-            e->scheduled++;
+    const op_item *it = op_plan_item(p, i);
+    op_item_eval *ie = &e->items[i];
+    int r = it->role.index;
+    int weeks = 0;
+    for (int t = op_plan_first_week(p); t <= e->nweeks; t++) {
+        if (op_schedule_get(s, i, t) <= TOL)
             continue;
+        weeks++;
+        if (!ie->start_week)
+            ie->start_week = t;
+        ie->end_week = t;
+        ie->hours += op_plan_crew_week_hours(p, i, t);
+        for (int k = 0; k < it->ncrew; k++) {
+            int q = it->crew[k].role.index;
+            e->load[(size_t)q * (size_t)e->nweeks + (size_t)(t - 1)] +=
+                it->crew[k].count * op_plan_person_hours(p, q, t);
         }
-        if (it->duration) {
-            /* fixed duration: one block of weeks holding the whole crew */
-            int weeks = 0;
-            for (int t = op_plan_first_week(p); t <= e->nweeks; t++) {
-                if (op_schedule_get(s, i, t) <= TOL)
-                    continue;
-                weeks++;
-                if (!ie->start_week)
-                    ie->start_week = t;
-                ie->end_week = t;
-                ie->hours += op_plan_crew_week_hours(p, i, t);
-                for (int k = 0; k < it->ncrew; k++) {
-                    int q = it->crew[k].role.index;
-                    e->load[(size_t)q * (size_t)e->nweeks + (size_t)(t - 1)] +=
-                        it->crew[k].count * op_plan_person_hours(p, q, t);
-                }
-            }
-            if (ie->end_week > e->last_week)
-                e->last_week = ie->end_week;
-            if (!weeks) {
-                if (add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->remaining))
-                    goto nomem;
-                continue;
-            }
-            e->scheduled++;
-            ie->done = weeks == it->duration && ie->end_week - ie->start_week + 1 == weeks;
-            if (!ie->done &&
-                add_violation(e, OP_V_CREW_BROKEN, i, r, ie->start_week, -1, weeks, it->duration))
-                goto nomem;
-            goto windows;
-        }
-        /* weeks before the first planning week are history, not judged */
-        for (int t = op_plan_first_week(p); t <= e->nweeks; t++) {
-            double h = op_schedule_get(s, i, t);
-            if (h <= TOL)
-                continue;
-            ie->hours += h;
-            if (!ie->start_week)
-                ie->start_week = t;
-            ie->end_week = t;
-            e->load[(size_t)r * (size_t)e->nweeks + (size_t)(t - 1)] += h;
-            double mp = it->max_people * op_plan_person_hours(p, r, t);
-            if (h > mp + TOL && add_violation(e, OP_V_MAX_PEOPLE, i, r, t, -1, h, mp))
-                goto nomem;
-        }
-        if (ie->end_week > e->last_week)
-            e->last_week = ie->end_week;
-        ie->done = ie->hours >= it->remaining - TOL;
-        if (ie->hours <= TOL) {
-            ie->done = 0;
-            if (add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->remaining))
-                goto nomem;
-            continue;
-        }
-        e->scheduled++;
-        if (!ie->done && add_violation(e, OP_V_UNDER, i, r, 0, -1, ie->hours, it->remaining))
-            goto nomem;
-        if (ie->hours > it->remaining + TOL &&
-            add_violation(e, OP_V_OVER, i, r, 0, -1, ie->hours, it->remaining))
-            goto nomem;
-        if (it->started)
-            ie->start_week = op_plan_history_week(p); /* started in the history weeks */
-    windows:
-        if (!it->started && it->earliest_week && ie->start_week < it->earliest_week &&
-            add_violation(e, OP_V_EARLY, i, r, ie->start_week, -1, ie->start_week, it->earliest_week))
-            goto nomem;
-        if (it->due_week && ie->end_week > it->due_week &&
-            add_violation(e, OP_V_DUE, i, r, ie->end_week, -1, ie->end_week, it->due_week))
-            goto nomem;
     }
+    if (ie->end_week > e->last_week)
+        e->last_week = ie->end_week;
+    if (!weeks)
+        return add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->remaining) ? -1 : 0;
+    e->scheduled++;
+    ie->done = weeks == it->duration && ie->end_week - ie->start_week + 1 == weeks;
+    if (!ie->done &&
+        add_violation(e, OP_V_CREW_BROKEN, i, r, ie->start_week, -1, weeks, it->duration))
+        return -1;
+    return 1;
+}
+
+/* Effort item i: its hours against its effort and max_people; weeks before the first planning
+   week are history, not judged. -1 out of memory, 0 when unscheduled, 1 to judge windows. */
+static int eval_effort(op_eval *e, const op_plan *p, const op_schedule *s, int i)
+{
+    const op_item *it = op_plan_item(p, i);
+    op_item_eval *ie = &e->items[i];
+    int r = it->role.index;
+    for (int t = op_plan_first_week(p); t <= e->nweeks; t++) {
+        double h = op_schedule_get(s, i, t);
+        if (h <= TOL)
+            continue;
+        ie->hours += h;
+        if (!ie->start_week)
+            ie->start_week = t;
+        ie->end_week = t;
+        e->load[(size_t)r * (size_t)e->nweeks + (size_t)(t - 1)] += h;
+        double mp = it->max_people * op_plan_person_hours(p, r, t);
+        if (h > mp + TOL && add_violation(e, OP_V_MAX_PEOPLE, i, r, t, -1, h, mp))
+            return -1;
+    }
+    if (ie->end_week > e->last_week)
+        e->last_week = ie->end_week;
+    ie->done = ie->hours >= it->remaining - TOL;
+    if (ie->hours <= TOL) {
+        ie->done = 0;
+        return add_violation(e, OP_V_UNSCHEDULED, i, r, 0, -1, 0, it->remaining) ? -1 : 0;
+    }
+    e->scheduled++;
+    if (!ie->done && add_violation(e, OP_V_UNDER, i, r, 0, -1, ie->hours, it->remaining))
+        return -1;
+    if (ie->hours > it->remaining + TOL &&
+        add_violation(e, OP_V_OVER, i, r, 0, -1, ie->hours, it->remaining))
+        return -1;
+    if (it->started)
+        ie->start_week = op_plan_history_week(p); /* started in the history weeks */
+    return 1;
+}
+
+/* Item i's hours, loads and own violations (work, then its earliest/due window); -1 out of
+   memory. */
+static int eval_item(op_eval *e, const op_plan *p, const op_schedule *s, int i)
+{
+    const op_item *it = op_plan_item(p, i);
+    op_item_eval *ie = &e->items[i];
+    int r = it->role.index;
+    if (it->done) {
+        /* done in the history weeks: counted done, judged no further */
+        ie->done = 1;
+        ie->start_week = ie->end_week = op_plan_history_week(p);
+        e->scheduled++;
+        return 0;
+    }
+    int judge = it->duration ? eval_fixed(e, p, s, i) : eval_effort(e, p, s, i);
+    if (judge <= 0)
+        return judge;
+    if (!it->started && it->earliest_week && ie->start_week < it->earliest_week &&
+        add_violation(e, OP_V_EARLY, i, r, ie->start_week, -1, ie->start_week, it->earliest_week))
+        return -1;
+    if (it->due_week && ie->end_week > it->due_week &&
+        add_violation(e, OP_V_DUE, i, r, ie->end_week, -1, ie->end_week, it->due_week))
+        return -1;
+    return 0;
+}
+
+/* Dependencies not done before their dependant starts (history is not judged); -1 out of
+   memory. */
+static int eval_deps(op_eval *e, const op_plan *p)
+{
+    int ni = op_plan_item_count(p);
     for (int i = 0; i < ni; i++) {
         const op_item *it = op_plan_item(p, i);
         if (!e->items[i].start_week || it->done || it->started)
@@ -163,20 +171,34 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
             int j = it->deps[k].index;
             if (op_plan_item(p, j)->done)
                 continue; /* done in the history weeks, before anything planned */
-            if (!e->items[j].done || e->items[j].end_week >= e->items[i].start_week)
-                if (add_violation(e, OP_V_DEPENDENCY, i, it->role.index, e->items[i].start_week, j,
-                                  e->items[i].start_week, e->items[j].done ? e->items[j].end_week : 0))
-                    goto nomem;
+            int start = e->items[i].start_week;
+            if (!e->items[j].done || e->items[j].end_week >= start)
+                if (add_violation(e, OP_V_DEPENDENCY, i, it->role.index, start, j, start,
+                                  e->items[j].done ? e->items[j].end_week : 0))
+                    return -1;
         }
     }
+    return 0;
+}
+
+/* Role-weeks loaded beyond capacity; -1 out of memory. */
+static int eval_capacity(op_eval *e, const op_plan *p)
+{
     for (int r = 0; r < e->nroles; r++)
         for (int t = 1; t <= e->nweeks; t++) {
             double l = e->load[(size_t)r * (size_t)e->nweeks + (size_t)(t - 1)];
             double c = op_plan_capacity(p, r, t);
             if (l > c + TOL && add_violation(e, OP_V_OVER_CAPACITY, -1, r, t, -1, l, c))
-                goto nomem;
+                return -1;
         }
+    return 0;
+}
 
+/* Each gate's pass week, lateness and late exit items, in gate order (a gate passes when its
+   items are done and its required gates passed). */
+static void eval_gates(op_eval *e, const op_plan *p)
+{
+    int ng = op_plan_gate_count(p);
     const int *order = op_plan_gate_order(p);
     for (int k = 0; k < ng; k++) {
         int g = order[k];
@@ -201,7 +223,8 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
         if (passed)
             ge->lateness = passed > ga->deadline_week ? passed - ga->deadline_week : 0;
         else
-            ge->lateness = e->nweeks + 1 > ga->deadline_week ? e->nweeks + 1 - ga->deadline_week : 0;
+            ge->lateness =
+                e->nweeks + 1 > ga->deadline_week ? e->nweeks + 1 - ga->deadline_week : 0;
         if (passed && ge->lateness == 0)
             e->gates_met++;
         e->total_lateness += ge->lateness;
@@ -211,27 +234,56 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
                 note_late_item(ge, e, i);
         }
     }
-    if (gate_entry_phase) {
-        for (int g = 0; g < ng; g++) {
-            const op_gate *ga = op_plan_gate(p, g);
-            for (int m = 0; m < ga->nitems; m++) {
-                int i = ga->items[m].index;
-                int st = e->items[i].start_week;
-                if (!st || op_plan_item(p, i)->done || op_plan_item(p, i)->started)
-                    continue;
-                for (int q = 0; q < ga->nrequires; q++) {
-                    int h = ga->requires[q].index;
-                    int pw = e->gates[h].passed_week;
-                    if (pw && pw < op_plan_first_week(p))
-                        continue; /* passed in the history weeks */
-                    if ((!pw || pw >= st) &&
-                        add_violation(e, OP_V_GATE_ENTRY, i, op_plan_item(p, i)->role.index, st, h,
-                                      st, pw))
-                        goto nomem;
-                }
+}
+
+/* --gate-entry phase: exit items that start before their gate's required gates passed
+   (history is not judged); -1 out of memory. */
+static int eval_gate_entry(op_eval *e, const op_plan *p)
+{
+    int ng = op_plan_gate_count(p);
+    for (int g = 0; g < ng; g++) {
+        const op_gate *ga = op_plan_gate(p, g);
+        for (int m = 0; m < ga->nitems; m++) {
+            int i = ga->items[m].index;
+            int st = e->items[i].start_week;
+            if (!st || op_plan_item(p, i)->done || op_plan_item(p, i)->started)
+                continue;
+            for (int q = 0; q < ga->nrequires; q++) {
+                int h = ga->requires[q].index;
+                int pw = e->gates[h].passed_week;
+                if (pw && pw < op_plan_first_week(p))
+                    continue; /* passed in the history weeks */
+                if ((!pw || pw >= st) &&
+                    add_violation(e, OP_V_GATE_ENTRY, i, op_plan_item(p, i)->role.index, st, h,
+                                  st, pw))
+                    return -1;
             }
         }
     }
+    return 0;
+}
+
+op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phase)
+{
+    op_eval *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    int ni = op_plan_item_count(p), ng = op_plan_gate_count(p);
+    e->nweeks = op_schedule_weeks(s);
+    e->nroles = op_plan_role_count(p);
+    e->items = calloc((size_t)ni + 1, sizeof *e->items);
+    e->gates = calloc((size_t)ng + 1, sizeof *e->gates);
+    e->load = calloc((size_t)e->nroles * (size_t)e->nweeks + 1, sizeof *e->load);
+    if (!e->items || !e->gates || !e->load)
+        goto nomem;
+    for (int i = 0; i < ni; i++)
+        if (eval_item(e, p, s, i))
+            goto nomem;
+    if (eval_deps(e, p) || eval_capacity(e, p))
+        goto nomem;
+    eval_gates(e, p);
+    if (gate_entry_phase && eval_gate_entry(e, p))
+        goto nomem;
     return e;
 nomem:
     op_eval_free(e);

@@ -395,57 +395,10 @@ double op_plan_item_week_cap(const op_plan *p, int i, int week)
 
 /* ---- validation ---------------------------------------------------- */
 
-static op_status build_roles(op_plan *p, op_diag *d)
+/* Fills the capacity and hours per person of each role and week from the team rows (of roles
+   already indexed); OP_OK or OP_ENOMEM. */
+static op_status fill_capacity(op_plan *p)
 {
-    free(p->roles);
-    map_free(&p->role_ix);
-    memset(&p->role_ix, 0, sizeof p->role_ix);
-    p->roles = calloc((size_t)p->nrows + 1, sizeof *p->roles);
-    if (!p->roles)
-        return OP_ENOMEM;
-    p->nroles = 0;
-    p->last_week = 0;
-    op_status st = OP_OK;
-    for (int k = 0; k < p->nrows; k++) {
-        op_team_row *row = &p->rows[k];
-        if (row->to_week && row->to_week < row->from_week) {
-            op_loc l = row->loc;
-            op_diag_error(d, OP_EDATA, &l, "to_week %d is before from_week %d", row->to_week,
-                          row->from_week);
-            st = OP_EDATA;
-        }
-        int r = map_find(&p->role_ix, row->role.name);
-        if (r < 0) {
-            if (p->nroles >= OP_MAX_ROLES) {
-                op_diag_error(d, OP_EDATA, &row->role.loc, "too many roles (limit %d)", OP_MAX_ROLES);
-                return OP_EDATA;
-            }
-            r = p->nroles++;
-            p->roles[r].name = row->role.name;
-            p->roles[r].cost_per_hour = -1;
-            if (map_put(&p->role_ix, row->role.name, r))
-                return OP_ENOMEM;
-        }
-        row->role.index = r;
-        op_role *ro = &p->roles[r];
-        if (row->cost_per_hour >= 0) {
-            if (ro->cost_per_hour >= 0 && ro->cost_per_hour != row->cost_per_hour) {
-                op_diag_error(d, OP_EDATA, &row->cost_loc,
-                              "role \"%s\" has two different cost_per_hour values", ro->name);
-                st = OP_EDATA;
-            }
-            ro->cost_per_hour = row->cost_per_hour;
-        }
-        int last = row->to_week ? row->to_week : OP_MAX_WEEK;
-        if (last > ro->last_week)
-            ro->last_week = last;
-        if (last > p->last_week)
-            p->last_week = last;
-    }
-    if (p->nrows == 0) {
-        op_diag_error(d, OP_EDATA, NULL, "the team has no rows: no capacity to plan with");
-        st = OP_EDATA;
-    }
     free(p->cap);
     free(p->phours);
     size_t n = (size_t)(p->nroles ? p->nroles : 1) * OP_MAX_WEEK;
@@ -478,7 +431,65 @@ static op_status build_roles(op_plan *p, op_diag *d)
             if (p->phours[(size_t)r * OP_MAX_WEEK + (size_t)t] == 0)
                 p->phours[(size_t)r * OP_MAX_WEEK + (size_t)t] = maxh[r];
     free(maxh);
-    return st;
+    return OP_OK;
+}
+
+/* Indexes the team's roles (name, cost, last week) and their capacity by week, reporting bad
+   rows; OP_OK, OP_EDATA or OP_ENOMEM (not reported). */
+static op_status build_roles(op_plan *p, op_diag *d)
+{
+    free(p->roles);
+    map_free(&p->role_ix);
+    memset(&p->role_ix, 0, sizeof p->role_ix);
+    p->roles = calloc((size_t)p->nrows + 1, sizeof *p->roles);
+    if (!p->roles)
+        return OP_ENOMEM;
+    p->nroles = 0;
+    p->last_week = 0;
+    op_status st = OP_OK;
+    for (int k = 0; k < p->nrows; k++) {
+        op_team_row *row = &p->rows[k];
+        if (row->to_week && row->to_week < row->from_week) {
+            op_loc l = row->loc;
+            op_diag_error(d, OP_EDATA, &l, "to_week %d is before from_week %d", row->to_week,
+                          row->from_week);
+            st = OP_EDATA;
+        }
+        int r = map_find(&p->role_ix, row->role.name);
+        if (r < 0) {
+            if (p->nroles >= OP_MAX_ROLES) {
+                op_diag_error(d, OP_EDATA, &row->role.loc, "too many roles (limit %d)",
+                              OP_MAX_ROLES);
+                return OP_EDATA;
+            }
+            r = p->nroles++;
+            p->roles[r].name = row->role.name;
+            p->roles[r].cost_per_hour = -1;
+            if (map_put(&p->role_ix, row->role.name, r))
+                return OP_ENOMEM;
+        }
+        row->role.index = r;
+        op_role *ro = &p->roles[r];
+        if (row->cost_per_hour >= 0) {
+            if (ro->cost_per_hour >= 0 && ro->cost_per_hour != row->cost_per_hour) {
+                op_diag_error(d, OP_EDATA, &row->cost_loc,
+                              "role \"%s\" has two different cost_per_hour values", ro->name);
+                st = OP_EDATA;
+            }
+            ro->cost_per_hour = row->cost_per_hour;
+        }
+        int last = row->to_week ? row->to_week : OP_MAX_WEEK;
+        if (last > ro->last_week)
+            ro->last_week = last;
+        if (last > p->last_week)
+            p->last_week = last;
+    }
+    if (p->nrows == 0) {
+        op_diag_error(d, OP_EDATA, NULL, "the team has no rows: no capacity to plan with");
+        st = OP_EDATA;
+    }
+    op_status cs = fill_capacity(p);
+    return cs != OP_OK ? cs : st;
 }
 
 /* Depth-first search for a cycle over the graph's nodes; reports the first cycle found as "a -> b -> a". Fills order with a
@@ -590,61 +601,66 @@ static op_status resolve(op_ref *ref, const name_map *m, const char *what, const
     return OP_EDATA;
 }
 
-op_status op_plan_validate(op_plan *p, op_diag *d)
+/* Resolves crew role cr and checks the team can ever field it; OP_OK or OP_EDATA (reported). */
+static op_status check_crew(op_plan *p, op_crew *cr, op_diag *d)
 {
-    op_status st = build_roles(p, d);
-    if (st == OP_ENOMEM)
-        goto nomem;
-    if (p->nitems == 0) {
-        op_diag_error(d, OP_EDATA, NULL, "the plan has no items");
+    if (resolve(&cr->role, &p->role_ix, "role", " in crew (not a role of the team)", d))
+        return OP_EDATA;
+    double most = 0;
+    for (int t = 1; t <= OP_MAX_WEEK; t++) {
+        double ph = op_plan_person_hours(p, cr->role.index, t);
+        double c = ph > 0 ? op_plan_capacity(p, cr->role.index, t) / ph : 0;
+        if (c > most)
+            most = c;
+    }
+    if (cr->count > most + 1e-9) {
+        op_diag_error(d, OP_EDATA, &cr->role.loc,
+                      "crew needs %g %s, more than the team ever has (%g)", cr->count,
+                      cr->role.name, most);
+        return OP_EDATA;
+    }
+    return OP_OK;
+}
+
+/* Resolves and checks item i, reporting each problem; st is the validation so far (a
+   fixed-duration item gets its effort only while it is OP_OK). Returns the updated st. */
+static op_status check_item(op_plan *p, int i, op_status st, op_diag *d)
+{
+    op_item *it = &p->items[i];
+    if (resolve(&it->role, &p->role_ix, "role", " (not a role of the team)", d))
+        st = OP_EDATA;
+    for (int k = 0; k < it->ndeps; k++) {
+        if (resolve(&it->deps[k], &p->item_ix, "item", " in depends_on", d))
+            st = OP_EDATA;
+        else if (it->deps[k].index == i) {
+            op_diag_error(d, OP_EDATA, &it->deps[k].loc, "item \"%s\" depends on itself", it->id);
+            st = OP_EDATA;
+        }
+    }
+    for (int k = 0; k < it->ncrew; k++)
+        if (check_crew(p, &it->crew[k], d))
+            st = OP_EDATA;
+    if (it->duration && st == OP_OK) {
+        /* a fixed-duration item's effort is its crew's hours */
+        double e = 0;
+        for (int k = 0; k < it->ncrew; k++)
+            e += it->crew[k].count * op_plan_person_hours(p, it->crew[k].role.index, 1) *
+                 it->duration;
+        it->effort = it->remaining = e;
+    }
+    if (it->earliest_week && it->due_week && it->earliest_week > it->due_week) {
+        op_diag_error(d, OP_EDATA, &it->due_loc, "due_week %d is before earliest_week %d",
+                      it->due_week, it->earliest_week);
         st = OP_EDATA;
     }
-    for (int i = 0; i < p->nitems; i++) {
-        op_item *it = &p->items[i];
-        if (resolve(&it->role, &p->role_ix, "role", " (not a role of the team)", d))
-            st = OP_EDATA;
-        for (int k = 0; k < it->ndeps; k++) {
-            if (resolve(&it->deps[k], &p->item_ix, "item", " in depends_on", d))
-                st = OP_EDATA;
-            else if (it->deps[k].index == i) {
-                op_diag_error(d, OP_EDATA, &it->deps[k].loc, "item \"%s\" depends on itself", it->id);
-                st = OP_EDATA;
-            }
-        }
-        for (int k = 0; k < it->ncrew; k++) {
-            op_crew *cr = &it->crew[k];
-            if (resolve(&cr->role, &p->role_ix, "role", " in crew (not a role of the team)", d)) {
-                st = OP_EDATA;
-                continue;
-            }
-            double most = 0;
-            for (int t = 1; t <= OP_MAX_WEEK; t++) {
-                double ph = op_plan_person_hours(p, cr->role.index, t);
-                double c = ph > 0 ? op_plan_capacity(p, cr->role.index, t) / ph : 0;
-                if (c > most)
-                    most = c;
-            }
-            if (cr->count > most + 1e-9) {
-                op_diag_error(d, OP_EDATA, &cr->role.loc,
-                              "crew needs %g %s, more than the team ever has (%g)", cr->count,
-                              cr->role.name, most);
-                st = OP_EDATA;
-            }
-        }
-        if (it->duration && st == OP_OK) {
-            /* a fixed-duration item's effort is its crew's hours */
-            double e = 0;
-            for (int k = 0; k < it->ncrew; k++)
-                e += it->crew[k].count * op_plan_person_hours(p, it->crew[k].role.index, 1) *
-                     it->duration;
-            it->effort = it->remaining = e;
-        }
-        if (it->earliest_week && it->due_week && it->earliest_week > it->due_week) {
-            op_diag_error(d, OP_EDATA, &it->due_loc, "due_week %d is before earliest_week %d",
-                          it->due_week, it->earliest_week);
-            st = OP_EDATA;
-        }
-    }
+    return st;
+}
+
+/* Resolves the gates' requires and items, reporting each problem, and sets max_deadline;
+   OP_OK or OP_EDATA. */
+static op_status check_gates(op_plan *p, op_diag *d)
+{
+    op_status st = OP_OK;
     p->max_deadline = 0;
     for (int g = 0; g < p->ngates; g++) {
         op_gate *ga = &p->gates[g];
@@ -654,7 +670,8 @@ op_status op_plan_validate(op_plan *p, op_diag *d)
             if (resolve(&ga->requires[k], &p->gate_ix, "gate", " in requires", d))
                 st = OP_EDATA;
             else if (ga->requires[k].index == g) {
-                op_diag_error(d, OP_EDATA, &ga->requires[k].loc, "gate \"%s\" requires itself", ga->id);
+                op_diag_error(d, OP_EDATA, &ga->requires[k].loc, "gate \"%s\" requires itself",
+                              ga->id);
                 st = OP_EDATA;
             }
         }
@@ -662,22 +679,50 @@ op_status op_plan_validate(op_plan *p, op_diag *d)
             if (resolve(&ga->items[k], &p->item_ix, "item", " in gate items", d))
                 st = OP_EDATA;
     }
-    if (st != OP_OK)
-        return st;
+    return st;
+}
+
+/* Orders items and gates topologically, reporting dependency and requires cycles; OP_OK,
+   OP_EDATA or OP_ENOMEM (not reported). */
+static op_status order_graphs(op_plan *p, op_diag *d)
+{
     free(p->topo);
     free(p->gate_topo);
     p->topo = malloc(((size_t)p->nitems + 1) * sizeof *p->topo);
     p->gate_topo = malloc(((size_t)p->ngates + 1) * sizeof *p->gate_topo);
     if (!p->topo || !p->gate_topo)
-        goto nomem;
+        return OP_ENOMEM;
     graph gi = {p->nitems, item_edges, item_name};
     graph gg = {p->ngates, gate_edges, gate_name};
     op_status s1 = find_cycles(p, &gi, p->topo, "depends_on", d);
     op_status s2 = find_cycles(p, &gg, p->gate_topo, "requires", d);
     if (s1 == OP_ENOMEM || s2 == OP_ENOMEM)
-        goto nomem;
+        return OP_ENOMEM;
     if (s1 != OP_OK || s2 != OP_OK)
         return OP_EDATA;
+    return OP_OK;
+}
+
+op_status op_plan_validate(op_plan *p, op_diag *d)
+{
+    op_status st = build_roles(p, d);
+    if (st == OP_ENOMEM)
+        goto nomem;
+    if (p->nitems == 0) {
+        op_diag_error(d, OP_EDATA, NULL, "the plan has no items");
+        st = OP_EDATA;
+    }
+    for (int i = 0; i < p->nitems; i++)
+        st = check_item(p, i, st, d);
+    if (check_gates(p, d) != OP_OK)
+        st = OP_EDATA;
+    if (st != OP_OK)
+        return st;
+    st = order_graphs(p, d);
+    if (st == OP_ENOMEM)
+        goto nomem;
+    if (st != OP_OK)
+        return st;
     p->validated = 1;
     return OP_OK;
 nomem:

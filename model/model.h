@@ -261,6 +261,12 @@ int op_plan_last_due_week(const op_plan *p);
    when it has none of them. Reports show these weeks, schedules are read
    within them, and the solver plans at least as far when items are left out. */
 int op_plan_natural_horizon(const op_plan *p);
+/* The one walk over gate requirements (valid plans only): marks in
+   gates[0..gate count) gate g and every gate it requires, transitively;
+   with items (may be NULL), marks in items[0..item count) every exit item of
+   those gates and, transitively, the items they depend on. Both arrays are
+   overwritten. */
+void op_plan_gate_needs(const op_plan *p, int g, char *gates, char *items);
 /* Items in a topological order of depends_on (valid plans only). */
 const int *op_plan_topo_order(const op_plan *p);
 /* Gates in a topological order of requires (valid plans only). */

@@ -353,6 +353,35 @@ int op_plan_find_gate(const op_plan *p, const char *id) { return map_find(&p->ga
 int op_plan_last_capacity_week(const op_plan *p) { return p->last_week; }
 int op_plan_max_deadline(const op_plan *p) { return p->max_deadline; }
 
+/* Marks gate g and, through requires, every gate it needs. */
+static void mark_gates(const op_plan *p, int g, char *gates)
+{
+    if (gates[g])
+        return;
+    gates[g] = 1;
+    const op_gate *ga = &p->gates[g];
+    for (int k = 0; k < ga->nrequires; k++)
+        mark_gates(p, ga->requires[k].index, gates);
+}
+
+void op_plan_gate_needs(const op_plan *p, int g, char *gates, char *items)
+{
+    memset(gates, 0, (size_t)p->ngates);
+    mark_gates(p, g, gates);
+    if (!items)
+        return;
+    memset(items, 0, (size_t)p->nitems);
+    for (int h = 0; h < p->ngates; h++)
+        for (int k = 0; gates[h] && k < p->gates[h].nitems; k++)
+            items[p->gates[h].items[k].index] = 1;
+    /* dependencies: topological order puts them first, so sweep backwards */
+    for (int k = p->nitems - 1; k >= 0; k--) {
+        int i = p->topo[k];
+        for (int d = 0; items[i] && d < p->items[i].ndeps; d++)
+            items[p->items[i].deps[d].index] = 1;
+    }
+}
+
 int op_plan_natural_horizon(const op_plan *p)
 {
     int last = op_plan_last_capacity_week(p), due = op_plan_last_due_week(p);

@@ -110,22 +110,20 @@ void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size
 
 /* ---- late gates --------------------------------------------------------- */
 
-/* Hours of role r that gate g needs (its exit items and those of the gates it
-   requires, transitively); seen[] marks gates already counted. */
+/* Hours of role r that gate g needs: the exit items of g and of the gates
+   it requires, transitively; seen[] (one per gate) is scratch. */
 static double gate_role_demand(const op_plan *p, int g, int r, char *seen)
 {
-    if (seen[g])
-        return 0;
-    seen[g] = 1;
-    const op_gate *ga = op_plan_gate(p, g);
+    op_plan_gate_needs(p, g, seen, NULL);
     double h = 0;
-    for (int k = 0; k < ga->nitems; k++) {
-        const op_item *it = op_plan_item(p, ga->items[k].index);
-        if (it->role.index == r)
-            h += it->effort;
+    for (int q = 0; q < op_plan_gate_count(p); q++) {
+        const op_gate *ga = op_plan_gate(p, q);
+        for (int k = 0; seen[q] && k < ga->nitems; k++) {
+            const op_item *it = op_plan_item(p, ga->items[k].index);
+            if (it->role.index == r)
+                h += it->effort;
+        }
     }
-    for (int k = 0; k < ga->nrequires; k++)
-        h += gate_role_demand(p, ga->requires[k].index, r, seen);
     return h;
 }
 

@@ -95,31 +95,6 @@ int ilp_is_exit_item(const op_plan *p, int g, int i)
     return 0;
 }
 
-/* Marks in need[] every item gate g needs: its exit items, those of the gates
-   it requires, and their dependencies, transitively. */
-static void gate_closure(const op_plan *p, int g, char *need, char *gseen)
-{
-    if (gseen[g])
-        return;
-    gseen[g] = 1;
-    const op_gate *ga = op_plan_gate(p, g);
-    for (int k = 0; k < ga->nrequires; k++)
-        gate_closure(p, ga->requires[k].index, need, gseen);
-    for (int k = 0; k < ga->nitems; k++)
-        need[ga->items[k].index] = 1;
-    /* dependencies: topological order puts them first, so sweep backwards */
-    int ni = op_plan_item_count(p);
-    const int *topo = op_plan_topo_order(p);
-    for (int k = ni - 1; k >= 0; k--) {
-        int i = topo[k];
-        if (!need[i])
-            continue;
-        const op_item *it = op_plan_item(p, i);
-        for (int d = 0; d < it->ndeps; d++)
-            need[it->deps[d].index] = 1;
-    }
-}
-
 /* Earliest start of item i from its release, its dependencies' earliest finishes and, with
    phase entry, the bounds of the gates its gates require; *ok is 0 when a dependency has
    no earliest finish (or i is not fixed). */
@@ -190,9 +165,7 @@ static int gate_bound(ilp *m, int g, char *need, char *gseen, double *energy)
 {
     const op_plan *p = m->p;
     int ni = m->ni;
-    memset(need, 0, (size_t)ni);
-    memset(gseen, 0, (size_t)m->ng);
-    gate_closure(p, g, need, gseen);
+    op_plan_gate_needs(p, g, gseen, need);
     int gl = 1;
     for (int r = 0; r < m->nr; r++)
         energy[r] = 0;

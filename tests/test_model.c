@@ -285,6 +285,34 @@ static void test_eval_compare(void)
     op_plan_free(p);
 }
 
+/* op_plan_gate_needs: the gates required transitively, their exit items
+   and those items' dependencies, nothing else. */
+static void test_gate_needs(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 10);
+    int a = add_item(p, "A", "Dev", 8, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 8, 1, 0, 0);
+    int c = add_item(p, "C", "Dev", 8, 1, 0, 0);
+    int x = add_item(p, "X", "Dev", 8, 1, 0, 0);
+    add_dep(p, b, "A");
+    add_gate(p, "G1", 2, "B", "");
+    add_gate(p, "G2", 4, "C", "G1");
+    add_gate(p, "G3", 6, "X", "");
+    validate_ok(p);
+    char gates[3], items[4];
+    memset(gates, 7, sizeof gates);
+    op_plan_gate_needs(p, op_plan_find_gate(p, "G2"), gates, items);
+    CU_ASSERT(gates[op_plan_find_gate(p, "G1")] && gates[op_plan_find_gate(p, "G2")]);
+    CU_ASSERT_EQUAL(gates[op_plan_find_gate(p, "G3")], 0);
+    CU_ASSERT(items[a] && items[b] && items[c]); /* A only as B's dependency */
+    CU_ASSERT_EQUAL(items[x], 0);
+    op_plan_gate_needs(p, op_plan_find_gate(p, "G1"), gates, NULL);
+    CU_ASSERT_EQUAL(gates[op_plan_find_gate(p, "G2")], 0);
+    op_plan_free(p);
+}
+
 static void test_eval_over_capacity(void)
 {
     op_plan *p = op_plan_new();
@@ -535,6 +563,7 @@ int main(void)
         {"plan validation by hand", test_plan_validate},
         {"eval of a clean schedule", test_eval_clean},
         {"the one order of schedules", test_eval_compare},
+        {"gates and items a gate needs", test_gate_needs},
         {"eval over capacity", test_eval_over_capacity},
         {"eval max_people", test_eval_max_people},
         {"eval dependency", test_eval_dependency},

@@ -159,7 +159,8 @@ static int item_effort(load_ctx *c, const row_view *r, int fixed, op_item *it)
    reporting each problem; nonzero when one was found. */
 static int item_attrs(load_ctx *c, const row_view *r, op_item *it)
 {
-    static const char *const prio[] = {"P0", "P1", "P2", "P3"};
+    const char *const prio[] = {op_priority_name(0), op_priority_name(1), op_priority_name(2),
+                                op_priority_name(3)};
     static const char *const impact[] = {"", "LOW", "MEDIUM", "HIGH"};
     static const char *const yesno[] = {"NO", "YES"};
     static const char *const decision[] = {"", "must", "should", "nice"};

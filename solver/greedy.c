@@ -87,33 +87,57 @@ static int *item_tails(const op_plan *p)
     return tail;
 }
 
-static const op_plan *sort_plan;
-static const int *sort_dl, *sort_tail;
-static const double *sort_noise; /* randomised passes: tail weights, NULL = plain */
-static const double *sort_rank;  /* ranked passes: smaller first, NULL = the rule */
+/* An item's place in the greedy order, with every key it is sorted by (so
+   the comparator reads nothing else). */
+typedef struct urgency {
+    double rank;   /* ranked passes: smaller first; 0 for all otherwise */
+    int dl;        /* deadline week, earlier first */
+    int priority;  /* P0 first */
+    double tail;   /* longest chain after the item (times the pass's noise), longer first */
+    int impact;    /* higher first */
+    double effort; /* larger first */
+    int i;         /* the item; ties by index */
+} urgency;
 
 static int by_urgency(const void *a, const void *b)
 {
-    int i = *(const int *)a, j = *(const int *)b;
-    if (sort_rank && sort_rank[i] != sort_rank[j])
-        return sort_rank[i] < sort_rank[j] ? -1 : 1;
-    if (sort_dl[i] != sort_dl[j])
-        return sort_dl[i] < sort_dl[j] ? -1 : 1;
-    const op_item *x = op_plan_item(sort_plan, i), *y = op_plan_item(sort_plan, j);
+    const urgency *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->dl != y->dl)
+        return x->dl < y->dl ? -1 : 1;
     if (x->priority != y->priority)
         return x->priority < y->priority ? -1 : 1;
-    if (sort_noise) {
-        double ta = sort_tail[i] * sort_noise[i], tb = sort_tail[j] * sort_noise[j];
-        if (ta != tb)
-            return ta > tb ? -1 : 1;
-    } else if (sort_tail[i] != sort_tail[j]) {
-        return sort_tail[i] > sort_tail[j] ? -1 : 1;
-    }
+    if (x->tail != y->tail)
+        return x->tail > y->tail ? -1 : 1;
     if (x->impact != y->impact)
         return x->impact > y->impact ? -1 : 1;
     if (x->effort != y->effort)
         return x->effort > y->effort ? -1 : 1;
-    return i < j ? -1 : (i > j);
+    return x->i < y->i ? -1 : (x->i > y->i);
+}
+
+/* The items in greedy order into order[0..ni); -1 on ENOMEM. noise (NULL
+   or one factor per item) perturbs the tail rule, rank (NULL or one value
+   per item) replaces the rule. */
+static int urgency_order(const op_plan *p, const int *dl, const int *tl, const double *noise,
+                         const double *rank, int *order)
+{
+    int ni = op_plan_item_count(p);
+    urgency *u = malloc(((size_t)ni + 1) * sizeof *u);
+    if (!u)
+        return -1;
+    for (int i = 0; i < ni; i++) {
+        const op_item *it = op_plan_item(p, i);
+        u[i] = (urgency){.rank = rank ? rank[i] : 0, .dl = dl[i], .priority = it->priority,
+                         .tail = noise ? tl[i] * noise[i] : tl[i], .impact = (int)it->impact,
+                         .effort = it->effort, .i = i};
+    }
+    qsort(u, (size_t)ni, sizeof *u, by_urgency);
+    for (int k = 0; k < ni; k++)
+        order[k] = u[k].i;
+    free(u);
+    return 0;
 }
 
 /* Marks the gates passed by the end of week t, in requires order. */
@@ -294,12 +318,11 @@ static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_p
             g.remaining--;
         }
     }
-    sort_plan = p;
-    sort_dl = dl;
-    sort_tail = tl;
-    sort_noise = noise;
-    sort_rank = rank;
-    qsort(order, (size_t)ni, sizeof *order, by_urgency);
+    if (urgency_order(p, dl, tl, noise, rank, order)) {
+        op_schedule_free(g.s);
+        g.s = NULL;
+        goto out;
+    }
 
     if (first > 1)
         pass_gates(p, g.end, g.gpass, op_plan_history_week(p)); /* passed in history */

@@ -242,6 +242,10 @@ int ilp_rc_improve(ilp *m, const double *c, const int *es, const int *ls, int T,
 int ilp_run_stage(ilp *m, op_stage st, double *inc, int *have_inc, double *inc_obj, double deadline,
               op_stage_result *res, op_diag *d);
 
+/* Reports the backend's fatal failure (out of memory, or a bug) to d;
+   returns -1 for the caller to pass up. */
+int ilp_backend_failed(const ilp *m, op_diag *d);
+
 /* defer.c */
 char *ilp_defer_reason(const ilp *m, int i, const op_eval *e);
 

@@ -25,7 +25,9 @@ typedef enum {
     MIP_FEASIBLE,    /* stopped by the deadline or an interrupt with a solution */
     MIP_INFEASIBLE,  /* proven: no solution (below the cutoff, when one is set) */
     MIP_STOPPED,     /* stopped by the deadline or an interrupt with none */
-    MIP_FAILED       /* the backend gave up (numerical trouble) */
+    MIP_FAILED,      /* the backend gave up (numerical trouble): no answer, carry on */
+    MIP_ERROR        /* the backend failed fatally (out of memory, a bug): mip_error says
+                        why, and the problem is gone (mip_alive is 0) */
 } mip_status;
 
 /* When a solve must stop, and what it reports while it runs. */
@@ -83,6 +85,8 @@ int mip_write_lp(op_mip *m, const char *path);
    On MIP_OPTIMAL *obj is its value and mip_lp_value gives the columns. */
 mip_status mip_solve_lp(op_mip *m, const mip_limits *l, double *obj);
 double mip_lp_value(const op_mip *m, int col);
+/* The backend's own words for the last MIP_ERROR ("" when none). */
+const char *mip_error(const op_mip *m);
 
 /* Solves the MIP within the limits. With a solution (MIP_OPTIMAL or
    MIP_FEASIBLE) x[1..cols] holds it and *obj its value; *bound is the best

@@ -3,7 +3,9 @@
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mip.h"
 #include "../model/model.h"
@@ -32,6 +34,7 @@ struct op_mip {
     int nz, cap;
     int loaded;          /* the matrix went to GLPK: later rows come whole */
     int ncols, nrows, nnz; /* as last seen: what a gone problem answers */
+    char error[200];       /* GLPK's message when it failed fatally (MIP_ERROR) */
 };
 
 /* Whether GLPK's environment was torn down since m was made. */
@@ -279,15 +282,26 @@ typedef struct guard {
     jmp_buf out;
     const mip_limits *l;
     int term_out; /* GLPK's terminal output before the call */
+    op_mip *m;    /* its error[] keeps the last line GLPK printed: its message on failure */
 } guard;
 
 static int term_hook(void *info, const char *s)
 {
     guard *g = info;
-    (void)s;
+    /* GLPK reports a fatal error as its message, then where it was detected */
+    if (strncmp(s, "Error detected in file", 22) != 0)
+        snprintf(g->m->error, sizeof g->m->error, "%.*s", (int)strcspn(s, "\n"), s);
     if (g->l->interrupt && *g->l->interrupt)
         longjmp(g->out, 1);
     return !g->l->verbose; /* non-zero: print nothing */
+}
+
+/* GLPK's fatal errors (out of memory above all) would abort the process:
+   jump out instead, as its manual allows. */
+static void error_hook(void *info)
+{
+    guard *g = info;
+    longjmp(g->out, 2);
 }
 
 /* Progress output every so many simplex iterations: about as often as a
@@ -295,16 +309,19 @@ static int term_hook(void *info, const char *s)
    model always takes the same path). */
 static int output_every(const op_mip *m) { return 1 + 200000 / (m->nrows + 1); }
 
-static void guard_on(guard *g, const mip_limits *l)
+static void guard_on(guard *g, op_mip *m, const mip_limits *l)
 {
     g->l = l;
+    g->m = m;
     glp_term_hook(term_hook, g);
+    glp_error_hook(error_hook, g);
     g->term_out = glp_term_out(GLP_ON);
 }
 
 static void guard_off(const guard *g)
 {
     glp_term_hook(NULL, NULL);
+    glp_error_hook(NULL, NULL);
     glp_term_out(g->term_out);
 }
 
@@ -317,22 +334,27 @@ static void teardown(const mip_limits *l)
     glp_term_out(l->verbose ? GLP_ON : GLP_OFF);
 }
 
-/* glp_simplex (sp) or glp_intopt (ip) on lp, its return code in *rc;
-   returns 1, with GLPK torn down, when an interrupt stopped it. Alone in
-   its function so that no caller variable lives across the setjmp. */
-static int guarded(glp_prob *lp, const glp_smcp *sp, const glp_iocp *ip, const mip_limits *l,
+/* glp_simplex (sp) or glp_intopt (ip) on m, its return code in *rc.
+   Returns 0; or, with GLPK torn down, MIP_STOPPED when an interrupt stopped
+   it and MIP_ERROR (its message in m->error) when GLPK failed fatally. Alone
+   in its function so that no caller variable lives across the setjmp. */
+static int guarded(op_mip *m, const glp_smcp *sp, const glp_iocp *ip, const mip_limits *l,
                    int *rc)
 {
     guard g;
-    guard_on(&g, l);
-    if (setjmp(g.out)) {
+    guard_on(&g, m, l);
+    int jumped = setjmp(g.out);
+    if (jumped) {
         teardown(l);
-        return 1;
+        return jumped == 2 ? MIP_ERROR : MIP_STOPPED;
     }
-    *rc = sp ? glp_simplex(lp, sp) : glp_intopt(lp, ip);
+    *rc = sp ? glp_simplex(m->lp, sp) : glp_intopt(m->lp, ip);
     guard_off(&g);
+    m->error[0] = 0; /* what GLPK printed was no error */
     return 0;
 }
+
+const char *mip_error(const op_mip *m) { return m->error; }
 
 mip_status mip_solve_lp(op_mip *m, const mip_limits *l, double *obj)
 {
@@ -346,9 +368,9 @@ mip_status mip_solve_lp(op_mip *m, const mip_limits *l, double *obj)
     sp.msg_lev = GLP_MSG_ON; /* the hook decides what is printed */
     sp.out_frq = output_every(m);
     sp.tm_lim = ms_left(l);
-    int rc;
-    if (guarded(m->lp, &sp, NULL, l, &rc))
-        return MIP_STOPPED;
+    int rc, jumped = guarded(m, &sp, NULL, l, &rc);
+    if (jumped)
+        return (mip_status)jumped;
     if (rc != 0)
         return rc == GLP_ETMLIM ? MIP_STOPPED : MIP_FAILED;
     switch (glp_get_status(m->lp)) {
@@ -464,9 +486,9 @@ mip_status mip_solve(op_mip *m, const mip_limits *l, double *x, double *obj, dou
     search s = {l, op_now(), -INFINITY, 0};
     glp_iocp ip;
     search_params(&ip, m, l, &s);
-    int rc;
-    if (guarded(m->lp, NULL, &ip, l, &rc))
-        return MIP_STOPPED;
+    int rc, jumped = guarded(m, NULL, &ip, l, &rc);
+    if (jumped)
+        return (mip_status)jumped;
     int ms = glp_mip_status(m->lp);
     int n = glp_get_num_cols(m->lp);
     if (ms == GLP_OPT || ms == GLP_FEAS) {

@@ -153,7 +153,7 @@ static int gate_out_of_reach(solve_run *r)
 
 /* Strict gates the start schedule misses: a search for any schedule that
    meets them (the last week as objective). Returns 1 when none is found. */
-static int strict_incumbent(solve_run *r)
+static int strict_incumbent(solve_run *r, op_diag *d)
 {
     int n = mip_cols(r->m.mip);
     double *c = calloc((size_t)n + 1, sizeof *c), obj, bound;
@@ -164,6 +164,10 @@ static int strict_incumbent(solve_run *r)
     mip_limits l = {.deadline = r->deadline, .interrupt = r->o->interrupt,
                     .cutoff = INFINITY, .light = 1, .verbose = r->o->verbose};
     mip_status ms = mip_solve(r->m.mip, &l, r->inc, &obj, &bound);
+    if (ms == MIP_ERROR) {
+        free(c);
+        return ilp_backend_failed(&r->m, d);
+    }
     c[r->m.cM] = 0;
     mip_set_objective(r->m.mip, c);
     free(c);
@@ -200,7 +204,7 @@ static int first_incumbent(solve_run *r, op_diag *d, op_status *st)
         *st = OP_EINTERNAL;
         return 1;
     }
-    return strict_incumbent(r);
+    return strict_incumbent(r, d);
 }
 
 /* Stage k's value at the incumbent, with no search (--greedy, no time). */
@@ -368,8 +372,8 @@ op_status op_solve(const op_plan *p, const op_solver_opts *o, op_solution **out,
     r.m.deadline = r.deadline;
     op_status st = OP_OK;
     int rc = r.sol ? solve_steps(&r, d, &st) : -1;
-    if (rc < 0 && op_diag_count(d) && op_diag_status(d) != OP_ENOMEM) {
-        st = op_diag_status(d); /* reported by a step, e.g. --write-lp */
+    if (rc < 0 && op_diag_count(d)) {
+        st = op_diag_status(d); /* reported by the step, e.g. --write-lp */
     } else if (rc < 0) {
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         st = OP_ENOMEM;

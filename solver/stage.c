@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -17,6 +18,7 @@ typedef struct stage_run {
     double t0, deadline;
     int *rces, *rcls;  /* RCPSP windows for one week less than the incumbent; NULL none */
     op_stage_result *res;
+    op_diag *d;
     int proven;
 } stage_run;
 
@@ -34,6 +36,16 @@ static void progress(void *ctx, double inc, double bound, double gap)
 }
 
 static int interrupted(const ilp *m) { return m->o->interrupt && *m->o->interrupt; }
+
+int ilp_backend_failed(const ilp *m, op_diag *d)
+{
+    const char *why = mip_error(m->mip);
+    if (strstr(why, "memory"))
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory (in the MIP solver: %s)", why);
+    else
+        op_diag_error(d, OP_EINTERNAL, NULL, "internal error: the MIP solver failed: %s", why);
+    return -1;
+}
 
 /* The limits of a search in this stage, reporting progress through pc. */
 static mip_limits limits(const stage_run *s, progress_ctx *pc)
@@ -137,6 +149,11 @@ static int mip_search(stage_run *s, double lpb)
         return -1;
     }
     mip_status ms = mip_solve(m->mip, &l, x, &v, &bound);
+    if (ms == MIP_ERROR) {
+        free(x);
+        ilp_undo_bounds(m, &undo);
+        return ilp_backend_failed(m, s->d);
+    }
     if ((ms == MIP_OPTIMAL || ms == MIP_FEASIBLE) && (!*s->have_inc || v < *s->inc_obj - 1e-9)) {
         *s->have_inc = 1;
         for (int k = 1; k <= s->n; k++)
@@ -173,6 +190,8 @@ static int lp_then_search(stage_run *s)
         progress_ctx pc;
         mip_limits l = limits(s, &pc);
         mip_status ls = mip_solve_lp(m->mip, &l, &lpb);
+        if (ls == MIP_ERROR)
+            return ilp_backend_failed(m, s->d);
         if (ls == MIP_INFEASIBLE && !*s->have_inc) {
             s->proven = 1; /* not even the LP relaxation is feasible */
             return 0;
@@ -278,7 +297,8 @@ int ilp_run_stage(ilp *m, op_stage st, double *inc, int *have_inc, double *inc_o
                              .bound = -INFINITY, .gap = INFINITY, .rows = mip_rows(m->mip),
                              .cols = n, .nonzeros = mip_nonzeros(m->mip)};
     stage_run s = {.m = m, .st = st, .c = c, .n = n, .inc = inc, .have_inc = have_inc,
-                   .inc_obj = inc_obj, .t0 = op_now(), .deadline = deadline, .res = res};
+                   .inc_obj = inc_obj, .t0 = op_now(), .deadline = deadline, .res = res,
+                   .d = d};
     int rc = write_stage_lp(m, d);
     if (rc == 0)
         rc = search_stage(&s);

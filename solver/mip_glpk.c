@@ -35,20 +35,157 @@ struct op_mip {
     int loaded;          /* the matrix went to GLPK: later rows come whole */
     int ncols, nrows, nnz; /* as last seen: what a gone problem answers */
     char error[200];       /* GLPK's message when it failed fatally (MIP_ERROR) */
+    int verbose;           /* GLPK may print */
 };
 
 /* Whether GLPK's environment was torn down since m was made. */
 static int gone(const op_mip *m) { return m->generation != env_generation; }
+
+/* The deadline passed or an interrupt came. */
+static int must_stop(const mip_limits *l)
+{
+    return (l->interrupt && *l->interrupt) || op_now() > l->deadline;
+}
+
+/* Milliseconds left before the deadline, at least 1 (GLPK's tm_lim). */
+static int ms_left(const mip_limits *l)
+{
+    double left = (l->deadline - op_now()) * 1000;
+    return left < 1 ? 1 : left > INT_MAX / 2 ? INT_MAX / 2 : (int)left;
+}
+
+/* The GLPK routines that allocate or run long, called through guarded(). */
+typedef enum {
+    CALL_CREATE, CALL_ADD_COLS, CALL_ADD_ROWS, CALL_LOAD, CALL_SET_ROW, CALL_DEL_ROWS,
+    CALL_WRITE, CALL_SIMPLEX, CALL_INTOPT
+} call_kind;
+
+typedef struct call {
+    call_kind kind;
+    int n;               /* columns or rows to add or delete; a row to set */
+    int len;             /* CALL_SET_ROW */
+    const int *ind;      /* CALL_SET_ROW, CALL_DEL_ROWS */
+    const double *val;   /* CALL_SET_ROW */
+    const char *path;    /* CALL_WRITE */
+    const glp_smcp *sp;  /* CALL_SIMPLEX */
+    const glp_iocp *ip;  /* CALL_INTOPT */
+    int result;          /* what the routine returned */
+} call;
+
+static void run_call(op_mip *m, call *c)
+{
+    switch (c->kind) {
+    case CALL_CREATE:
+        m->lp = glp_create_prob();
+        glp_set_obj_dir(m->lp, GLP_MIN);
+        break;
+    case CALL_ADD_COLS:
+        c->result = glp_add_cols(m->lp, c->n);
+        break;
+    case CALL_ADD_ROWS:
+        c->result = glp_add_rows(m->lp, c->n);
+        break;
+    case CALL_LOAD:
+        glp_load_matrix(m->lp, m->nz, m->ia, m->ja, m->ar);
+        break;
+    case CALL_SET_ROW:
+        glp_set_mat_row(m->lp, c->n, c->len, c->ind, c->val);
+        break;
+    case CALL_DEL_ROWS:
+        glp_del_rows(m->lp, c->n, c->ind);
+        break;
+    case CALL_WRITE:
+        c->result = glp_write_lp(m->lp, NULL, c->path);
+        break;
+    case CALL_SIMPLEX:
+        c->result = glp_simplex(m->lp, c->sp);
+        break;
+    case CALL_INTOPT:
+        c->result = glp_intopt(m->lp, c->ip);
+        break;
+    }
+}
+
+/* A guarded GLPK call: its terminal hook and error hook, and where they jump to. */
+typedef struct guard {
+    jmp_buf out;
+    const mip_limits *l; /* solves: the interrupt flag to watch; NULL otherwise */
+    op_mip *m;           /* its error[] keeps the last line GLPK printed */
+    int term_out;        /* GLPK's terminal output before the call */
+} guard;
+
+static int term_hook(void *info, const char *s)
+{
+    guard *g = info;
+    /* GLPK reports a fatal error as its message, then where it was detected */
+    if (strncmp(s, "Error detected in file", 22) != 0)
+        snprintf(g->m->error, sizeof g->m->error, "%.*s", (int)strcspn(s, "\n"), s);
+    if (g->l && g->l->interrupt && *g->l->interrupt)
+        longjmp(g->out, 1);
+    return !g->m->verbose; /* non-zero: print nothing */
+}
+
+/* GLPK's fatal errors (out of memory above all) would abort the process:
+   jump out instead, as its manual allows. */
+static void error_hook(void *info)
+{
+    guard *g = info;
+    longjmp(g->out, 2);
+}
+
+/* After a jump: GLPK's manual says the environment must be freed. Every
+   op_mip is gone from here on. */
+static void teardown(int verbose)
+{
+    glp_free_env();
+    env_generation++;
+    glp_term_out(verbose ? GLP_ON : GLP_OFF);
+}
+
+/* Runs c on m with GLPK's output on (into the hook, printed only when
+   verbose) and its fatal errors caught. Returns 0; or, with GLPK torn down,
+   MIP_STOPPED when the interrupt flag of l (may be NULL) stopped it and
+   MIP_ERROR (GLPK's message in m->error) when GLPK failed. Alone in its
+   function so that no caller variable lives across the setjmp. */
+static int guarded(op_mip *m, call *c, const mip_limits *l)
+{
+    guard g = {.l = l, .m = m};
+    glp_term_hook(term_hook, &g);
+    glp_error_hook(error_hook, &g);
+    g.term_out = glp_term_out(GLP_ON);
+    int jumped = setjmp(g.out);
+    if (jumped) {
+        teardown(m->verbose);
+        return jumped == 2 ? MIP_ERROR : MIP_STOPPED;
+    }
+    run_call(m, c);
+    glp_term_hook(NULL, NULL);
+    glp_error_hook(NULL, NULL);
+    glp_term_out(g.term_out);
+    m->error[0] = 0; /* what GLPK printed was no error */
+    return 0;
+}
+
+const char *mip_error(const op_mip *m) { return m->error; }
+
+/* Progress output every so many simplex iterations: about as often as a
+   1000-row model's iterations take a millisecond (a count, so the same
+   model always takes the same path). */
+static int output_every(const op_mip *m) { return 1 + 200000 / (m->nrows + 1); }
+
 
 op_mip *mip_new(int verbose)
 {
     op_mip *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    glp_term_out(verbose ? GLP_ON : GLP_OFF);
-    m->lp = glp_create_prob();
+    m->verbose = verbose;
     m->generation = env_generation;
-    glp_set_obj_dir(m->lp, GLP_MIN);
+    call c = {.kind = CALL_CREATE};
+    if (guarded(m, &c, NULL)) {
+        free(m); /* GLPK is gone, and m->lp with it */
+        return NULL;
+    }
     return m;
 }
 
@@ -78,7 +215,8 @@ static void load(op_mip *m)
     if (m->loaded || gone(m))
         return;
     m->loaded = 1;
-    glp_load_matrix(m->lp, m->nz, m->ia, m->ja, m->ar);
+    call c = {.kind = CALL_LOAD};
+    guarded(m, &c, NULL);
     drop_pending(m);
 }
 
@@ -100,7 +238,10 @@ int mip_add_cols(op_mip *m, int n, mip_kind kind, double lb, double ub)
 {
     if (n <= 0 || gone(m))
         return 0;
-    int c = glp_add_cols(m->lp, n);
+    call add = {.kind = CALL_ADD_COLS, .n = n};
+    if (guarded(m, &add, NULL))
+        return 0;
+    int c = add.result;
     m->ncols = c + n - 1;
     for (int k = 0; k < n; k++) {
         if (kind == MIP_BINARY) {
@@ -156,9 +297,10 @@ void mip_get_bounds(const op_mip *m, int col, double *lb, double *ub)
 
 int mip_add_row(op_mip *m, double lb, double ub)
 {
-    if (gone(m))
+    call add = {.kind = CALL_ADD_ROWS, .n = 1};
+    if (gone(m) || guarded(m, &add, NULL))
         return 0;
-    int r = glp_add_rows(m->lp, 1);
+    int r = add.result;
     m->nrows = r;
     glp_set_row_bnds(m->lp, r, bound_type(lb, ub), finite_or_zero(lb), finite_or_zero(ub));
     return r;
@@ -195,41 +337,44 @@ int mip_add_row_coefs(op_mip *m, double lb, double ub, int len, const int *ind,
 {
     load(m);
     int r = mip_add_row(m, lb, ub);
-    if (len > 0 && r)
-        glp_set_mat_row(m->lp, r, len, ind, val);
+    call set = {.kind = CALL_SET_ROW, .n = r, .len = len, .ind = ind, .val = val};
+    if (len > 0 && r && guarded(m, &set, NULL))
+        return 0;
     return r;
 }
 
 void mip_del_rows_from(op_mip *m, int first)
 {
-    if (gone(m))
-        return;
     load(m);
-    int n = glp_get_num_rows(m->lp) - first + 1;
-    if (n <= 0)
+    int n = m->nrows - first + 1;
+    if (n <= 0 || gone(m))
         return;
     int *num = malloc(((size_t)n + 1) * sizeof *num);
     if (!num) {
-        /* one at a time needs no memory */
-        for (int r = glp_get_num_rows(m->lp); r >= first; r--)
-            glp_del_rows(m->lp, 1, (int[]){0, r});
-        return;
+        /* one at a time needs no memory of ours */
+        for (int r = m->nrows; r >= first; r--) {
+            call del = {.kind = CALL_DEL_ROWS, .n = 1, .ind = (int[]){0, r}};
+            if (guarded(m, &del, NULL))
+                return;
+        }
+    } else {
+        for (int k = 1; k <= n; k++)
+            num[k] = first + k - 1;
+        call del = {.kind = CALL_DEL_ROWS, .n = n, .ind = num};
+        guarded(m, &del, NULL);
+        free(num);
     }
-    for (int k = 1; k <= n; k++)
-        num[k] = first + k - 1;
-    glp_del_rows(m->lp, n, num);
-    free(num);
     m->nrows = first - 1;
 }
 
 int mip_get_row(op_mip *m, int row, int *ind, double *val, double *lb, double *ub)
 {
+    load(m);
     if (gone(m)) {
         *lb = -INFINITY;
         *ub = INFINITY;
         return 0;
     }
-    load(m);
     bounds_of(glp_get_row_type(m->lp, row), glp_get_row_lb(m->lp, row),
               glp_get_row_ub(m->lp, row), lb, ub);
     return glp_get_mat_row(m->lp, row, ind, val);
@@ -241,9 +386,9 @@ int mip_alive(const op_mip *m) { return !gone(m); }
 
 int mip_nonzeros(op_mip *m)
 {
+    load(m);
     if (gone(m))
         return m->nnz;
-    load(m);
     return m->nnz = glp_get_num_nz(m->lp);
 }
 
@@ -258,117 +403,26 @@ void mip_set_objective(op_mip *m, const double *c)
 
 int mip_write_lp(op_mip *m, const char *path)
 {
+    load(m);
     if (gone(m))
         return -1;
-    load(m);
-    return glp_write_lp(m->lp, NULL, path) == 0 ? 0 : -1;
+    call w = {.kind = CALL_WRITE, .path = path};
+    return guarded(m, &w, NULL) || w.result != 0 ? -1 : 0;
 }
 
-/* The deadline passed or an interrupt came. */
-static int must_stop(const mip_limits *l)
-{
-    return (l->interrupt && *l->interrupt) || op_now() > l->deadline;
-}
-
-/* Milliseconds left before the deadline, at least 1 (GLPK's tm_lim). */
-static int ms_left(const mip_limits *l)
-{
-    double left = (l->deadline - op_now()) * 1000;
-    return left < 1 ? 1 : left > INT_MAX / 2 ? INT_MAX / 2 : (int)left;
-}
-
-/* An interruptible GLPK call: the terminal hook that jumps out. */
-typedef struct guard {
-    jmp_buf out;
-    const mip_limits *l;
-    int term_out; /* GLPK's terminal output before the call */
-    op_mip *m;    /* its error[] keeps the last line GLPK printed: its message on failure */
-} guard;
-
-static int term_hook(void *info, const char *s)
-{
-    guard *g = info;
-    /* GLPK reports a fatal error as its message, then where it was detected */
-    if (strncmp(s, "Error detected in file", 22) != 0)
-        snprintf(g->m->error, sizeof g->m->error, "%.*s", (int)strcspn(s, "\n"), s);
-    if (g->l->interrupt && *g->l->interrupt)
-        longjmp(g->out, 1);
-    return !g->l->verbose; /* non-zero: print nothing */
-}
-
-/* GLPK's fatal errors (out of memory above all) would abort the process:
-   jump out instead, as its manual allows. */
-static void error_hook(void *info)
-{
-    guard *g = info;
-    longjmp(g->out, 2);
-}
-
-/* Progress output every so many simplex iterations: about as often as a
-   1000-row model's iterations take a millisecond (a count, so the same
-   model always takes the same path). */
-static int output_every(const op_mip *m) { return 1 + 200000 / (m->nrows + 1); }
-
-static void guard_on(guard *g, op_mip *m, const mip_limits *l)
-{
-    g->l = l;
-    g->m = m;
-    glp_term_hook(term_hook, g);
-    glp_error_hook(error_hook, g);
-    g->term_out = glp_term_out(GLP_ON);
-}
-
-static void guard_off(const guard *g)
-{
-    glp_term_hook(NULL, NULL);
-    glp_error_hook(NULL, NULL);
-    glp_term_out(g->term_out);
-}
-
-/* After the jump: GLPK's manual says the environment must be freed. Every
-   op_mip is gone from here on. */
-static void teardown(const mip_limits *l)
-{
-    glp_free_env();
-    env_generation++;
-    glp_term_out(l->verbose ? GLP_ON : GLP_OFF);
-}
-
-/* glp_simplex (sp) or glp_intopt (ip) on m, its return code in *rc.
-   Returns 0; or, with GLPK torn down, MIP_STOPPED when an interrupt stopped
-   it and MIP_ERROR (its message in m->error) when GLPK failed fatally. Alone
-   in its function so that no caller variable lives across the setjmp. */
-static int guarded(op_mip *m, const glp_smcp *sp, const glp_iocp *ip, const mip_limits *l,
-                   int *rc)
-{
-    guard g;
-    guard_on(&g, m, l);
-    int jumped = setjmp(g.out);
-    if (jumped) {
-        teardown(l);
-        return jumped == 2 ? MIP_ERROR : MIP_STOPPED;
-    }
-    *rc = sp ? glp_simplex(m->lp, sp) : glp_intopt(m->lp, ip);
-    guard_off(&g);
-    m->error[0] = 0; /* what GLPK printed was no error */
-    return 0;
-}
-
-const char *mip_error(const op_mip *m) { return m->error; }
 
 mip_status mip_solve_lp(op_mip *m, const mip_limits *l, double *obj)
 {
-    if (gone(m))
-        return MIP_STOPPED;
     load(m);
-    if (must_stop(l))
+    if (gone(m) || must_stop(l))
         return MIP_STOPPED;
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_ON; /* the hook decides what is printed */
     sp.out_frq = output_every(m);
     sp.tm_lim = ms_left(l);
-    int rc, jumped = guarded(m, &sp, NULL, l, &rc);
+    call run = {.kind = CALL_SIMPLEX, .sp = &sp};
+    int jumped = guarded(m, &run, l), rc = run.result;
     if (jumped)
         return (mip_status)jumped;
     if (rc != 0)
@@ -479,14 +533,15 @@ static int add_cutoff(op_mip *m, double cutoff)
 mip_status mip_solve(op_mip *m, const mip_limits *l, double *x, double *obj, double *bound)
 {
     *bound = -INFINITY;
+    load(m);
     if (gone(m) || must_stop(l))
         return MIP_STOPPED;
-    load(m);
     int cut = add_cutoff(m, l->cutoff);
     search s = {l, op_now(), -INFINITY, 0};
     glp_iocp ip;
     search_params(&ip, m, l, &s);
-    int rc, jumped = guarded(m, NULL, &ip, l, &rc);
+    call run = {.kind = CALL_INTOPT, .ip = &ip};
+    int jumped = guarded(m, &run, l), rc = run.result;
     if (jumped)
         return (mip_status)jumped;
     int ms = glp_mip_status(m->lp);

@@ -74,6 +74,10 @@ void ilp_point_of_schedule(const ilp *m, const op_schedule *s, const op_eval *e,
    solutions, so nothing unchecked is offered. */
 int ilp_point_feasible(op_mip *mip, const double *x, char *why, size_t n)
 {
+    if (!mip_alive(mip)) {
+        snprintf(why, n, "the model is gone (the MIP solver failed)");
+        return 0; /* nothing can be checked: nothing is accepted */
+    }
     int nc = mip_cols(mip), nr = mip_rows(mip);
     for (int j = 1; j <= nc; j++) {
         double lb, ub;
@@ -109,9 +113,13 @@ int ilp_point_feasible(op_mip *mip, const double *x, char *why, size_t n)
     }
     free(ind);
     free(val);
+    if (!mip_alive(mip)) {
+        /* reading the rows failed in the solver: nothing was checked */
+        snprintf(why, n, "the model is gone (the MIP solver failed)");
+        return 0;
+    }
     return ok;
 }
-
 
 /* Cleans GLPK's tolerances out of a point: binaries become exactly 0 or 1,
    hours vanish where the item is not running, each scheduled item gets exactly

@@ -188,7 +188,7 @@ static int strict_incumbent(solve_run *r, op_diag *d)
 static int first_incumbent(solve_run *r, op_diag *d, op_status *st)
 {
     if (ilp_build(&r->m))
-        return -1;
+        return r->m.mip && !mip_alive(r->m.mip) ? ilp_backend_failed(&r->m, d) : -1;
     int n = mip_cols(r->m.mip);
     r->inc = calloc((size_t)n + 1, sizeof *r->inc);
     if (!r->inc)
@@ -197,6 +197,8 @@ static int first_incumbent(solve_run *r, op_diag *d, op_status *st)
     char why[160];
     if (ilp_point_feasible(r->m.mip, r->inc, why, sizeof why))
         return 0;
+    if (!mip_alive(r->m.mip))
+        return ilp_backend_failed(&r->m, d); /* loading the matrix failed */
     if (!r->o->strict_gates) {
         op_diag_error(d, OP_EINTERNAL, NULL,
                       "internal error: the greedy schedule is not a solution of the model: %s",

@@ -145,8 +145,11 @@ static op_status staff_model(ilp *m, const op_staff_opts *so, op_staff_result *r
         res->status = OP_SOLVE_INFEASIBLE;
         return OP_OK;
     }
-    if (ilp_build(m) || (so->phased && person_week_rows(m)))
+    if (ilp_build(m) || (so->phased && person_week_rows(m))) {
+        if (m->mip && !mip_alive(m->mip))
+            return ilp_backend_failed(m, d), op_diag_status(d);
         return OP_ENOMEM;
+    }
     return OP_OK;
 }
 

@@ -35,13 +35,8 @@ void cli_say(const cli_io *io, const char *fmt, ...)
 
 const char *cli_base_name(const char *path, char *buf, size_t size)
 {
-    size_t n = strlen(path);
-    while (n > 1 && path[n - 1] == '/')
-        n--;
-    size_t k = n;
-    while (k > 0 && path[k - 1] != '/')
-        k--;
-    snprintf(buf, size, "%.*s", (int)(n - k), path + k);
+    size_t len, k = op_path_base(path, &len);
+    snprintf(buf, size, "%.*s", (int)len, path + k);
     return buf;
 }
 
@@ -91,10 +86,5 @@ op_status cli_publish(const char *dir, const op_plan *p, const op_schedule *s, c
     op_status st = op_reports_write(tmp, p, s, e, info, d);
     if (st == OP_OK && log)
         st = write_log(tmp, log, d);
-    if (st == OP_OK)
-        st = op_outdir_commit(tmp, dir, d);
-    else
-        op_outdir_abort(tmp);
-    free(tmp);
-    return st;
+    return op_outdir_end(tmp, dir, st, d);
 }

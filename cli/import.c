@@ -10,12 +10,7 @@ static op_status write_plan(const char *dir, const op_plan *p, op_diag *d)
     if (!tmp)
         return op_diag_status(d) ? op_diag_status(d) : OP_EOUTPUT;
     op_status st = op_report_plan_files(tmp, p, d);
-    if (st == OP_OK)
-        st = op_outdir_commit(tmp, dir, d);
-    else
-        op_outdir_abort(tmp);
-    free(tmp);
-    return st;
+    return op_outdir_end(tmp, dir, st, d);
 }
 
 cli_outcome cli_import_psplib(const cli_io *io, const cli_options *o, const op_plan *p,

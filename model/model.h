@@ -53,6 +53,11 @@ double op_rng_unit(op_rng *r);
    ENOMEM. */
 char *op_path_join(const char *dir, const char *name);
 
+/* The last component of path, trailing slashes ignored: returns its offset
+   in path and sets *len to its length (the part before it, less one slash,
+   is the parent; offset 0: none). */
+size_t op_path_base(const char *path, size_t *len);
+
 /* "P0".."P3" for priority 0..3 ("P?" otherwise); a static string. */
 const char *op_priority_name(int priority);
 

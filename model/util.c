@@ -39,6 +39,18 @@ char *op_path_join(const char *dir, const char *name)
     return s;
 }
 
+size_t op_path_base(const char *path, size_t *len)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t k = n;
+    while (k > 0 && path[k - 1] != '/')
+        k--;
+    *len = n - k;
+    return k;
+}
+
 const char *op_priority_name(int priority)
 {
     static const char *const names[] = {"P0", "P1", "P2", "P3"};

@@ -17,14 +17,9 @@
 /* Parent directory and base name of path, in new strings. */
 static int split_path(const char *path, char **parent, char **base)
 {
-    size_t n = strlen(path);
-    while (n > 1 && path[n - 1] == '/')
-        n--;
-    size_t k = n;
-    while (k > 0 && path[k - 1] != '/')
-        k--;
+    size_t len, k = op_path_base(path, &len);
     *parent = k ? strndup(path, k > 1 ? k - 1 : 1) : strdup(".");
-    *base = strndup(path + k, n - k);
+    *base = strndup(path + k, len);
     if (!*parent || !*base) {
         free(*parent);
         free(*base);
@@ -252,6 +247,16 @@ op_status rpt_write_file(const char *dir, const char *name, rpt_writer fn, const
     }
 out:
     free(path);
+    free(tmp);
+    return st;
+}
+
+op_status op_outdir_end(char *tmp, const char *dir, op_status st, op_diag *d)
+{
+    if (st == OP_OK)
+        st = op_outdir_commit(tmp, dir, d);
+    else
+        op_outdir_abort(tmp);
     free(tmp);
     return st;
 }

@@ -65,6 +65,10 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
 char *op_outdir_begin(const char *dir, op_diag *d);
 op_status op_outdir_commit(const char *tmp, const char *dir, op_diag *d);
 void op_outdir_abort(const char *tmp);
+/* Ends what op_outdir_begin started: commits tmp into dir when st (the
+   writers' status) is OP_OK, else removes it; frees tmp (consumed). Returns
+   st, or the commit's failure. */
+op_status op_outdir_end(char *tmp, const char *dir, op_status st, op_diag *d);
 
 /* Writes comparison.md and comparison.csv for runs[0..n-1] into dir (which
    must exist): gate weeks, metrics, and how far each item moved against the

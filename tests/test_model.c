@@ -14,15 +14,7 @@
 static int add_item(op_plan *p, const char *id, const char *role, double effort, int max_people,
                     int earliest, int due)
 {
-    op_item it;
-    tu_item_init(p, &it, id, role);
-    it.effort = effort;
-    it.max_people = max_people;
-    it.earliest_week = earliest;
-    it.due_week = due;
-    int i = op_plan_add_item(p, &it, NULL);
-    CU_ASSERT_FATAL(i >= 0);
-    return i;
+    return tu_add_item(p, id, role, effort, max_people, earliest, due, 1, OP_IMPACT_NONE);
 }
 
 

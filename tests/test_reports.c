@@ -40,12 +40,7 @@ static void mem_expect(mem *m, const char *want, int line)
 
 static int add_item(op_plan *p, const char *id, const char *role, double effort)
 {
-    op_item it;
-    tu_item_init(p, &it, id, role);
-    it.effort = effort;
-    int i = op_plan_add_item(p, &it, NULL);
-    CU_ASSERT_FATAL(i >= 0);
-    return i;
+    return tu_add_item(p, id, role, effort, 1, 0, 0, 1, OP_IMPACT_NONE);
 }
 
 /* A fixed-duration item holding one person of role for duration weeks. */

@@ -10,33 +10,11 @@
 
 /* ---- building plans by hand ------------------------------------------ */
 
-
-
-/* Adds an item; earliest/due 0 = not given. Returns its index. */
-static int add_item_full(op_plan *p, const char *id, const char *role, double effort,
-                         int max_people, int earliest, int due, int priority, op_impact impact)
-{
-    op_item it;
-    tu_item_init(p, &it, id, role);
-    it.priority = priority;
-    it.effort = effort;
-    it.impact = impact;
-    it.max_people = max_people;
-    it.earliest_week = earliest;
-    it.due_week = due;
-    int i = op_plan_add_item(p, &it, NULL);
-    CU_ASSERT_FATAL(i >= 0);
-    return i;
-}
-
 static int add_item(op_plan *p, const char *id, const char *role, double effort, int max_people,
                     int earliest, int due)
 {
-    return add_item_full(p, id, role, effort, max_people, earliest, due, 1, OP_IMPACT_NONE);
+    return tu_add_item(p, id, role, effort, max_people, earliest, due, 1, OP_IMPACT_NONE);
 }
-
-
-
 
 /* Solves the validated plan; horizon 0 = automatic. Never NULL. */
 static op_solution *solve(const op_plan *p, int horizon, int strict, int phase)
@@ -165,9 +143,9 @@ static void test_deferred(void)
     op_plan *p = op_plan_new();
     CU_ASSERT_FATAL(p != NULL);
     add_team(p, "Dev", 1, 40, 1, 2);
-    int y = add_item_full(p, "Y", "Dev", 60, 1, 0, 0, 2, OP_IMPACT_HIGH);
-    int big = add_item_full(p, "BIG", "Dev", 100, 1, 0, 0, 3, OP_IMPACT_NONE);
-    int x = add_item_full(p, "X", "Dev", 60, 1, 0, 0, 1, OP_IMPACT_NONE);
+    int y = tu_add_item(p, "Y", "Dev", 60, 1, 0, 0, 2, OP_IMPACT_HIGH);
+    int big = tu_add_item(p, "BIG", "Dev", 100, 1, 0, 0, 3, OP_IMPACT_NONE);
+    int x = tu_add_item(p, "X", "Dev", 60, 1, 0, 0, 1, OP_IMPACT_NONE);
     validate_ok(p);
     op_solution *sol = solve(p, 0, 0, 0);
     op_eval *e = eval_optimal(p, sol, 0);
@@ -236,9 +214,9 @@ static void test_windows(void)
     CU_ASSERT_FATAL(p != NULL);
     add_team(p, "Dev", 1, 40, 1, 0);
     add_team(p, "Ops", 1, 40, 1, 0);
-    int a = add_item_full(p, "A", "Dev", 80, 1, 0, 0, 0, OP_IMPACT_HIGH);
-    int d = add_item_full(p, "D", "Dev", 40, 1, 0, 1, 3, OP_IMPACT_NONE);
-    int x = add_item_full(p, "E", "Ops", 20, 1, 3, 0, 0, OP_IMPACT_HIGH);
+    int a = tu_add_item(p, "A", "Dev", 80, 1, 0, 0, 0, OP_IMPACT_HIGH);
+    int d = tu_add_item(p, "D", "Dev", 40, 1, 0, 1, 3, OP_IMPACT_NONE);
+    int x = tu_add_item(p, "E", "Ops", 20, 1, 3, 0, 0, OP_IMPACT_HIGH);
     validate_ok(p);
     op_solution *sol = solve(p, 0, 0, 0);
     op_eval *e = eval_optimal(p, sol, 0);
@@ -257,8 +235,8 @@ static void test_windows(void)
     p = op_plan_new();
     CU_ASSERT_FATAL(p != NULL);
     add_team(p, "Dev", 1, 40, 1, 0);
-    a = add_item_full(p, "A", "Dev", 80, 1, 0, 0, 0, OP_IMPACT_HIGH);
-    d = add_item_full(p, "D", "Dev", 40, 1, 0, 0, 3, OP_IMPACT_NONE);
+    a = tu_add_item(p, "A", "Dev", 80, 1, 0, 0, 0, OP_IMPACT_HIGH);
+    d = tu_add_item(p, "D", "Dev", 40, 1, 0, 0, 3, OP_IMPACT_NONE);
     validate_ok(p);
     sol = solve(p, 0, 0, 0);
     e = eval_optimal(p, sol, 0);
@@ -311,8 +289,8 @@ static void test_strict_gates(void)
     p = op_plan_new();
     CU_ASSERT_FATAL(p != NULL);
     add_team(p, "Dev", 1, 40, 1, 0);
-    int hi = add_item_full(p, "HI", "Dev", 40, 1, 0, 0, 0, OP_IMPACT_HIGH);
-    int lo = add_item_full(p, "LO", "Dev", 40, 1, 0, 0, 3, OP_IMPACT_NONE);
+    int hi = tu_add_item(p, "HI", "Dev", 40, 1, 0, 0, 0, OP_IMPACT_HIGH);
+    int lo = tu_add_item(p, "LO", "Dev", 40, 1, 0, 0, 3, OP_IMPACT_NONE);
     add_gate(p, "G", 1, "LO", "");
     validate_ok(p);
     sol = solve(p, 0, 1, 0);
@@ -334,9 +312,9 @@ static void test_priority_lexicographic(void)
     op_plan *p = op_plan_new();
     CU_ASSERT_FATAL(p != NULL);
     add_team(p, "Dev", 1, 30, 1, 2);
-    int hi = add_item_full(p, "HI", "Dev", 60, 1, 0, 0, 0, OP_IMPACT_NONE);
-    int l1 = add_item_full(p, "L1", "Dev", 30, 1, 0, 0, 3, OP_IMPACT_HIGH);
-    int l2 = add_item_full(p, "L2", "Dev", 30, 1, 0, 0, 3, OP_IMPACT_HIGH);
+    int hi = tu_add_item(p, "HI", "Dev", 60, 1, 0, 0, 0, OP_IMPACT_NONE);
+    int l1 = tu_add_item(p, "L1", "Dev", 30, 1, 0, 0, 3, OP_IMPACT_HIGH);
+    int l2 = tu_add_item(p, "L2", "Dev", 30, 1, 0, 0, 3, OP_IMPACT_HIGH);
     validate_ok(p);
     op_solution *sol = solve(p, 0, 0, 0);
     op_eval *e = eval_optimal(p, sol, 0);
@@ -351,10 +329,10 @@ static void test_priority_lexicographic(void)
     p = op_plan_new();
     CU_ASSERT_FATAL(p != NULL);
     add_team(p, "Dev", 1, 20, 1, 3);
-    int a = add_item_full(p, "A", "Dev", 60, 1, 0, 0, 1, OP_IMPACT_NONE);
-    add_item_full(p, "B", "Dev", 20, 1, 0, 0, 2, OP_IMPACT_HIGH);
-    add_item_full(p, "C", "Dev", 20, 1, 0, 0, 3, OP_IMPACT_HIGH);
-    add_item_full(p, "D", "Dev", 20, 1, 0, 0, 3, OP_IMPACT_HIGH);
+    int a = tu_add_item(p, "A", "Dev", 60, 1, 0, 0, 1, OP_IMPACT_NONE);
+    tu_add_item(p, "B", "Dev", 20, 1, 0, 0, 2, OP_IMPACT_HIGH);
+    tu_add_item(p, "C", "Dev", 20, 1, 0, 0, 3, OP_IMPACT_HIGH);
+    tu_add_item(p, "D", "Dev", 20, 1, 0, 0, 3, OP_IMPACT_HIGH);
     validate_ok(p);
     sol = solve(p, 0, 0, 0);
     e = eval_optimal(p, sol, 0);
@@ -373,8 +351,8 @@ static void test_strict_gates_defer(void)
     op_plan *p = op_plan_new();
     CU_ASSERT_FATAL(p != NULL);
     add_team(p, "Dev", 1, 40, 1, 0);
-    int a = add_item_full(p, "A", "Dev", 40, 1, 0, 1, 1, OP_IMPACT_NONE);
-    int b = add_item_full(p, "B", "Dev", 40, 1, 0, 0, 2, OP_IMPACT_NONE);
+    int a = tu_add_item(p, "A", "Dev", 40, 1, 0, 1, 1, OP_IMPACT_NONE);
+    int b = tu_add_item(p, "B", "Dev", 40, 1, 0, 0, 2, OP_IMPACT_NONE);
     int g = add_gate(p, "G", 1, "B", "");
     validate_ok(p);
     for (int horizon = 0; horizon <= 3; horizon += 3) {

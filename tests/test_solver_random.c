@@ -9,23 +9,6 @@
 #include "solver/solver.h"
 #include "tests/testutil.h"
 
-/* Adds an item; earliest/due 0 = not given. Returns its index. */
-static int add_item_full(op_plan *p, const char *id, const char *role, double effort,
-                         int max_people, int earliest, int due, int priority, op_impact impact)
-{
-    op_item it;
-    tu_item_init(p, &it, id, role);
-    it.priority = priority;
-    it.effort = effort;
-    it.impact = impact;
-    it.max_people = max_people;
-    it.earliest_week = earliest;
-    it.due_week = due;
-    int i = op_plan_add_item(p, &it, NULL);
-    CU_ASSERT_FATAL(i >= 0);
-    return i;
-}
-
 /* ---- tiny random plans against an exhaustive search ------------------- */
 
 #define R_ITEMS 4
@@ -161,7 +144,7 @@ static op_plan *build_instance(const rinst *in)
         snprintf(name, sizeof name, "I%d", i);
         char role[32];
         snprintf(role, sizeof role, "R%d", in->role[i]);
-        int k = add_item_full(p, name, role, in->effort[i], 1, in->earliest[i], in->due[i],
+        int k = tu_add_item(p, name, role, in->effort[i], 1, in->earliest[i], in->due[i],
                               in->prio[i], (op_impact)in->impact[i]);
         for (int j = 0; j < i; j++)
             if (in->dep[i][j]) {

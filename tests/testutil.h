@@ -119,6 +119,25 @@ static inline void tu_item_init(op_plan *p, op_item *it, const char *id, const c
     it->loc = hand_loc(2, 1);
 }
 
+/* Adds an item with the fields tests vary (earliest/due 0 = not given);
+   returns its index, failing the test when it cannot. */
+static inline int tu_add_item(op_plan *p, const char *id, const char *role, double effort,
+                              int max_people, int earliest, int due, int priority,
+                              op_impact impact)
+{
+    op_item it;
+    tu_item_init(p, &it, id, role);
+    it.priority = priority;
+    it.effort = effort;
+    it.impact = impact;
+    it.max_people = max_people;
+    it.earliest_week = earliest;
+    it.due_week = due;
+    int i = op_plan_add_item(p, &it, NULL);
+    CU_ASSERT_FATAL(i >= 0);
+    return i;
+}
+
 static inline void add_team(op_plan *p, const char *role, double headcount, double hours, int from, int to)
 {
     op_team_row row;

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 cd "$T" || exit 99
 cp -R "$EXAMPLE" erlmcp-v3 || exit 99
-G="$top_srcdir/tests/golden"
+G="$top_srcdir/tests/data/golden"
 # Under valgrind (OPTPLAN_REAL set by .ci/run) a solve runs some 50 times
 # slower and staff would reach its time limit: the golden runs use the plain
 # binary, whose memory the other tests check.
@@ -50,7 +50,7 @@ check "golden files exist" test -d "$G/solve"
 if diff -r "$G" out >diff.txt; then
     echo "ok - every report matches its golden copy"
 else
-    echo "FAIL - reports differ from tests/golden:"
+    echo "FAIL - reports differ from tests/data/golden:"
     head -n 80 diff.txt
     fail=1
 fi

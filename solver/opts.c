@@ -11,12 +11,12 @@ const char *op_stage_name(op_stage s) { return stage_names[s]; }
 
 void op_solver_opts_init(op_solver_opts *o)
 {
-    memset(o, 0, sizeof *o);
-    o->time_limit = 60;
-    o->nstages = OP_STAGE_STABILITY;
-    for (int k = 0; k < OP_STAGE_STABILITY; k++)
-        o->stages[k] = (op_stage)k;
-    o->stability = 1;
+    *o = (op_solver_opts){
+        .time_limit = 60,
+        .stages = {OP_STAGE_SCHEDULED, OP_STAGE_LATENESS, OP_STAGE_FINISH, OP_STAGE_PRIORITY},
+        .nstages = 4,
+        .stability = 1,
+    };
 }
 
 int op_solver_parse_stages(op_solver_opts *o, const char *list)
@@ -57,11 +57,7 @@ void op_solution_free(op_solution *s)
     free(s);
 }
 
-void op_staff_opts_init(op_staff_opts *s)
-{
-    memset(s, 0, sizeof *s);
-    s->max_changes = 2;
-}
+void op_staff_opts_init(op_staff_opts *s) { *s = (op_staff_opts){.max_changes = 2}; }
 
 void op_staff_result_free(op_staff_result *r)
 {

@@ -124,6 +124,10 @@ cli_outcome cli_plan_load(const cli_io *io, const cli_options *o, const cli_inpu
         op_plan_set_first_week(p, op_period_of_week(o->period, o->week, 1));
         if (in->status)
             r.status = op_inputs_load_status(in->status, p, d);
+        else
+            /* said even with -q: a nightly run must not take this silently */
+            cli_say(io, "warning: --week %d without a status file (%s): every item is taken "
+                        "as not started", o->week, in->joined[3] ? in->joined[3] : "no --status");
     }
     if (r.status != OP_OK || r.verdict != CLI_DONE) {
         op_plan_free(p);

@@ -62,10 +62,10 @@ static void columns(ilp *m)
         item_columns(m, i);
     for (int g = 0; g < m->ng; g++) {
         m->cg[g] = mip_add_cols(m->mip, m->H - m->gl[g] + 1, MIP_BINARY, 0, 1);
-        if (m->o->strict_gates)
-            for (int t = op_plan_gate(m->p, g)->deadline_week; t <= m->H; t++)
-                if (col_g(m, g, t))
-                    mip_set_bounds(m->mip, col_g(m, g, t), 1, 1);
+        int by = m->o->strict_gates ? ilp_strict_week(m, g) : 0;
+        for (int t = by; by && t <= m->H; t++)
+            if (col_g(m, g, t))
+                mip_set_bounds(m->mip, col_g(m, g, t), 1, 1);
     }
     m->cM = mip_add_cols(m->mip, 1, MIP_CONTINUOUS, 0, m->H);
 }

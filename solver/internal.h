@@ -200,6 +200,10 @@ int ilp_crew_fits(const ilp *m, int i, int st);
 double ilp_role_energy(const ilp *m, int i, int r);
 int ilp_energy_week(const ilp *m, int r, double hours);
 int ilp_is_exit_item(const op_plan *p, int g, int i);
+/* The week by which strict gate g must pass within the horizon: its
+   deadline, the horizon's last week when the deadline is later but the team
+   ends by then, 0 when the deadline lies beyond a horizon the team outlasts. */
+int ilp_strict_week(const ilp *m, int g);
 /* Item windows and gate lower bounds; -1 on ENOMEM. */
 int ilp_windows(ilp *m);
 int ilp_rc_windows(ilp *m, const rc_inst *rc, int T);
@@ -247,6 +251,6 @@ int ilp_run_stage(ilp *m, op_stage st, double *inc, int *have_inc, double *inc_o
 int ilp_backend_failed(const ilp *m, op_diag *d);
 
 /* defer.c */
-char *ilp_defer_reason(const ilp *m, int i, const op_eval *e);
+char *ilp_defer_reason(const ilp *m, int i, const op_schedule *s, const op_eval *e);
 
 #endif

@@ -133,8 +133,8 @@ static int gate_out_of_reach(solve_run *r)
     const char *w1 = op_period_word(op_plan_period(p), 0);
     for (int g = 0; r->o->strict_gates && g < r->m.ng; g++) {
         const op_gate *ga = op_plan_gate(p, g);
-        int gl = r->m.gl[g];
-        if (gl <= ga->deadline_week)
+        int gl = r->m.gl[g], by = ilp_strict_week(&r->m, g);
+        if (!by || gl <= by)
             continue;
         r->sol->status = OP_SOLVE_INFEASIBLE;
         if (gl > r->m.H)
@@ -328,7 +328,8 @@ static int finish(solve_run *r, op_diag *d, op_status *st)
         for (int i = 0; rc == 0 && i < ni; i++)
             if (op_plan_item(r->p, i)->priority == prio && !op_eval_item(fe, i)->done) {
                 sol->deferred[sol->ndeferred] = i;
-                sol->deferred_why[sol->ndeferred] = ilp_defer_reason(&r->m, i, fe);
+                sol->deferred_why[sol->ndeferred] =
+                    ilp_defer_reason(&r->m, i, sol->schedule, fe);
                 if (!sol->deferred_why[sol->ndeferred++])
                     rc = -1;
             }

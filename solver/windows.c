@@ -86,6 +86,16 @@ int ilp_energy_week(const ilp *m, int r, double hours)
     return m->H + 1;
 }
 
+int ilp_strict_week(const ilp *m, int g)
+{
+    int d = op_plan_gate(m->p, g)->deadline_week;
+    if (d <= m->H)
+        return d;
+    /* past the horizon: when the team ends by then, nothing happens after
+       the horizon's last week, so passing by the deadline means by it */
+    return op_plan_last_capacity_week(m->p) <= m->H ? m->H : 0;
+}
+
 int ilp_is_exit_item(const op_plan *p, int g, int i)
 {
     const op_gate *ga = op_plan_gate(p, g);

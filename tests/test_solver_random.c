@@ -232,6 +232,15 @@ static int bf_hours_feasible(const bf *b)
     return 1;
 }
 
+/* Whether some role works past the horizon (an open-ended row). */
+static int team_open(const rinst *in)
+{
+    for (int r = 0; r < in->nroles; r++)
+        if (in->open[r])
+            return 1;
+    return 0;
+}
+
 static void bf_leaf(bf *b)
 {
     const rinst *in = b->in;
@@ -259,6 +268,10 @@ static void bf_leaf(bf *b)
         if (late < 0)
             late = 0;
         if (in->strict && late > 0)
+            return;
+        /* a strict deadline past the horizon of a team that ends by then:
+           nothing happens after the horizon, so the gate must pass within it */
+        if (in->strict && !pw && !team_open(in))
             return;
         v.lateness += late;
     }

@@ -75,6 +75,9 @@ static const char help_commands[] =
     "                       phase: exit items start after the required gates\n"
     "      --require-all    fail when an item cannot be scheduled\n"
     "      --objective LIST stages in order, from scheduled,lateness,finish,priority\n"
+    "      --hour-step H    hours in reports are multiples of H: 1 (default),\n"
+    "                       0.5 or 0.25 (an item's last week takes the rest\n"
+    "                       when its effort is no multiple)\n"
     "      --write-lp FILE  write each stage's model (CPLEX LP): the first stage\n"
     "                       to FILE, the next ones to FILE.2, FILE.3, ...\n"
     "      --greedy         skip the ILP: report the greedy schedule\n"
@@ -148,6 +151,7 @@ static const struct option longopts[] = {
     {"gate-entry", required_argument, NULL, CLI_OPT_GATE_ENTRY},
     {"require-all", no_argument, NULL, CLI_OPT_REQUIRE_ALL},
     {"objective", required_argument, NULL, CLI_OPT_OBJECTIVE},
+    {"hour-step", required_argument, NULL, CLI_OPT_HOUR_STEP},
     {"write-lp", required_argument, NULL, CLI_OPT_WRITE_LP},
     {"greedy", no_argument, NULL, CLI_OPT_GREEDY},
     {"staff-model", required_argument, NULL, CLI_OPT_STAFF_MODEL},

@@ -150,6 +150,12 @@ static int solver_option(int c, const char *arg, const cli_io *io, cli_options *
                              "expected a list of distinct stages from "
                              "scheduled,lateness,finish,priority");
         return 0;
+    case CLI_OPT_HOUR_STEP:
+        o->hour_step_arg = arg;
+        if (strcmp(arg, "1") && strcmp(arg, "0.5") && strcmp(arg, "0.25"))
+            return bad_value(io, "hour-step", arg, "expected 1, 0.5 or 0.25");
+        s->hour_step = strtod(arg, NULL);
+        return 0;
     case CLI_OPT_WRITE_LP: s->write_lp = arg; return 0;
     case CLI_OPT_GREEDY: s->greedy_only = 1; return 0;
     case 'v': s->verbose = 1; return 0;

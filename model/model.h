@@ -292,6 +292,16 @@ void op_schedule_set(op_schedule *s, int item, int week, double hours);
 void op_schedule_add(op_schedule *s, int item, int week, double hours);
 /* Same hours, rounded to 1e-6 h so solver noise never reaches a report. */
 void op_schedule_round(op_schedule *s);
+/* Rounds a valid schedule of plan p to the hour step (hours.c): per effort
+   item, the hours booked up to each week it runs are rounded to a multiple of
+   step, so every week holds a multiple of step except the item's last, which
+   takes the rest (a remainder when its remaining effort is no multiple).
+   Totals, first and last weeks stay; no week passes max_people, no role-week
+   its capacity. Fixed-duration items keep their crew's hours. step <= 0 only
+   cleans solver noise (op_schedule_round). Returns the number of items that
+   keep their hours because no rounding keeps every rule (0 on a solver's
+   schedules so far), -1 out of memory. */
+int op_schedule_round_step(op_schedule *s, const op_plan *p, double step);
 
 /* ---- evaluation of a schedule against the plan (evaluate.c) ---------- */
 

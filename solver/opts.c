@@ -16,6 +16,7 @@ void op_solver_opts_init(op_solver_opts *o)
         .stages = {OP_STAGE_SCHEDULED, OP_STAGE_LATENESS, OP_STAGE_FINISH, OP_STAGE_PRIORITY},
         .nstages = 4,
         .stability = 1,
+        .hour_step = 1,
     };
 }
 

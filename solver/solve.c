@@ -312,6 +312,10 @@ static int finish(solve_run *r, op_diag *d, op_status *st)
 {
     op_solution *sol = r->sol;
     sol->schedule = ilp_schedule_of_point(&r->m, r->inc);
+    /* the one place hours are rounded to the step, before the check below
+       proves the rounded schedule keeps every rule */
+    if (sol->schedule && op_schedule_round_step(sol->schedule, r->p, r->o->hour_step) < 0)
+        return -1;
     op_eval *fe = sol->schedule ? op_eval_new(r->p, sol->schedule, r->o->gate_entry_phase) : NULL;
     if (!fe)
         return -1;

@@ -29,6 +29,8 @@ typedef struct op_solver_opts {
                              this path, later ones to PATH.2, PATH.3, ...; NULL for none */
     int verbose;          /* let GLPK print */
     int greedy_only;      /* skip the ILP: the greedy schedule is the answer */
+    double hour_step;     /* the schedule's hours are rounded to multiples of this
+                             (op_schedule_round_step); <= 0: no rounding */
     /* Progress callback (may be NULL): called about once a second during search. */
     void (*progress)(void *ctx, const char *stage, double incumbent, double bound, double gap,
                      double elapsed);

@@ -151,6 +151,63 @@ static void test_schedule_round(void)
     op_schedule_free(s);
 }
 
+/* The hour step: cumulative rounding per item keeps totals, spans and capacity. */
+static void test_schedule_round_step(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 6);
+    add_team(p, "Ops", 1, 40, 1, 6);
+    add_team(p, "Qa", 1, 40, 1, 6);
+    int a = tu_add_item(p, "A", "Dev", 40, 1, 0, 0, 1, OP_IMPACT_NONE);
+    int b = tu_add_item(p, "B", "Ops", 2.5, 1, 0, 0, 1, OP_IMPACT_NONE);
+    int c = tu_add_item(p, "C", "Qa", 40, 1, 0, 0, 1, OP_IMPACT_NONE);
+    int d = tu_add_item(p, "D", "Qa", 19.5, 1, 0, 0, 1, OP_IMPACT_NONE);
+    int e = tu_add_item(p, "E", "Ops", 1, 1, 0, 0, 1, OP_IMPACT_NONE);
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(5, 6);
+    CU_ASSERT_FATAL(s != NULL);
+    /* solver dust: 31.9999 + 0.0001 becomes 32 + 0, the span (1..3) stays */
+    op_schedule_set(s, a, 1, 31.9999);
+    op_schedule_set(s, a, 2, 0.0001);
+    op_schedule_set(s, a, 3, 8);
+    /* 2.5 h is no multiple of 1 h: the last week takes the half */
+    op_schedule_set(s, b, 1, 1.2);
+    op_schedule_set(s, b, 2, 1.3);
+    /* Qa is full in week 1: rounding C's 20.5 up would pass capacity, so
+       it rounds down and the half hour goes to week 2 */
+    op_schedule_set(s, c, 1, 20.5);
+    op_schedule_set(s, c, 2, 19.5);
+    op_schedule_set(s, d, 1, 19.5);
+    /* 1 h over three weeks cannot keep its first and last week in whole
+       hours: it keeps its hours */
+    op_schedule_set(s, e, 3, 0.3);
+    op_schedule_set(s, e, 4, 0.4);
+    op_schedule_set(s, e, 5, 0.3);
+    CU_ASSERT_EQUAL(op_schedule_round_step(s, p, 1), 1);
+    const double want[5][6] = {{32, 0, 8, 0, 0, 0},   {1, 1.5, 0, 0, 0, 0},
+                               {20, 20, 0, 0, 0, 0},  {19.5, 0, 0, 0, 0, 0},
+                               {0, 0, 0.3, 0.4, 0.3, 0}};
+    for (int i = 0; i < 5; i++)
+        for (int t = 1; t <= 6; t++)
+            CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, i, t), want[i][t - 1], 1e-9);
+    op_eval *ev = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(ev != NULL);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(ev), 0);
+    CU_ASSERT_EQUAL(op_eval_item(ev, a)->end_week, 3);
+    op_eval_free(ev);
+    /* a quarter step, and step 0 only cleans noise */
+    op_schedule_set(s, b, 1, 1.1);
+    op_schedule_set(s, b, 2, 1.4);
+    CU_ASSERT_EQUAL(op_schedule_round_step(s, p, 0), 0);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, b, 1), 1.1, 1e-9);
+    op_schedule_round_step(s, p, 0.25);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, b, 1), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, b, 2), 1.5, 1e-9);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
 /* ---- plan validation by hand ----------------------------------------- */
 
 static void test_plan_validate(void)
@@ -552,6 +609,7 @@ int main(void)
         {"diagnostics edge cases", test_diag_edges},
         {"schedule get/set/add and ranges", test_schedule_access},
         {"schedule rounding", test_schedule_round},
+        {"schedule rounded to the hour step", test_schedule_round_step},
         {"plan validation by hand", test_plan_validate},
         {"eval of a clean schedule", test_eval_clean},
         {"the one order of schedules", test_eval_compare},

@@ -140,17 +140,24 @@ static int chain_columns(ilp *m)
     return 0;
 }
 
-/* Upper bound of the chain hours of item i in week t (L[i,t], else x[i,t]). */
+/* Upper bound of the chain hours of item i in week t (L[i,t], else x[i,t], at most its
+   effort). */
 static double chain_ub(const ilp *m, int i, int t)
 {
     double lb, ub;
-    mip_get_bounds(m->mip, col_L(m, i, t) ? col_L(m, i, t) : col_x(m, i, t), &lb, &ub);
-    return ub;
+    if (col_L(m, i, t)) {
+        mip_get_bounds(m->mip, col_L(m, i, t), &lb, &ub);
+        return ub;
+    }
+    mip_get_bounds(m->mip, col_x(m, i, t), &lb, &ub);
+    double e = op_plan_item(m->p, i)->remaining;
+    return ub < e ? ub : e;
 }
 
 /* Link k in week t: w only when j is done in t (w <= z[j,t] - z[j,t-1]); the
-   chain through the link fits its person-week when w (chain(j) + x[i] +
-   M w <= P + M); L[i] >= chain(j) + x[i] when w, and L[i] >= x[i]. */
+   chain through the link fits its person-week P when w (chain(j) + x[i] +
+   M w <= P + M, left out when it cannot bind); L[i] >= chain(j) + x[i] when
+   w (with M = ub chain(j)), and L[i] >= x[i]. */
 static int link_rows(ilp *m, int k, int t)
 {
     int j = m->lk[k].j, i = m->lk[k].i, w = col_w(m, k, t);
@@ -158,13 +165,18 @@ static int link_rows(ilp *m, int k, int t)
     int zp = col_z(m, j, t - 1), r = row_le(m, 0);
     if (nz(m, r, w, 1) || nz(m, r, col_z(m, j, t), -1) || (zp && nz(m, r, zp, 1)))
         return -1;
-    double big = chain_ub(m, j, t) + chain_ub(m, i, t), pw = ilp_link_hours(m, j, i, t);
-    r = row_le(m, pw + big);
-    if (nz(m, r, cj, 1) || nz(m, r, xi, 1) || nz(m, r, w, big))
-        return -1;
+    /* the smallest big-Ms that leave w = 0 free: chain(j) + x[i] <= ub(j) + ub(i), and
+       L[i] >= x[i] already */
+    double pw = ilp_link_hours(m, j, i, t), big = chain_ub(m, j, t) + chain_ub(m, i, t) - pw;
+    if (big > 0) {
+        r = row_le(m, pw + big);
+        if (nz(m, r, cj, 1) || nz(m, r, xi, 1) || nz(m, r, w, big))
+            return -1;
+    }
     int li = col_L(m, i, t);
     if (!li)
         return 0;
+    big = chain_ub(m, j, t);
     r = row_ge(m, -big);
     return nz(m, r, li, 1) || nz(m, r, cj, -1) || nz(m, r, xi, -1) || nz(m, r, w, -big) ? -1 : 0;
 }

@@ -73,6 +73,9 @@ static const char help_commands[] =
     "      --strict-gates   gate deadlines are hard\n"
     "      --gate-entry MODE  order (default): gates pass in order;\n"
     "                       phase: exit items start after the required gates\n"
+    "      --handoff MODE   same-week (default): an item may start in the week\n"
+    "                       its dependency is done when both fit one person's\n"
+    "                       week; next-week: a dependency costs a whole week\n"
     "      --require-all    fail when an item cannot be scheduled\n"
     "      --objective LIST stages in order, from scheduled,lateness,finish,priority\n"
     "      --hour-step H    hours in reports are multiples of H: 1 (default),\n"
@@ -149,6 +152,7 @@ static const struct option longopts[] = {
     {"gap", required_argument, NULL, CLI_OPT_GAP},
     {"strict-gates", no_argument, NULL, CLI_OPT_STRICT},
     {"gate-entry", required_argument, NULL, CLI_OPT_GATE_ENTRY},
+    {"handoff", required_argument, NULL, CLI_OPT_HANDOFF},
     {"require-all", no_argument, NULL, CLI_OPT_REQUIRE_ALL},
     {"objective", required_argument, NULL, CLI_OPT_OBJECTIVE},
     {"hour-step", required_argument, NULL, CLI_OPT_HOUR_STEP},

@@ -28,7 +28,7 @@ static op_status check_schedule(const cli_io *io, const cli_options *o, const ch
     op_eval *e = NULL;
     char title[256];
     op_status st = cli_load_schedule(path, p, &s, d);
-    if (st == OP_OK && !(e = op_eval_new(p, s, o->solver.gate_entry_phase))) {
+    if (st == OP_OK && !(e = op_eval_new(p, s, op_solver_eval_rules(&o->solver)))) {
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         st = OP_ENOMEM;
     }

@@ -142,6 +142,9 @@ static int solver_option(int c, const char *arg, const cli_io *io, cli_options *
     case CLI_OPT_GATE_ENTRY:
         o->gate_entry_arg = arg;
         return parse_choice(io, "gate-entry", arg, "order", "phase", &s->gate_entry_phase);
+    case CLI_OPT_HANDOFF:
+        o->handoff_arg = arg;
+        return parse_choice(io, "handoff", arg, "same-week", "next-week", &s->next_week);
     case CLI_OPT_REQUIRE_ALL: o->require_all = 1; return 0;
     case CLI_OPT_OBJECTIVE:
         o->objective_arg = arg;

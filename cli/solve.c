@@ -52,7 +52,7 @@ static op_status load_context(const cli_solve_request *rq, solve_state *s, op_di
     op_status st = OP_OK;
     if (rq->baseline) {
         st = cli_load_schedule(rq->baseline, p, &s->base, d);
-        if (st == OP_OK && !(s->base_eval = op_eval_new(p, s->base, s->opts.gate_entry_phase)))
+        if (st == OP_OK && !(s->base_eval = op_eval_new(p, s->base, op_solver_eval_rules(&s->opts))))
             st = OP_ENOMEM;
     }
     if (st == OP_OK && rq->previous) {
@@ -209,7 +209,7 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
         r.status = search(io, rq, &s, d);
     if (r.status != OP_OK || !usable(io, rq, &s, &r))
         goto out;
-    if (!(s.eval = op_eval_new(rq->plan, s.sol->schedule, s.opts.gate_entry_phase))) {
+    if (!(s.eval = op_eval_new(rq->plan, s.sol->schedule, op_solver_eval_rules(&s.opts)))) {
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         r.status = OP_ENOMEM;
         goto out;

@@ -158,27 +158,82 @@ static int eval_item(op_eval *e, const op_plan *p, const op_schedule *s, int i)
     return 0;
 }
 
-/* Dependencies not done before their dependant starts (history is not judged); -1 out of
-   memory. */
-static int eval_deps(op_eval *e, const op_plan *p)
+/* Whether j -> i is a same-week link under the rules: both effort items, j done in the week i
+   starts. */
+static int same_week_link(const op_eval *e, const op_plan *p, int j, int i, unsigned rules)
+{
+    return !(rules & OP_EVAL_NEXT_WEEK) && !op_plan_item(p, j)->duration &&
+           !op_plan_item(p, i)->duration && e->items[j].done && e->items[i].start_week &&
+           e->items[j].end_week == e->items[i].start_week;
+}
+
+/* Whether item i's dependencies are judged (history is not). */
+static int deps_judged(const op_eval *e, const op_plan *p, int i)
+{
+    const op_item *it = op_plan_item(p, i);
+    return e->items[i].start_week && !it->done && !it->started;
+}
+
+/* The chain hours of every item in its start week (cs) and end week (ce), in dependency
+   order (see model.h); cs and ce hold one double per item. */
+static void chain_hours(const op_eval *e, const op_plan *p, const op_schedule *s, unsigned rules,
+                        double *cs, double *ce)
 {
     int ni = op_plan_item_count(p);
-    for (int i = 0; i < ni; i++) {
+    const int *topo = op_plan_topo_order(p);
+    for (int k = 0; k < ni; k++) {
+        int i = topo[k];
         const op_item *it = op_plan_item(p, i);
-        if (!e->items[i].start_week || it->done || it->started)
+        const op_item_eval *ie = &e->items[i];
+        cs[i] = ce[i] = 0;
+        if (!ie->start_week)
+            continue;
+        double own = op_schedule_get(s, i, ie->start_week), best = 0;
+        for (int d = 0; deps_judged(e, p, i) && d < it->ndeps; d++) {
+            int j = it->deps[d].index;
+            if (!op_plan_item(p, j)->done && same_week_link(e, p, j, i, rules) && ce[j] > best)
+                best = ce[j];
+        }
+        cs[i] = own + best;
+        ce[i] = ie->end_week == ie->start_week ? cs[i] : op_schedule_get(s, i, ie->end_week);
+    }
+}
+
+/* Dependencies not done before their dependant starts (or, same week, a chain over one
+   person's week; history is not judged); -1 out of memory. */
+static int eval_deps(op_eval *e, const op_plan *p, const op_schedule *s, unsigned rules)
+{
+    int ni = op_plan_item_count(p), rc = 0;
+    double *cs = malloc(((size_t)ni + 1) * sizeof *cs), *ce = malloc(((size_t)ni + 1) * sizeof *ce);
+    if (!cs || !ce)
+        rc = -1;
+    else
+        chain_hours(e, p, s, rules, cs, ce);
+    for (int i = 0; rc == 0 && i < ni; i++) {
+        const op_item *it = op_plan_item(p, i);
+        if (!deps_judged(e, p, i))
             continue; /* history is not judged */
-        for (int k = 0; k < it->ndeps; k++) {
+        int start = e->items[i].start_week, r = it->role.index;
+        for (int k = 0; rc == 0 && k < it->ndeps; k++) {
             int j = it->deps[k].index;
             if (op_plan_item(p, j)->done)
                 continue; /* done in the history weeks, before anything planned */
-            int start = e->items[i].start_week;
-            if (!e->items[j].done || e->items[j].end_week >= start)
-                if (add_violation(e, OP_V_DEPENDENCY, i, it->role.index, start, j, start,
+            if (same_week_link(e, p, j, i, rules)) {
+                double h = ce[j] + op_schedule_get(s, i, start);
+                double a = op_plan_person_hours(p, op_plan_item(p, j)->role.index, start);
+                double b = op_plan_person_hours(p, r, start), pw = a < b ? a : b;
+                if (h > pw + TOL && add_violation(e, OP_V_HANDOFF, i, r, start, j, h, pw))
+                    rc = -1;
+            } else if (!e->items[j].done || e->items[j].end_week >= start) {
+                if (add_violation(e, OP_V_DEPENDENCY, i, r, start, j, start,
                                   e->items[j].done ? e->items[j].end_week : 0))
-                    return -1;
+                    rc = -1;
+            }
         }
     }
-    return 0;
+    free(cs);
+    free(ce);
+    return rc;
 }
 
 /* Role-weeks loaded beyond capacity; -1 out of memory. */
@@ -263,7 +318,7 @@ static int eval_gate_entry(op_eval *e, const op_plan *p)
     return 0;
 }
 
-op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phase)
+op_eval *op_eval_new(const op_plan *p, const op_schedule *s, unsigned rules)
 {
     op_eval *e = calloc(1, sizeof *e);
     if (!e)
@@ -279,10 +334,10 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phas
     for (int i = 0; i < ni; i++)
         if (eval_item(e, p, s, i))
             goto nomem;
-    if (eval_deps(e, p) || eval_capacity(e, p))
+    if (eval_deps(e, p, s, rules) || eval_capacity(e, p))
         goto nomem;
     eval_gates(e, p);
-    if (gate_entry_phase && eval_gate_entry(e, p))
+    if ((rules & OP_EVAL_GATE_ENTRY) && eval_gate_entry(e, p))
         goto nomem;
     return e;
 nomem:

@@ -321,7 +321,8 @@ int op_schedule_round_step(op_schedule *s, const op_plan *p, double step);
     X(OP_V_OVER, over_allocated)          /* more hours than its effort */                      \
     X(OP_V_UNSCHEDULED, unscheduled)      /* item given no hours */                             \
     X(OP_V_GATE_ENTRY, gate_entry)        /* exit item started before a required gate passed */ \
-    X(OP_V_CREW_BROKEN, crew_broken)      /* fixed-duration item not run as one block */
+    X(OP_V_CREW_BROKEN, crew_broken)      /* fixed-duration item not run as one block */        \
+    X(OP_V_HANDOFF, handoff)              /* same-week chain over one person's week */
 
 #define OP_V_ENUM_(kind, name) kind,
 typedef enum { OP_VIOLATION_KINDS(OP_V_ENUM_) OP_V_COUNT } op_violation_kind;
@@ -356,10 +357,25 @@ typedef struct op_gate_eval {
 
 typedef struct op_eval op_eval;
 
+/* Rules of op_eval_new beyond the plan's own, or-ed together (0: none). */
+#define OP_EVAL_GATE_ENTRY 1u /* --gate-entry phase: exit items start after required gates */
+#define OP_EVAL_NEXT_WEEK 2u  /* --handoff next-week: no item starts in the week a
+                                 dependency is done */
+
+/* The same-week hand-off rule (unless OP_EVAL_NEXT_WEEK): effort item i may
+   start in week t when each dependency j is done by the end of t; when j is
+   an effort item done in t itself (a same-week link j -> i), the chain's
+   hours in t, chain(i) = hours(i, t) + the largest chain(j) over its
+   same-week links, must fit the smaller person-week of the two roles,
+   chain(j) + hours(i, t) <= min(person_hours(role j, t), person_hours(role
+   i, t)). chain(j) in week t is hours(j, t) plus, when j itself started in
+   t, its own same-week links' chain. Fixed-duration items take part in no
+   same-week link. */
+
 /* Evaluates s against p: per-item, per-gate and per-role-week figures and every
-   violation. gate_entry_phase adds the phase-entry rule. Returns NULL on ENOMEM;
-   the caller frees the result with op_eval_free. */
-op_eval *op_eval_new(const op_plan *p, const op_schedule *s, int gate_entry_phase);
+   violation. rules (OP_EVAL_*) adds rules. Returns NULL on ENOMEM; the caller
+   frees the result with op_eval_free. */
+op_eval *op_eval_new(const op_plan *p, const op_schedule *s, unsigned rules);
 void op_eval_free(op_eval *e);
 int op_eval_weeks(const op_eval *e);
 const op_item_eval *op_eval_item(const op_eval *e, int i);

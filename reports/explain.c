@@ -90,6 +90,15 @@ static void text_crew_broken(const vctx *c, char *buf, size_t n, size_t *len)
                op_plan_item(c->p, c->v->item)->duration, rpt_period(c->p, 1));
 }
 
+static void text_handoff(const vctx *c, char *buf, size_t n, size_t *len)
+{
+    rpt_append(buf, n, len,
+               "%s starts in %s %d, the %s %s is done in, but the chain's %s h there exceed "
+               "one person's %s h",
+               c->id, c->wk, c->v->week, c->wk, op_plan_item(c->p, c->v->other)->id,
+               RPT_NUM(c->v->a), RPT_NUM(c->v->b));
+}
+
 /* One text per kind, in the order of model.h's table: a kind without its
    text_<name> function does not compile. */
 #define TEXT_FN_(kind, name) text_##name,

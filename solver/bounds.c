@@ -153,8 +153,9 @@ void ilp_tighten_to(ilp *m, int T, ilp_undo *u)
         }
         for (int d = 0; d < jt->ndeps; d++) {
             int i = jt->deps[d].index;
-            if (m->ef[i] && m->fixed_s[i] == 1 && ls - 1 < lf[i])
-                lf[i] = ls - 1;
+            int lfi = ls - !ilp_same_week(m, i, j);
+            if (m->ef[i] && m->fixed_s[i] == 1 && lfi < lf[i])
+                lf[i] = lfi;
         }
     }
     for (int i = 0; i < m->ni; i++) {

@@ -70,6 +70,133 @@ static void columns(ilp *m)
     m->cM = mip_add_cols(m->mip, 1, MIP_CONTINUOUS, 0, m->H);
 }
 
+/* Same-week hand-off links (dependency j -> dependent i, both effort items):
+   their w columns, by dependent item then dependency, so ilp_link_of finds
+   them; -1 on ENOMEM. */
+static int link_columns(ilp *m)
+{
+    m->lk_first = calloc((size_t)m->ni + 2, sizeof *m->lk_first);
+    if (!m->lk_first)
+        return -1;
+    int cap = 0;
+    for (int i = 0; i < m->ni; i++) {
+        const op_item *it = op_plan_item(m->p, i);
+        m->lk_first[i] = m->nlk;
+        for (int d = 0; m->ef[i] && d < it->ndeps; d++) {
+            int j = it->deps[d].index;
+            int t0 = m->es[i] > m->ef[j] ? m->es[i] : m->ef[j];
+            int t1 = m->lf[i] < m->lf[j] ? m->lf[i] : m->lf[j];
+            if (!m->ef[j] || !ilp_same_week(m, j, i) || t0 > t1)
+                continue;
+            if (m->nlk == cap) {
+                cap = cap ? 2 * cap : 16;
+                ilp_link *nl = realloc(m->lk, (size_t)cap * sizeof *nl);
+                if (!nl)
+                    return -1;
+                m->lk = nl;
+            }
+            int cw = mip_add_cols(m->mip, t1 - t0 + 1, MIP_BINARY, 0, 1);
+            m->lk[m->nlk++] = (ilp_link){j, i, t0, t1, cw};
+            for (int t = t0; t <= t1; t++)
+                if (ilp_link_hours(m, j, i, t) <= OP_EPS)
+                    fix_continuous(m, cw + (t - t0), 0);
+        }
+    }
+    m->lk_first[m->ni] = m->nlk;
+    return 0;
+}
+
+/* L[i,t] columns where item i has a link in and a link out in week t: a
+   chain of three or more items in one week. Bound: the most the chain may
+   hold (a link's person-week) or i's own week; -1 on ENOMEM. */
+static int chain_columns(ilp *m)
+{
+    size_t n = (size_t)m->ni * (size_t)(m->H + 1) + 1;
+    m->cL = calloc(n, sizeof *m->cL);
+    char *out = calloc(n, 1);
+    if (!m->cL || !out) {
+        free(out);
+        return -1;
+    }
+    for (int k = 0; k < m->nlk; k++)
+        for (int t = m->lk[k].t0; t <= m->lk[k].t1; t++)
+            out[(size_t)m->lk[k].j * (size_t)(m->H + 1) + (size_t)t] = 1;
+    for (int k = 0; k < m->nlk; k++) {
+        int i = m->lk[k].i;
+        for (int t = m->lk[k].t0; t <= m->lk[k].t1; t++) {
+            size_t c = (size_t)i * (size_t)(m->H + 1) + (size_t)t;
+            double ub = ilp_item_cap(m, i, t), h = ilp_link_hours(m, m->lk[k].j, i, t);
+            if (!out[c])
+                continue;
+            if (!m->cL[c])
+                m->cL[c] = mip_add_cols(m->mip, 1, MIP_CONTINUOUS, 0, ub);
+            double lb, cub;
+            mip_get_bounds(m->mip, m->cL[c], &lb, &cub);
+            if (h > cub)
+                mip_set_bounds(m->mip, m->cL[c], 0, h);
+        }
+    }
+    free(out);
+    return 0;
+}
+
+/* Upper bound of the chain hours of item i in week t (L[i,t], else x[i,t], at most its
+   effort). */
+static double chain_ub(const ilp *m, int i, int t)
+{
+    double lb, ub;
+    if (col_L(m, i, t)) {
+        mip_get_bounds(m->mip, col_L(m, i, t), &lb, &ub);
+        return ub;
+    }
+    mip_get_bounds(m->mip, col_x(m, i, t), &lb, &ub);
+    double e = op_plan_item(m->p, i)->remaining;
+    return ub < e ? ub : e;
+}
+
+/* Link k in week t: w only when j is done in t (w <= z[j,t] - z[j,t-1]); the
+   chain through the link fits its person-week P when w (chain(j) + x[i] +
+   M w <= P + M, left out when it cannot bind); L[i] >= chain(j) + x[i] when
+   w (with M = ub chain(j)), and L[i] >= x[i]. */
+static int link_rows(ilp *m, int k, int t)
+{
+    int j = m->lk[k].j, i = m->lk[k].i, w = col_w(m, k, t);
+    int cj = col_L(m, j, t) ? col_L(m, j, t) : col_x(m, j, t), xi = col_x(m, i, t);
+    int zp = col_z(m, j, t - 1), r = row_le(m, 0);
+    if (nz(m, r, w, 1) || nz(m, r, col_z(m, j, t), -1) || (zp && nz(m, r, zp, 1)))
+        return -1;
+    /* the smallest big-Ms that leave w = 0 free: chain(j) + x[i] <= ub(j) + ub(i), and
+       L[i] >= x[i] already */
+    double pw = ilp_link_hours(m, j, i, t), big = chain_ub(m, j, t) + chain_ub(m, i, t) - pw;
+    if (big > 0) {
+        r = row_le(m, pw + big);
+        if (nz(m, r, cj, 1) || nz(m, r, xi, 1) || nz(m, r, w, big))
+            return -1;
+    }
+    int li = col_L(m, i, t);
+    if (!li)
+        return 0;
+    big = chain_ub(m, j, t);
+    r = row_ge(m, -big);
+    return nz(m, r, li, 1) || nz(m, r, cj, -1) || nz(m, r, xi, -1) || nz(m, r, w, -big) ? -1 : 0;
+}
+
+static int link_all_rows(ilp *m)
+{
+    for (int k = 0; k < m->nlk; k++)
+        for (int t = m->lk[k].t0; t <= m->lk[k].t1; t++)
+            if (link_rows(m, k, t))
+                return -1;
+    for (int i = 0; m->cL && i < m->ni; i++)
+        for (int t = 1; t <= m->H; t++)
+            if (col_L(m, i, t)) {
+                int r = row_ge(m, 0);
+                if (nz(m, r, col_L(m, i, t), 1) || nz(m, r, col_x(m, i, t), -1))
+                    return -1;
+            }
+    return 0;
+}
+
 /* A fixed-duration item: one start when scheduled (sum_s y = s); started by
    t and done by t follow from the start, in difference form so the rows
    stay sparse: a[t] = a[t-1] + y[t], z[t] = z[t-1] + y[t-p+1]. */
@@ -154,8 +281,9 @@ static int effort_done_rows(ilp *m, int i, int t)
     return nz(m, r, col_z(m, i, t), 1) || nz(m, r, col_a(m, i, t), -1) ? -1 : 0;
 }
 
-/* Item i starts by t only if each dependency is done by t-1 and, with
-   phase entry, each gate its gates require passed by t-1. */
+/* Item i starts by t only if each dependency is done by t-1 or hands off
+   in t (a[i,t] <= z[j,t-1] + w[j,i,t]) and, with phase entry, each gate
+   its gates require passed by t-1. */
 static int start_rows(ilp *m, int i, int t)
 {
     const op_item *it = op_plan_item(m->p, i);
@@ -163,9 +291,9 @@ static int start_rows(ilp *m, int i, int t)
         int j = it->deps[d].index;
         if (op_plan_item(m->p, j)->done)
             continue; /* done in history */
-        int zj = col_z(m, j, t - 1);
+        int zj = col_z(m, j, t - 1), k = ilp_link_of(m, j, i), w = k >= 0 ? col_w(m, k, t) : 0;
         int r = row_le(m, 0);
-        if (nz(m, r, col_a(m, i, t), 1) || (zj && nz(m, r, zj, -1)))
+        if (nz(m, r, col_a(m, i, t), 1) || (zj && nz(m, r, zj, -1)) || (w && nz(m, r, w, -1)))
             return -1;
     }
     for (int g = 0; m->o->gate_entry_phase && g < m->ng; g++) {
@@ -390,10 +518,12 @@ int ilp_build(ilp *m)
     if (!m->mip)
         return -1;
     columns(m);
+    if (link_columns(m) || chain_columns(m))
+        return -1;
     for (int i = 0; i < m->ni; i++)
         if (m->ef[i] && item_rows(m, i))
             return -1;
-    return capacity_rows(m) || change_rows(m) || gate_rows(m) || stability_rows(m) ||
+    return link_all_rows(m) || capacity_rows(m) || change_rows(m) || gate_rows(m) || stability_rows(m) ||
                    knapsack_rows(m)
                ? -1
                : 0;

@@ -163,9 +163,12 @@ static void pass_gates(const op_plan *p, const int *end, int *gpass, int t)
 typedef struct {
     const op_plan *p;
     op_schedule *s;
-    int max_week, gate_entry_phase;
+    int max_week;
+    unsigned rules; /* OP_EVAL_*: gate entry phase, next-week hand-offs */
     double *left;  /* hours still to place per item */
     int *end;      /* week done, 0 = not done */
+    int *start;    /* week started here, 0 = not yet */
+    double *chain; /* hours of the same-week chain ending with the item in its end week */
     int *gpass;    /* week each gate passed, 0 = not yet */
     double *room;  /* hours free this week per role */
     double *held;  /* hours fixed-duration items hold in weeks after the current one */
@@ -178,8 +181,17 @@ static double *held_at(const greedy_state *g, int q, int w)
     return &g->held[(size_t)q * ((size_t)g->max_week + 2) + (size_t)w];
 }
 
-/* Whether item i may work in week t: its dependencies ended before t and, in gate entry
-   phase, every gate required by a gate it belongs to passed before t. */
+/* Whether dependency j -> item i may hand off within the week j ends (see op_eval_new). */
+static int same_week(const greedy_state *g, int j, int i)
+{
+    const op_item *ji = op_plan_item(g->p, j), *it = op_plan_item(g->p, i);
+    return !(g->rules & OP_EVAL_NEXT_WEEK) && !ji->duration && !ji->done && !it->duration &&
+           !it->started;
+}
+
+/* Whether item i may work in week t: its dependencies ended before t (or in t, handing off
+   the same week) and, in gate entry phase, every gate required by a gate it belongs to
+   passed before t. */
 static int item_ready(const greedy_state *g, int i, int t)
 {
     const op_item *it = op_plan_item(g->p, i);
@@ -187,9 +199,9 @@ static int item_ready(const greedy_state *g, int i, int t)
     int ready = 1;
     for (int m = 0; m < it->ndeps && ready; m++) {
         int j = it->deps[m].index;
-        ready = g->end[j] && g->end[j] < t;
+        ready = g->end[j] && (g->end[j] < t || (g->end[j] == t && same_week(g, j, i)));
     }
-    if (ready && g->gate_entry_phase) {
+    if (ready && (g->rules & OP_EVAL_GATE_ENTRY)) {
         for (int k = 0; k < ng && ready; k++) {
             const op_gate *ga = op_plan_gate(g->p, k);
             int member = 0;
@@ -236,22 +248,49 @@ static void place_fixed(greedy_state *g, int i, int t)
     g->remaining--;
 }
 
-/* Gives item i as many of its role's free hours in week t as its weekly cap allows. */
+/* Item i starting in week t after dependencies done in t: the most hours the same-week
+   chains leave it (*lead: the longest chain it extends); HUGE_VAL when none is done in t. */
+static double chain_room(const greedy_state *g, int i, int t, double *lead)
+{
+    const op_item *it = op_plan_item(g->p, i);
+    double room = HUGE_VAL;
+    *lead = 0;
+    for (int m = 0; !g->start[i] && m < it->ndeps; m++) {
+        int j = it->deps[m].index;
+        if (g->end[j] != t || op_plan_item(g->p, j)->done)
+            continue;
+        double a = op_plan_person_hours(g->p, op_plan_item(g->p, j)->role.index, t);
+        double b = op_plan_person_hours(g->p, it->role.index, t), pw = a < b ? a : b;
+        if (pw - g->chain[j] < room)
+            room = pw - g->chain[j];
+        if (g->chain[j] > *lead)
+            *lead = g->chain[j];
+    }
+    return room;
+}
+
+/* Gives item i as many of its role's free hours in week t as its weekly cap (and a
+   same-week hand-off's chain) allows. */
 static void place_hours(greedy_state *g, int i, int t)
 {
     int r = op_plan_item(g->p, i)->role.index;
     if (g->room[r] <= OP_EPS)
         return;
-    double h = op_plan_item_week_cap(g->p, i, t);
+    double lead, h = op_plan_item_week_cap(g->p, i, t), cr = chain_room(g, i, t, &lead);
     if (h > g->room[r])
         h = g->room[r];
     if (h > g->left[i])
         h = g->left[i];
+    if (h > cr)
+        h = cr;
     if (h <= OP_EPS)
         return;
     op_schedule_add(g->s, i, t, h);
     g->room[r] -= h;
     g->left[i] -= h;
+    g->chain[i] = g->start[i] ? h : h + lead;
+    if (!g->start[i])
+        g->start[i] = t;
     if (g->left[i] <= OP_EPS) {
         g->left[i] = 0;
         g->end[i] = t;
@@ -284,7 +323,7 @@ static void greedy_week(greedy_state *g, const int *order, int t)
 }
 
 /* One pass; noise (NULL or one factor per item) perturbs the tail rule. */
-static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_phase,
+static op_schedule *greedy_pass(const op_plan *p, int max_week, unsigned rules,
                                 const double *noise, const double *rank)
 {
     int ni = op_plan_item_count(p), nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
@@ -293,17 +332,19 @@ static op_schedule *greedy_pass(const op_plan *p, int max_week, int gate_entry_p
         max_week = last < OP_MAX_WEEK ? last : OP_MAX_WEEK;
     if (max_week < 1)
         max_week = 1;
-    greedy_state g = {.p = p, .max_week = max_week, .gate_entry_phase = gate_entry_phase};
+    greedy_state g = {.p = p, .max_week = max_week, .rules = rules};
     g.s = op_schedule_new(ni, max_week);
     int *order = malloc(((size_t)ni + 1) * sizeof *order);
     g.left = malloc(((size_t)ni + 1) * sizeof *g.left);
     g.end = calloc((size_t)ni + 1, sizeof *g.end);
+    g.start = calloc((size_t)ni + 1, sizeof *g.start);
+    g.chain = calloc((size_t)ni + 1, sizeof *g.chain);
     g.gpass = calloc((size_t)ng + 1, sizeof *g.gpass);
     g.room = malloc(((size_t)nr + 1) * sizeof *g.room);
     g.held = calloc((size_t)nr * ((size_t)max_week + 2) + 1, sizeof *g.held);
     int *dl = item_deadlines(p);
     int *tl = item_tails(p);
-    if (!g.s || !order || !g.left || !g.end || !g.gpass || !g.room || !g.held || !dl || !tl) {
+    if (!g.s || !order || !g.left || !g.end || !g.start || !g.chain || !g.gpass || !g.room || !g.held || !dl || !tl) {
         op_schedule_free(g.s);
         g.s = NULL;
         goto out;
@@ -337,6 +378,8 @@ out:
     free(order);
     free(g.left);
     free(g.end);
+    free(g.start);
+    free(g.chain);
     free(g.gpass);
     free(g.room);
     free(g.held);
@@ -345,21 +388,21 @@ out:
     return g.s;
 }
 
-op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase)
+op_schedule *op_greedy_schedule(const op_plan *p, int max_week, unsigned rules)
 {
-    return greedy_pass(p, max_week, gate_entry_phase, NULL, NULL);
+    return greedy_pass(p, max_week, rules, NULL, NULL);
 }
 
-op_schedule *op_greedy_ranked(const op_plan *p, int max_week, int gate_entry_phase,
+op_schedule *op_greedy_ranked(const op_plan *p, int max_week, unsigned rules,
                               const double *rank)
 {
-    return greedy_pass(p, max_week, gate_entry_phase, NULL, rank);
+    return greedy_pass(p, max_week, rules, NULL, rank);
 }
 
 /* Orders two schedules: more weighted items scheduled, then less lateness,
    then an earlier last week. Negative when a is better. */
 static int compare_schedules(const op_plan *p, const op_schedule *a, const op_schedule *b,
-                             int phase)
+                             unsigned phase)
 {
     op_eval *ea = op_eval_new(p, a, phase), *eb = op_eval_new(p, b, phase);
     int c = ea && eb ? op_eval_compare(p, ea, eb) : 0;
@@ -368,9 +411,9 @@ static int compare_schedules(const op_plan *p, const op_schedule *a, const op_sc
     return c;
 }
 
-op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase, int tries)
+op_schedule *op_greedy_best(const op_plan *p, int max_week, unsigned rules, int tries)
 {
-    op_schedule *best = greedy_pass(p, max_week, gate_entry_phase, NULL, NULL);
+    op_schedule *best = greedy_pass(p, max_week, rules, NULL, NULL);
     int ni = op_plan_item_count(p);
     double *noise = malloc(((size_t)ni + 1) * sizeof *noise);
     op_rng rng = {0x9E3779B97F4A7C15ULL}; /* fixed: same inputs, same plan */
@@ -378,8 +421,8 @@ op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase
         for (int i = 0; i < ni; i++) {
             noise[i] = 1.0 + op_rng_unit(&rng); /* [1, 2) */
         }
-        op_schedule *s = greedy_pass(p, max_week, gate_entry_phase, noise, NULL);
-        if (s && compare_schedules(p, s, best, gate_entry_phase) < 0) {
+        op_schedule *s = greedy_pass(p, max_week, rules, noise, NULL);
+        if (s && compare_schedules(p, s, best, rules) < 0) {
             op_schedule_free(best);
             best = s;
         } else {

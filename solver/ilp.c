@@ -9,13 +9,17 @@ void ilp_free(ilp *m)
     mip_free(m->mip);
     m->mip = NULL;
     int **arrays[] = {&m->es, &m->ef, &m->lf, &m->gl, &m->cx, &m->ca, &m->cz, &m->cs, &m->cy,
-                      &m->cY, &m->ls, &m->cg, &m->fixed_s, &m->ubh, &m->lbh, &m->cN, &m->cu};
+                      &m->cY, &m->ls, &m->cg, &m->fixed_s, &m->ubh, &m->lbh, &m->cN, &m->cu,
+                      &m->lk_first, &m->cL};
     for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++) {
         free(*arrays[k]);
         *arrays[k] = NULL;
     }
     free(m->hpw);
     m->hpw = NULL;
+    free(m->lk);
+    m->lk = NULL;
+    m->nlk = 0;
 }
 
 int ilp_alloc(ilp *m)

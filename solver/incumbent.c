@@ -33,8 +33,8 @@ void ilp_lp_order_incumbent(ilp *m, const double *c, double *inc, double *inc_ob
             double u = op_rng_unit(&rng);
             rank[i] = base[i] + (k ? (u - 0.5) * 0.25 * (1 + k % 8) : 0);
         }
-        op_schedule *s = op_greedy_ranked(m->p, m->H, m->o->gate_entry_phase, rank);
-        op_eval *e = s ? op_eval_new(m->p, s, m->o->gate_entry_phase) : NULL;
+        op_schedule *s = op_greedy_ranked(m->p, m->H, op_solver_eval_rules(m->o), rank);
+        op_eval *e = s ? op_eval_new(m->p, s, op_solver_eval_rules(m->o)) : NULL;
         if (e && !op_eval_hard_violations(e)) {
             char why[160];
             ilp_point_of_schedule(m, s, e, x);
@@ -72,7 +72,7 @@ int ilp_rc_improve(ilp *m, const double *c, const int *es, const int *ls, int T,
         left = until - op_now();
         h = rc_dive(m->rc, T, es, ls, 100000, op_now() + (left > 0 ? left / 3 : 0));
     }
-    op_eval *e = h ? op_eval_new(m->p, h, m->o->gate_entry_phase) : NULL;
+    op_eval *e = h ? op_eval_new(m->p, h, op_solver_eval_rules(m->o)) : NULL;
     double *x = malloc(((size_t)n + 1) * sizeof *x);
     int rc = 0;
     if (!x || (h && !e)) {

@@ -105,6 +105,10 @@ int rc_sort_unique(int *v, int n);
  *   M      >= 0  the week the last item is done
  *   N[r(,t)]     staffing: headcount of role r (per week when phased)
  *   u[i,t] >= 0  re-planning: hours of the previous plan moved away
+ *   w[k,t] in B  same-week hand-off link k = (j -> i): j is done in week t and
+ *                i may start in t, t in [max(es_i, ef_j), min(lf_i, lf_j)]
+ *   L[i,t] >= 0  hours of the same-week chain ending with i in week t (only
+ *                where i has links in and out that week; elsewhere L = x)
  * es/ef/lf/gl are bounds derived from windows, dependencies and capacity; they
  * only remove values no feasible schedule can take. The col_* functions
  * below are the only code that knows this layout.
@@ -132,9 +136,38 @@ typedef struct ilp {
     int *cN;            /* first column of N[r] (one, or H when phased) */
     int *cu;            /* re-planning: cu[i * (H + 1) + t] = column of u[i,t], hours of
                            the previous plan moved away from week t; 0 none */
+    struct ilp_link *lk; /* same-week hand-off links, by dependent item then dependency */
+    int nlk;
+    int *lk_first;      /* links of dependent i: lk[lk_first[i] .. lk_first[i + 1] - 1] */
+    int *cL;            /* cL[i * (H + 1) + t] = column of L[i,t]; 0: L is x[i,t] */
     const rc_inst *rc;  /* fixed-duration items alone: propagation windows; else NULL */
     double deadline;    /* op_now() seconds when the whole solve must end */
 } ilp;
+
+/* A same-week hand-off link: dependency j, dependent i, w columns for weeks
+   t0..t1 from cw on. */
+typedef struct ilp_link {
+    int j, i, t0, t1, cw;
+} ilp_link;
+
+/* w[k,t]: a column, or 0 outside the link's weeks. */
+static inline int col_w(const ilp *m, int k, int t)
+{
+    return t >= m->lk[k].t0 && t <= m->lk[k].t1 ? m->lk[k].cw + (t - m->lk[k].t0) : 0;
+}
+/* The link j -> i, -1 for none. */
+static inline int ilp_link_of(const ilp *m, int j, int i)
+{
+    for (int k = m->lk && m->lk_first ? m->lk_first[i] : 0; m->lk && k < m->lk_first[i + 1]; k++)
+        if (m->lk[k].j == j)
+            return k;
+    return -1;
+}
+/* L[i,t]: its column, or 0 when the chain hours are x[i,t]. */
+static inline int col_L(const ilp *m, int i, int t)
+{
+    return m->cL ? m->cL[(size_t)i * (size_t)(m->H + 1) + (size_t)t] : 0;
+}
 
 /* Windows longer than this get cumulative-hours columns, so "done by t"
    rows stay sparse (otherwise each sums every earlier week). Measured: on
@@ -204,6 +237,12 @@ int ilp_is_exit_item(const op_plan *p, int g, int i);
    deadline, the horizon's last week when the deadline is later but the team
    ends by then, 0 when the deadline lies beyond a horizon the team outlasts. */
 int ilp_strict_week(const ilp *m, int g);
+/* 1 when item i may start in the week its dependency j is done (both effort
+   items, same-week hand-offs on); 0 when it starts the week after. */
+int ilp_same_week(const ilp *m, int j, int i);
+/* The hours a same-week chain j -> i may have in week t: the smaller
+   person-week of the two roles. */
+double ilp_link_hours(const ilp *m, int j, int i, int t);
 /* Item windows and gate lower bounds; -1 on ENOMEM. */
 int ilp_windows(ilp *m);
 int ilp_rc_windows(ilp *m, const rc_inst *rc, int T);

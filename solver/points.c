@@ -5,8 +5,39 @@
 
 #include "internal.h"
 
-/* u[i,t] = max(0, previous hours - planned hours) for the point x, and the
-   cumulative hours columns from the hours. */
+/* Column value of col in x, 0 for the constant 0. */
+static double val(const double *x, int col) { return col ? x[col] : 0; }
+
+/* The hand-off columns of the point x: w[j->i,t] = 1 when j is done in t and
+   i started by t; L[i,t] = x[i,t] plus the largest chain of its links with
+   w = 1, in dependency order. */
+static void derive_links(const ilp *m, double *x)
+{
+    const int *topo = op_plan_topo_order(m->p);
+    for (int n = 0; m->lk_first && n < m->ni; n++) {
+        int i = topo[n];
+        for (int k = m->lk_first[i]; k < m->lk_first[i + 1]; k++)
+            for (int t = m->lk[k].t0; t <= m->lk[k].t1; t++) {
+                int j = m->lk[k].j;
+                int fin = val(x, col_z(m, j, t)) > 0.5 && val(x, col_z(m, j, t - 1)) < 0.5;
+                x[col_w(m, k, t)] = fin && val(x, col_a(m, i, t)) > 0.5;
+            }
+        for (int t = m->es[i]; m->cL && m->ef[i] && t <= m->lf[i]; t++) {
+            if (!col_L(m, i, t))
+                continue;
+            double best = 0;
+            for (int k = m->lk_first[i]; k < m->lk_first[i + 1]; k++) {
+                int j = m->lk[k].j, cj = col_L(m, j, t) ? col_L(m, j, t) : col_x(m, j, t);
+                if (val(x, col_w(m, k, t)) > 0.5 && val(x, cj) > best)
+                    best = val(x, cj);
+            }
+            x[col_L(m, i, t)] = val(x, col_x(m, i, t)) + best;
+        }
+    }
+}
+
+/* u[i,t] = max(0, previous hours - planned hours) for the point x, the
+   cumulative hours columns from the hours, and the hand-off columns. */
 void ilp_derive_columns(const ilp *m, double *x)
 {
     for (int i = 0; i < m->ni; i++) {
@@ -16,6 +47,7 @@ void ilp_derive_columns(const ilp *m, double *x)
             x[col_Y(m, i, t)] = acc;
         }
     }
+    derive_links(m, x);
     if (!m->cu)
         return;
     for (int i = 0; i < m->ni; i++)

@@ -25,7 +25,7 @@ typedef struct solve_run {
    every hard rule and is better (op_eval_compare). -1 on ENOMEM. */
 static int offer_start(solve_run *r, op_schedule *s)
 {
-    op_eval *e = s ? op_eval_new(r->p, s, r->o->gate_entry_phase) : NULL;
+    op_eval *e = s ? op_eval_new(r->p, s, op_solver_eval_rules(r->o)) : NULL;
     if (s && !e) {
         op_schedule_free(s);
         return -1;
@@ -74,12 +74,12 @@ static int start_schedule(solve_run *r)
     const op_solver_opts *o = r->o;
     int ni = r->m.ni, tries = ni > 0 ? 20000 / ni : 1;
     tries = tries > 100 ? 100 : tries < 1 ? 1 : tries;
-    r->greedy = op_greedy_best(r->p, o->horizon, o->gate_entry_phase, tries);
-    r->ge = r->greedy ? op_eval_new(r->p, r->greedy, o->gate_entry_phase) : NULL;
+    r->greedy = op_greedy_best(r->p, o->horizon, op_solver_eval_rules(o), tries);
+    r->ge = r->greedy ? op_eval_new(r->p, r->greedy, op_solver_eval_rules(o)) : NULL;
     if (!r->ge)
         return -1;
     int nomem = 0;
-    if (!o->horizon && !o->strict_gates && !o->gate_entry_phase && !o->greedy_only)
+    if (!o->horizon && !o->strict_gates && !op_solver_eval_rules(o) && !o->greedy_only)
         r->rc = rc_new(r->p, &nomem);
     if (nomem || (r->rc && rcpsp_start(r)))
         return -1;
@@ -121,7 +121,7 @@ static int choose_horizon(solve_run *r)
     op_schedule_free(r->greedy);
     op_eval_free(r->ge);
     r->greedy = trim;
-    r->ge = op_eval_new(r->p, trim, r->o->gate_entry_phase);
+    r->ge = op_eval_new(r->p, trim, op_solver_eval_rules(r->o));
     return r->ge ? 0 : -1;
 }
 
@@ -316,7 +316,16 @@ static int finish(solve_run *r, op_diag *d, op_status *st)
        proves the rounded schedule keeps every rule */
     if (sol->schedule && op_schedule_round_step(sol->schedule, r->p, r->o->hour_step) < 0)
         return -1;
-    op_eval *fe = sol->schedule ? op_eval_new(r->p, sol->schedule, r->o->gate_entry_phase) : NULL;
+    op_eval *fe = sol->schedule ? op_eval_new(r->p, sol->schedule, op_solver_eval_rules(r->o))
+                                : NULL;
+    if (fe && op_eval_hard_violations(fe)) {
+        /* rounding knows capacity and max_people, not every rule (a
+           same-week chain's person-week): then the hours stay as solved */
+        op_eval_free(fe);
+        op_schedule_free(sol->schedule);
+        sol->schedule = ilp_schedule_of_point(&r->m, r->inc);
+        fe = sol->schedule ? op_eval_new(r->p, sol->schedule, op_solver_eval_rules(r->o)) : NULL;
+    }
     if (!fe)
         return -1;
     int rc = 0, ni = r->m.ni;

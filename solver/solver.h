@@ -23,6 +23,8 @@ typedef struct op_solver_opts {
     double gap;           /* relative MIP gap accepted per stage (0 = prove optimal) */
     int strict_gates;     /* gate deadlines are hard */
     int gate_entry_phase; /* exit items start after the gates their gate requires */
+    int next_week;        /* --handoff next-week: no item starts in the week a dependency
+                             is done (default: same-week hand-offs, see op_eval_new) */
     op_stage stages[OP_STAGE_COUNT];
     int nstages;
     const char *write_lp; /* write each solved stage's model (CPLEX LP): the first to
@@ -46,6 +48,8 @@ typedef struct op_solver_opts {
 
 /* Fills o with the defaults: auto horizon, 60 s, gap 0, all four stages. */
 void op_solver_opts_init(op_solver_opts *o);
+/* The evaluator's rules (OP_EVAL_*) these options ask for. */
+unsigned op_solver_eval_rules(const op_solver_opts *o);
 /* Parses a stage list such as "lateness,finish" into o; -1 on an unknown name. */
 int op_solver_parse_stages(op_solver_opts *o, const char *list);
 const char *op_stage_name(op_stage s);
@@ -119,16 +123,16 @@ void op_staff_result_free(op_staff_result *r);
 /* The greedy list schedule alone: weeks 1..max_week (0 = as long as the team
    lasts). Items it cannot fit are left with no hours. Returns a new schedule
    the caller frees, NULL on ENOMEM. */
-op_schedule *op_greedy_schedule(const op_plan *p, int max_week, int gate_entry_phase);
+op_schedule *op_greedy_schedule(const op_plan *p, int max_week, unsigned rules);
 
 /* One greedy pass taking items in the order of rank (smaller first; ties by
    the usual rule): how an LP solution's completion weeks become a schedule. */
-op_schedule *op_greedy_ranked(const op_plan *p, int max_week, int gate_entry_phase,
+op_schedule *op_greedy_ranked(const op_plan *p, int max_week, unsigned rules,
                               const double *rank);
 
 /* The best of tries greedy passes (the plain rule, then randomised ones with
    a fixed seed): most items scheduled, least lateness, earliest last week.
    Returns a new schedule the caller frees, NULL on ENOMEM. */
-op_schedule *op_greedy_best(const op_plan *p, int max_week, int gate_entry_phase, int tries);
+op_schedule *op_greedy_best(const op_plan *p, int max_week, unsigned rules, int tries);
 
 #endif

@@ -105,6 +105,21 @@ int ilp_is_exit_item(const op_plan *p, int g, int i)
     return 0;
 }
 
+int ilp_same_week(const ilp *m, int j, int i)
+{
+    const op_item *ji = op_plan_item(m->p, j), *it = op_plan_item(m->p, i);
+    return !m->o->next_week && !ji->duration && !ji->done && !it->duration && !it->done &&
+           !it->started;
+}
+
+double ilp_link_hours(const ilp *m, int j, int i, int t)
+{
+    int rj = op_plan_item(m->p, j)->role.index, ri = op_plan_item(m->p, i)->role.index;
+    double a = m->staff ? m->hpw[rj] : op_plan_person_hours(m->p, rj, t);
+    double b = m->staff ? m->hpw[ri] : op_plan_person_hours(m->p, ri, t);
+    return a < b ? a : b;
+}
+
 /* Earliest start of item i from its release, its dependencies' earliest finishes and, with
    phase entry, the bounds of the gates its gates require; *ok is 0 when a dependency has
    no earliest finish (or i is not fixed). */
@@ -121,8 +136,8 @@ static int window_start(const ilp *m, int i, int *ok)
             continue; /* done in history */
         if (!m->ef[j])
             *ok = 0;
-        else if (m->ef[j] + 1 > es)
-            es = m->ef[j] + 1;
+        else if (m->ef[j] + !ilp_same_week(m, j, i) > es)
+            es = m->ef[j] + !ilp_same_week(m, j, i);
     }
     if (m->o->gate_entry_phase)
         for (int g = 0; g < m->ng; g++)

@@ -436,7 +436,7 @@ static void test_eval_dependency(void)
     CU_ASSERT_FATAL(s != NULL);
     op_schedule_set(s, a, 2, 40);
     op_schedule_set(s, b, 2, 20); /* same week as A ends: too early */
-    op_eval *e = op_eval_new(p, s, 0);
+    op_eval *e = op_eval_new(p, s, OP_EVAL_NEXT_WEEK);
     CU_ASSERT_FATAL(e != NULL);
     CU_ASSERT_EQUAL(op_eval_violation_count(e), 1);
     const op_violation *v = find_kind(e, OP_V_DEPENDENCY);
@@ -466,6 +466,80 @@ static void test_eval_dependency(void)
     e = op_eval_new(p, s, 0);
     CU_ASSERT_FATAL(e != NULL);
     CU_ASSERT_EQUAL(op_eval_violation_count(e), 0);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+/* Same-week hand-offs: a chain within one week over one person's week is flagged; one
+   within it is not; with OP_EVAL_NEXT_WEEK any same-week start is a dependency violation. */
+static void test_eval_handoff(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 3, 40, 1, 0);
+    int a = add_item(p, "A", "Dev", 30, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 30, 1, 0, 0);
+    add_dep(p, b, "A");
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(2, 4);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 1, 30);
+    op_schedule_set(s, b, 1, 30); /* 60 h of chain in week 1 */
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 1);
+    const op_violation *v = find_kind(e, OP_V_HANDOFF);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, b);
+    CU_ASSERT_EQUAL(v->other, a);
+    CU_ASSERT_EQUAL(v->week, 1);
+    CU_ASSERT_DOUBLE_EQUAL(v->a, 60, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(v->b, 40, 1e-9);
+    op_eval_free(e);
+    /* A's last 10 h in week 2, then B's 30: 40 h, one person-week */
+    op_schedule_free(s);
+    s = op_schedule_new(2, 4);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 1, 20);
+    op_schedule_set(s, a, 2, 10);
+    op_schedule_set(s, b, 2, 30);
+    e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 0);
+    op_eval_free(e);
+    e = op_eval_new(p, s, OP_EVAL_NEXT_WEEK);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_DEPENDENCY), 1);
+    CU_ASSERT_EQUAL(count_kind(e, OP_V_HANDOFF), 0);
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
+/* A chain of three 15 h items in one week: 30 h, then 45 h past one 40 h person-week. */
+static void test_eval_handoff_chain(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 3, 40, 1, 0);
+    int a = add_item(p, "A", "Dev", 15, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 15, 1, 0, 0);
+    int c = add_item(p, "C", "Dev", 15, 1, 0, 0);
+    add_dep(p, b, "A");
+    add_dep(p, c, "B");
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(3, 2);
+    CU_ASSERT_FATAL(s != NULL);
+    for (int i = a; i <= c; i++)
+        op_schedule_set(s, i, 1, 15);
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 1);
+    const op_violation *v = find_kind(e, OP_V_HANDOFF);
+    CU_ASSERT_FATAL(v != NULL);
+    CU_ASSERT_EQUAL(v->item, c);
+    CU_ASSERT_DOUBLE_EQUAL(v->a, 45, 1e-9);
     op_eval_free(e);
     op_schedule_free(s);
     op_plan_free(p);
@@ -617,6 +691,8 @@ int main(void)
         {"eval over capacity", test_eval_over_capacity},
         {"eval max_people", test_eval_max_people},
         {"eval dependency", test_eval_dependency},
+        {"eval same-week hand-off", test_eval_handoff},
+        {"eval same-week chain of three", test_eval_handoff_chain},
         {"eval gates and lateness", test_eval_gates},
         {"eval unscheduled items", test_eval_unscheduled},
         {"eval earliest, due, under, over", test_eval_item_rules},

@@ -172,13 +172,14 @@ static void test_violation_names(void)
     static const char *const want[] = {"over_capacity", "max_people", "dependency",
                                        "before_earliest", "after_due", "under_allocated",
                                        "over_allocated", "unscheduled", "gate_entry",
-                                       "crew_broken"};
-    CU_ASSERT_EQUAL_FATAL(OP_V_COUNT, 10);
+                                       "crew_broken", "handoff"};
+    CU_ASSERT_EQUAL_FATAL(OP_V_COUNT, 11);
     for (int k = 0; k < OP_V_COUNT; k++)
         CU_ASSERT_STRING_EQUAL(op_violation_name((op_violation_kind)k), want[k]);
     /* the order is the enum's, which violations.csv and the fuzzers rely on */
     CU_ASSERT_EQUAL(OP_V_OVER_CAPACITY, 0);
     CU_ASSERT_EQUAL(OP_V_CREW_BROKEN, 9);
+    CU_ASSERT_EQUAL(OP_V_HANDOFF, 10);
     CU_ASSERT_STRING_EQUAL(op_violation_name(OP_V_COUNT), "");
 }
 
@@ -225,6 +226,9 @@ static void test_violation_texts(void)
                 "A starts in week 1 before gate G1 is passed");
     expect_text(p, (op_violation){OP_V_CREW_BROKEN, c, 0, 1, -1, 1, 2},
                 "C does not run as one block of 2 weeks");
+    expect_text(p, (op_violation){OP_V_HANDOFF, b, 0, 2, a, 60, 40},
+                "B starts in week 2, the week A is done in, but the chain's 60 h there "
+                "exceed one person's 40 h");
     expect_text(p, (op_violation){OP_V_COUNT, a, 0, 1, -1, 0, 0}, "");
     /* a day plan names days; earliest_week and due_week keep their field names */
     op_plan_set_period(p, OP_PERIOD_DAY);

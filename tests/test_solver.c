@@ -16,6 +16,21 @@ static int add_item(op_plan *p, const char *id, const char *role, double effort,
     return tu_add_item(p, id, role, effort, max_people, earliest, due, 1, OP_IMPACT_NONE);
 }
 
+/* Solves the validated plan with options o. Never NULL. */
+static op_solution *solve_with(const op_plan *p, const op_solver_opts *o)
+{
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(d != NULL);
+    op_solution *sol = NULL;
+    op_status st = op_solve(p, o, &sol, d);
+    for (int i = 0; i < op_diag_kept(d); i++)
+        fprintf(stderr, "\n  unexpected: %s", op_diag_message(d, i));
+    op_diag_free(d);
+    CU_ASSERT_EQUAL_FATAL(st, OP_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sol);
+    return sol;
+}
+
 /* Solves the validated plan; horizon 0 = automatic. Never NULL. */
 static op_solution *solve(const op_plan *p, int horizon, int strict, int phase)
 {
@@ -25,16 +40,7 @@ static op_solution *solve(const op_plan *p, int horizon, int strict, int phase)
     o.time_limit = 20;
     o.strict_gates = strict;
     o.gate_entry_phase = phase;
-    op_diag *d = op_diag_new(OP_MAX_ERRORS);
-    CU_ASSERT_FATAL(d != NULL);
-    op_solution *sol = NULL;
-    op_status st = op_solve(p, &o, &sol, d);
-    for (int i = 0; i < op_diag_kept(d); i++)
-        fprintf(stderr, "\n  unexpected: %s", op_diag_message(d, i));
-    op_diag_free(d);
-    CU_ASSERT_EQUAL_FATAL(st, OP_OK);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(sol);
-    return sol;
+    return solve_with(p, &o);
 }
 
 /* Evaluates an optimal solution; checks it keeps every hard rule. */
@@ -108,6 +114,102 @@ static void test_chain(void)
     CU_ASSERT_EQUAL(op_eval_last_week(e), 3);
     op_eval_free(e);
     op_solution_free(sol);
+    op_plan_free(p);
+}
+
+/* Items id0 -> id1 -> ... chained, effort hours each, all of role. */
+static void add_chain(op_plan *p, const char *const *ids, int n, const char *const *roles,
+                      double effort)
+{
+    for (int k = 0; k < n; k++) {
+        int i = add_item(p, ids[k], roles[k], effort, 1, 0, 0);
+        if (k > 0)
+            add_dep(p, i, ids[k - 1]);
+    }
+}
+
+/* Solves p with --handoff next-week (next) or same-week; checks the optimum keeps every
+   rule of that mode and returns its evaluation. */
+static op_eval *solve_handoff(const op_plan *p, int next)
+{
+    op_solver_opts o;
+    op_solver_opts_init(&o);
+    o.time_limit = 20;
+    o.next_week = next;
+    op_solution *sol = solve_with(p, &o);
+    CU_ASSERT_EQUAL_FATAL(sol->status, OP_SOLVE_OPTIMAL);
+    op_eval *e = op_eval_new(p, sol->schedule, op_solver_eval_rules(&o));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 0);
+    /* the greedy start schedule keeps the same rules */
+    op_schedule *g = op_greedy_schedule(p, 0, op_solver_eval_rules(&o));
+    op_eval *ge = g ? op_eval_new(p, g, op_solver_eval_rules(&o)) : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ge);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(ge), 0);
+    op_eval_free(ge);
+    op_schedule_free(g);
+    op_solution_free(sol);
+    return e;
+}
+
+/* Four chained 4 h items of one role, one 40 h person: all in week 1 (same-week hand-offs),
+   weeks 1..4 with --handoff next-week. */
+static void test_handoff_four_small(void)
+{
+    static const char *const ids[] = {"A", "B", "C", "D"};
+    static const char *const roles[] = {"Dev", "Dev", "Dev", "Dev"};
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 0);
+    add_chain(p, ids, 4, roles, 4);
+    validate_ok(p);
+    for (int next = 0; next <= 1; next++) {
+        op_eval *e = solve_handoff(p, next);
+        for (int i = 0; i < 4; i++) {
+            CU_ASSERT_EQUAL(op_eval_item(e, i)->start_week, next ? i + 1 : 1);
+            CU_ASSERT_EQUAL(op_eval_item(e, i)->end_week, next ? i + 1 : 1);
+        }
+        CU_ASSERT_EQUAL(op_eval_last_week(e), next ? 4 : 1);
+        op_eval_free(e);
+    }
+    op_plan_free(p);
+}
+
+/* Three chained 16 h items of one role: 48 h of chain exceed one 40 h person-week, so two
+   weeks (even with a second person: the chain is one person's). */
+static void test_handoff_chain_over_week(void)
+{
+    static const char *const ids[] = {"A", "B", "C"};
+    static const char *const roles[] = {"Dev", "Dev", "Dev"};
+    for (int heads = 1; heads <= 2; heads++) {
+        op_plan *p = op_plan_new();
+        CU_ASSERT_FATAL(p != NULL);
+        add_team(p, "Dev", heads, 40, 1, 0);
+        add_chain(p, ids, 3, roles, 16);
+        validate_ok(p);
+        op_eval *e = solve_handoff(p, 0);
+        CU_ASSERT_EQUAL(op_eval_last_week(e), 2);
+        CU_ASSERT(op_eval_load(e, 0, 1) <= 40 + 1e-6);
+        op_eval_free(e);
+        op_plan_free(p);
+    }
+}
+
+/* A 4 h Design item, then a 4 h Mobile item: two roles, one person each, both in week 1. */
+static void test_handoff_two_roles(void)
+{
+    static const char *const ids[] = {"D", "M"};
+    static const char *const roles[] = {"Design", "Mobile"};
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Design", 1, 40, 1, 0);
+    add_team(p, "Mobile", 1, 40, 1, 0);
+    add_chain(p, ids, 2, roles, 4);
+    validate_ok(p);
+    op_eval *e = solve_handoff(p, 0);
+    CU_ASSERT_EQUAL(op_eval_item(e, 1)->start_week, 1);
+    CU_ASSERT_EQUAL(op_eval_last_week(e), 1);
+    op_eval_free(e);
     op_plan_free(p);
 }
 
@@ -418,6 +520,9 @@ int main(void)
         {"gate entry phase", test_gate_entry_phase},
         {"P0 before P1 before P2 before P3", test_priority_lexicographic},
         {"strict gates that need an item left out", test_strict_gates_defer},
+        {"same-week hand-off: four 4 h items in week 1", test_handoff_four_small},
+        {"same-week hand-off: a chain over one person-week", test_handoff_chain_over_week},
+        {"same-week hand-off across two roles", test_handoff_two_roles},
         {NULL, NULL},
     };
     return tu_run("solver", NULL, NULL, tests);

@@ -74,7 +74,10 @@ static int round_item(op_schedule *s, const op_plan *p, int i, double step, doub
 {
     const op_item *it = op_plan_item(p, i);
     int nw = op_schedule_weeks(s);
-    span sp = {.item = i, .from = op_plan_first_week(p), .nweeks = nw, .cand = loads + (size_t)op_plan_role_count(p) * nw,
+    span sp = {.item = i,
+               .from = op_plan_first_week(p),
+               .nweeks = nw,
+               .cand = loads + (size_t)op_plan_role_count(p) * nw, /* the scratch row */
                .load = loads + (size_t)it->role.index * nw};
     for (int t = op_plan_first_week(p); t <= nw; t++) {
         double h = op_schedule_get(s, i, t);

@@ -48,7 +48,9 @@ static void md_title(const md_ctx *c)
     if (c->check)
         fprintf(f, "%d rule violations found.\n", op_eval_hard_violations(e));
     else
-        fprintf(f, "Solver: %s.\n", c->info->status);
+        /* what was proven holds for the weeks planned: say which */
+        fprintf(f, "Solver: %s, planning %s %d..%d.\n", c->info->status, c->wks,
+                op_plan_first_week(c->p), c->info->horizon);
     if (!c->info->baseline_eval || c->check)
         return;
     const op_eval *b = c->info->baseline_eval;

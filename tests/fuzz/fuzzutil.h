@@ -373,12 +373,13 @@ static void check_eval(const op_plan *p, const op_schedule *s, const op_eval *e)
     int hard = 0;
     for (int k = 0; k < op_eval_violation_count(e); k++) {
         const op_violation *v = op_eval_violation(e, k);
-        if ((int)v->kind < OP_V_OVER_CAPACITY || (int)v->kind > OP_V_CREW_BROKEN)
+        if ((int)v->kind < 0 || (int)v->kind >= OP_V_COUNT)
             die("violation kind out of range", "");
         if (v->item < -1 || v->item >= ni || v->role < -1 || v->role >= nr || v->week < 0 ||
             v->week > weeks)
             die("violation indices out of range", "");
-        if (v->kind == OP_V_DEPENDENCY && (v->other < 0 || v->other >= ni))
+        if ((v->kind == OP_V_DEPENDENCY || v->kind == OP_V_HANDOFF) &&
+            (v->other < 0 || v->other >= ni))
             die("dependency violation without its dependency", "");
         if (v->kind == OP_V_GATE_ENTRY && (v->other < 0 || v->other >= ng))
             die("gate entry violation without its gate", "");
@@ -392,11 +393,12 @@ static void check_eval(const op_plan *p, const op_schedule *s, const op_eval *e)
                 die("load negative or not finite", op_plan_role(p, r)->name);
 }
 
-/* The schedule evaluated without and with gate entry, each evaluation checked. */
+/* The schedule evaluated under every set of rules (gate entry, next-week
+   hand-offs), each evaluation checked. */
 static void check_evals(const op_plan *p, const op_schedule *s)
 {
-    for (int gate_entry = 0; gate_entry <= 1; gate_entry++) {
-        op_eval *e = op_eval_new(p, s, gate_entry);
+    for (unsigned rules = 0; rules <= (OP_EVAL_GATE_ENTRY | OP_EVAL_NEXT_WEEK); rules++) {
+        op_eval *e = op_eval_new(p, s, rules);
         if (!e)
             die("out of memory", "");
         check_eval(p, s, e);

@@ -247,6 +247,12 @@ double ilp_link_hours(const ilp *m, int j, int i, int t);
 int ilp_windows(ilp *m);
 int ilp_rc_windows(ilp *m, const rc_inst *rc, int T);
 
+/* horizon.c: a week by which some optimal plan is done (see the proof
+   there): *weeks, at most the team's last week. lateness_bound is the start
+   schedule's total lateness, used when placed_all (it placed every item).
+   -1 on ENOMEM. */
+int ilp_safe_horizon(const op_plan *p, int lateness_bound, int placed_all, int *weeks);
+
 /* formulation.c: creates m->mip with every column and row; -1 on ENOMEM. */
 int ilp_build(ilp *m);
 

@@ -93,17 +93,23 @@ static int start_schedule(solve_run *r)
     return 0;
 }
 
-/* The weeks planned: --horizon; else the start schedule's when it fits
-   everything; else every week where something left out might still fit.
-   The start schedule is trimmed to them. */
+/* The weeks planned: --horizon; else the start schedule's when it places
+   every item on time (no later week can do better); else far enough that
+   no longer horizon holds a better plan (horizon.c), and at least to the
+   plan's natural horizon when items are left out. The start schedule is
+   trimmed to them. */
 static int choose_horizon(solve_run *r)
 {
     int H = r->o->horizon, weeks = op_schedule_weeks(r->greedy);
-    if (!H && r->all) {
+    int late = op_eval_total_lateness(r->ge);
+    if (!H) {
         H = op_eval_last_week(r->ge);
-    } else if (!H) {
-        H = op_eval_last_week(r->ge);
-        if (op_plan_natural_horizon(r->p) > H)
+        int safe = H;
+        if ((!r->all || late > 0) && ilp_safe_horizon(r->p, late, r->all, &safe))
+            return -1;
+        if (safe > H)
+            H = safe;
+        if (!r->all && op_plan_natural_horizon(r->p) > H)
             H = op_plan_natural_horizon(r->p);
         if (weeks < H)
             H = weeks;

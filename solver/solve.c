@@ -274,6 +274,35 @@ static int one_stage(solve_run *r, op_stage st, int *have_inc, op_diag *d)
     return 0;
 }
 
+/* Later stages may improve an earlier stage's value below what it held
+   (a stage stopped by the time limit holds "at most" its incumbent's): the
+   results then state each stage's value at the plan that is written, and
+   the gap to its bound from there. -1 on ENOMEM. */
+static int restate_objectives(solve_run *r)
+{
+    int n = mip_cols(r->m.mip);
+    double *c = malloc(((size_t)n + 1) * sizeof *c);
+    if (!c)
+        return -1;
+    for (int k = 0; k < r->sol->nstages; k++) {
+        op_stage_result *res = &r->sol->stages[k];
+        ilp_objective(&r->m, res->stage, c, n);
+        double v = ilp_objective_at(c, r->inc, n);
+        if (fabs(v - res->objective) <= 1e-9)
+            continue;
+        res->objective = v;
+        if (isfinite(res->bound) && v <= res->bound + 1e-6) {
+            res->bound = v;
+            res->gap = 0;
+            res->status = OP_SOLVE_OPTIMAL;
+        } else if (isfinite(res->bound)) {
+            res->gap = fabs(v - res->bound) / (fabs(v) > 1e-9 ? fabs(v) : 1);
+        }
+    }
+    free(c);
+    return 0;
+}
+
 static int run_stages(solve_run *r, op_diag *d)
 {
     ilp *m = &r->m;
@@ -290,6 +319,13 @@ static int run_stages(solve_run *r, op_diag *d)
     for (int k = 0; k < nst; k++)
         if (one_stage(r, stages[k], &have_inc, d))
             return -1;
+    if (have_inc && restate_objectives(r))
+        return -1;
+    int all_proven = 1;
+    for (int k = 0; k < r->sol->nstages; k++)
+        all_proven &= r->sol->stages[k].status == OP_SOLVE_OPTIMAL;
+    if (all_proven) /* each stage's value is its bound: the plan is lexicographically optimal */
+        r->sol->status = OP_SOLVE_OPTIMAL;
     if (r->o->interrupt && *r->o->interrupt && r->sol->status != OP_SOLVE_OPTIMAL)
         r->sol->status = OP_SOLVE_INTERRUPTED;
     return 0;

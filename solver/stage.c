@@ -196,8 +196,14 @@ static int lp_then_search(stage_run *s)
             s->proven = 1; /* not even the LP relaxation is feasible */
             return 0;
         }
+        if (ls == MIP_STOPPED)
+            return 0; /* the time limit, or an interrupt */
         if (ls != MIP_OPTIMAL)
-            return 0;
+            /* the simplex failed (numerically, or "infeasible" although the
+               incumbent satisfies every row): a stage stops early only at
+               the time limit, so the search, with its own presolved LP,
+               goes on without this bound */
+            return mip_search(s, -INFINITY);
     }
     s->res->bound = lpb;
     if (!skip_lp && *s->have_inc && *s->inc_obj > proved(s, lpb) + 1e-6 &&

@@ -129,6 +129,20 @@ static int better(const hval *a, const hval *b)
     return b->wc < a->wc;
 }
 
+/* The solver's table states each stage's value at the plan it writes. */
+static void check_stage_values(const op_solution *sol, const hval *v)
+{
+    for (int k = 0; k < sol->nstages; k++) {
+        const op_stage_result *res = &sol->stages[k];
+        if (res->stage == OP_STAGE_LATENESS && !v->never)
+            CU_ASSERT_DOUBLE_EQUAL(res->objective, v->late, 1e-6);
+        if (res->stage == OP_STAGE_FINISH)
+            CU_ASSERT_DOUBLE_EQUAL(res->objective, v->last, 1e-6);
+        if (res->stage == OP_STAGE_PRIORITY)
+            CU_ASSERT_DOUBLE_EQUAL(res->objective, v->wc, 1e-6);
+    }
+}
+
 static op_solution *solve_at(const op_plan *p, int horizon)
 {
     op_solver_opts o;
@@ -160,6 +174,8 @@ static int one_plan(int seq, int *proven, int *longer, int print)
     if (a && b && a->status == OP_SOLVE_OPTIMAL && b->status == OP_SOLVE_OPTIMAL) {
         ++*proven;
         hval va = value_of(p, a->schedule), vb = value_of(p, b->schedule);
+        check_stage_values(a, &va);
+        check_stage_values(b, &vb);
         *longer += vb.last > H;
         bad = better(&va, &vb);
         if (bad && print)

@@ -71,6 +71,9 @@ static const char help_commands[] =
     "      --time-limit SEC bound on the whole solve (default 60)\n"
     "      --gap G          accept a relative gap G per stage (default 0)\n"
     "      --strict-gates   gate deadlines are hard\n"
+    "      --strict-due     due weeks are hard: an item that cannot meet its\n"
+    "                       due week is left out (default: it is done late and\n"
+    "                       its weeks late count as lateness)\n"
     "      --gate-entry MODE  order (default): gates pass in order;\n"
     "                       phase: exit items start after the required gates\n"
     "      --handoff MODE   same-week (default): an item may start in the week\n"
@@ -151,6 +154,7 @@ static const struct option longopts[] = {
     {"time-limit", required_argument, NULL, CLI_OPT_TIME_LIMIT},
     {"gap", required_argument, NULL, CLI_OPT_GAP},
     {"strict-gates", no_argument, NULL, CLI_OPT_STRICT},
+    {"strict-due", no_argument, NULL, CLI_OPT_STRICT_DUE},
     {"gate-entry", required_argument, NULL, CLI_OPT_GATE_ENTRY},
     {"handoff", required_argument, NULL, CLI_OPT_HANDOFF},
     {"require-all", no_argument, NULL, CLI_OPT_REQUIRE_ALL},

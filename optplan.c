@@ -14,7 +14,8 @@
    outcome, chosen here only. */
 enum {
     EXIT_OPTIMAL = 0,    /* success; solve: proven optimal; check: plan sound */
-    EXIT_DEFECTS = 1,    /* check: the plan breaks a rule, misses a gate or leaves items out */
+    EXIT_DEFECTS = 1,    /* check: the plan breaks a rule, misses a gate or a due week,
+                            or leaves items out */
     EXIT_NOT_PROVEN = 2, /* solve: a plan was written, optimality not proven */
     EXIT_INFEASIBLE = 3, /* solve: no plan meets the hard constraints; staff: no team */
     EXIT_LATE = 4,       /* --fail-on-late: the plan was written, a gate is projected late */
@@ -123,7 +124,8 @@ static const char help_options[] =
     "\n"
     "Exit status:\n"
     "    0  success (solve: proven optimal; check: the plan is sound)\n"
-    "    1  check: the plan breaks a rule, misses a gate or leaves items out\n"
+    "    1  check: the plan breaks a rule, misses a gate or a due week, or\n"
+    "       leaves items out\n"
     "    2  a plan was written, optimality not proven (time limit, --greedy)\n"
     "    3  infeasible: no plan (staff: no team) meets the hard constraints\n"
     "    4  --fail-on-late: the plan was written, a gate is projected late\n"

@@ -37,7 +37,8 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
                                          {"status", 0, NULL},         {"cause", 0, NULL}};
     static const col_spec item_cols[] = {{"id", 1, NULL},         {"title", 0, NULL},    {"role", 0, NULL},
                                          {"priority", 0, NULL},   {"start_week", 1, NULL}, {"end_week", 1, NULL},
-                                         {"hours", 0, NULL},      {"due_week", 0, NULL},   {"weeks_late", 0, NULL}};
+                                         {"hours", 0, NULL},      {"due_week", 0, NULL},
+                                         {"weeks_late", 0, NULL}};
     static const struct {
         const char *name;
         const col_spec *cols;

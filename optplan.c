@@ -14,7 +14,8 @@
    outcome, chosen here only. */
 enum {
     EXIT_OPTIMAL = 0,    /* success; solve: proven optimal; check: plan sound */
-    EXIT_DEFECTS = 1,    /* check: the plan breaks a rule, misses a gate or leaves items out */
+    EXIT_DEFECTS = 1,    /* check: the plan breaks a rule, misses a gate or a due week,
+                            or leaves items out */
     EXIT_NOT_PROVEN = 2, /* solve: a plan was written, optimality not proven */
     EXIT_INFEASIBLE = 3, /* solve: no plan meets the hard constraints; staff: no team */
     EXIT_LATE = 4,       /* --fail-on-late: the plan was written, a gate is projected late */
@@ -71,6 +72,9 @@ static const char help_commands[] =
     "      --time-limit SEC bound on the whole solve (default 60)\n"
     "      --gap G          accept a relative gap G per stage (default 0)\n"
     "      --strict-gates   gate deadlines are hard\n"
+    "      --strict-due     due weeks are hard: an item that cannot meet its\n"
+    "                       due week is left out (default: it is done late and\n"
+    "                       its weeks late count as lateness)\n"
     "      --gate-entry MODE  order (default): gates pass in order;\n"
     "                       phase: exit items start after the required gates\n"
     "      --handoff MODE   same-week (default): an item may start in the week\n"
@@ -120,7 +124,8 @@ static const char help_options[] =
     "\n"
     "Exit status:\n"
     "    0  success (solve: proven optimal; check: the plan is sound)\n"
-    "    1  check: the plan breaks a rule, misses a gate or leaves items out\n"
+    "    1  check: the plan breaks a rule, misses a gate or a due week, or\n"
+    "       leaves items out\n"
     "    2  a plan was written, optimality not proven (time limit, --greedy)\n"
     "    3  infeasible: no plan (staff: no team) meets the hard constraints\n"
     "    4  --fail-on-late: the plan was written, a gate is projected late\n"
@@ -151,6 +156,7 @@ static const struct option longopts[] = {
     {"time-limit", required_argument, NULL, CLI_OPT_TIME_LIMIT},
     {"gap", required_argument, NULL, CLI_OPT_GAP},
     {"strict-gates", no_argument, NULL, CLI_OPT_STRICT},
+    {"strict-due", no_argument, NULL, CLI_OPT_STRICT_DUE},
     {"gate-entry", required_argument, NULL, CLI_OPT_GATE_ENTRY},
     {"handoff", required_argument, NULL, CLI_OPT_HANDOFF},
     {"require-all", no_argument, NULL, CLI_OPT_REQUIRE_ALL},

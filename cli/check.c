@@ -20,7 +20,7 @@ static void print_result(const cli_io *io, const cli_options *o, const char *pat
 }
 
 /* Evaluates and reports the schedule in path; *defects tells whether the
-   plan breaks a rule, leaves an item out or misses a gate. */
+   plan breaks a rule, leaves an item out, misses a gate or a due week. */
 static op_status check_schedule(const cli_io *io, const cli_options *o, const char *path,
                                 const op_plan *p, int *defects, op_diag *d)
 {
@@ -43,7 +43,8 @@ static op_status check_schedule(const cli_io *io, const cli_options *o, const ch
         st = cli_publish(o->out, p, s, e, &info, NULL, d);
     }
     if (st == OP_OK) {
-        *defects = op_eval_violation_count(e) > 0 || op_eval_gates_met(e) < op_plan_gate_count(p);
+        *defects = op_eval_violation_count(e) > 0 || op_eval_gates_met(e) < op_plan_gate_count(p) ||
+                   op_eval_item_lateness(e) > 0;
         if (!o->quiet)
             print_result(io, o, path, p, e);
     }

@@ -139,6 +139,7 @@ static int solver_option(int c, const char *arg, const cli_io *io, cli_options *
         return parse_number(io, "time-limit", arg, 0, 1e6, &s->time_limit);
     case CLI_OPT_GAP: o->gap_arg = arg; return parse_number(io, "gap", arg, 0, 1, &s->gap);
     case CLI_OPT_STRICT: s->strict_gates = 1; return 0;
+    case CLI_OPT_STRICT_DUE: s->strict_due = 1; return 0;
     case CLI_OPT_GATE_ENTRY:
         o->gate_entry_arg = arg;
         return parse_choice(io, "gate-entry", arg, "order", "phase", &s->gate_entry_phase);

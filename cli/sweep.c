@@ -78,7 +78,7 @@ static int name_scenario(scenario *s, const cli_options *o, const char *rn, doub
    its own --add-staff and -o. */
 static int command_line(scenario *s, const cli_options *o)
 {
-    const char **a = malloc((40 + 2 * (size_t)o->nadd_staff) * sizeof *a);
+    const char **a = malloc((44 + 2 * (size_t)o->nadd_staff) * sizeof *a);
     int c = 0;
     if (!(s->argv = a))
         return -1;
@@ -97,6 +97,8 @@ static int command_line(scenario *s, const cli_options *o)
         }
     if (o->solver.strict_gates)
         a[c++] = "--strict-gates";
+    if (o->solver.strict_due)
+        a[c++] = "--strict-due";
     if (o->require_all)
         a[c++] = "--require-all";
     const char *const replan[][2] = {

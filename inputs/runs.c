@@ -37,7 +37,8 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
                                          {"status", 0, NULL},         {"cause", 0, NULL}};
     static const col_spec item_cols[] = {{"id", 1, NULL},         {"title", 0, NULL},    {"role", 0, NULL},
                                          {"priority", 0, NULL},   {"start_week", 1, NULL}, {"end_week", 1, NULL},
-                                         {"hours", 0, NULL}};
+                                         {"hours", 0, NULL},      {"due_week", 0, NULL},
+                                         {"weeks_late", 0, NULL}};
     static const struct {
         const char *name;
         const col_spec *cols;
@@ -46,7 +47,7 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
         int ka, kb;
     } files[] = {{"summary.csv", summary_cols, 2, OP_RUN_METRIC, 1, -1},
                  {"gates.csv", gate_cols, 6, OP_RUN_GATE, 1, 2},
-                 {"schedule.csv", item_cols, 7, OP_RUN_ITEM, 4, 5}};
+                 {"schedule.csv", item_cols, 9, OP_RUN_ITEM, 4, 5}};
     *out = NULL;
     op_run *run = op_run_new(label);
     if (!run) {

@@ -15,7 +15,7 @@ struct op_eval {
     double *load; /* load[r * nweeks + week - 1] */
     op_violation *v;
     int nv, vcap;
-    int last_week, total_lateness, gates_met, scheduled, hard;
+    int last_week, gate_lateness, item_lateness, gates_met, scheduled, hard;
 };
 
 static int add_violation(op_eval *e, op_violation_kind kind, int item, int role, int week,
@@ -132,9 +132,9 @@ static int eval_effort(op_eval *e, const op_plan *p, const op_schedule *s, int i
     return 1;
 }
 
-/* Item i's hours, loads and own violations (work, then its earliest/due window); -1 out of
-   memory. */
-static int eval_item(op_eval *e, const op_plan *p, const op_schedule *s, int i)
+/* Item i's hours, loads and own violations (work, then its earliest/due window; a due week
+   missed is a violation under OP_EVAL_STRICT_DUE, weeks late otherwise); -1 out of memory. */
+static int eval_item(op_eval *e, const op_plan *p, const op_schedule *s, int i, unsigned rules)
 {
     const op_item *it = op_plan_item(p, i);
     op_item_eval *ie = &e->items[i];
@@ -152,9 +152,14 @@ static int eval_item(op_eval *e, const op_plan *p, const op_schedule *s, int i)
     if (!it->started && it->earliest_week && ie->start_week < it->earliest_week &&
         add_violation(e, OP_V_EARLY, i, r, ie->start_week, -1, ie->start_week, it->earliest_week))
         return -1;
-    if (it->due_week && ie->end_week > it->due_week &&
-        add_violation(e, OP_V_DUE, i, r, ie->end_week, -1, ie->end_week, it->due_week))
-        return -1;
+    if (!it->due_week || ie->end_week <= it->due_week)
+        return 0;
+    if (rules & OP_EVAL_STRICT_DUE)
+        return add_violation(e, OP_V_DUE, i, r, ie->end_week, -1, ie->end_week, it->due_week);
+    if (ie->done) {
+        ie->late = ie->end_week - it->due_week; /* as the lateness stage counts it */
+        e->item_lateness += ie->late;
+    }
     return 0;
 }
 
@@ -282,7 +287,7 @@ static void eval_gates(op_eval *e, const op_plan *p)
                 e->nweeks + 1 > ga->deadline_week ? e->nweeks + 1 - ga->deadline_week : 0;
         if (passed && ge->lateness == 0)
             e->gates_met++;
-        e->total_lateness += ge->lateness;
+        e->gate_lateness += ge->lateness;
         for (int m = 0; m < ga->nitems; m++) {
             int i = ga->items[m].index;
             if (!e->items[i].done || e->items[i].end_week > ga->deadline_week)
@@ -332,7 +337,7 @@ op_eval *op_eval_new(const op_plan *p, const op_schedule *s, unsigned rules)
     if (!e->items || !e->gates || !e->load)
         goto nomem;
     for (int i = 0; i < ni; i++)
-        if (eval_item(e, p, s, i))
+        if (eval_item(e, p, s, i, rules))
             goto nomem;
     if (eval_deps(e, p, s, rules) || eval_capacity(e, p))
         goto nomem;
@@ -362,7 +367,9 @@ const op_gate_eval *op_eval_gate(const op_eval *e, int g) { return &e->gates[g];
 int op_eval_violation_count(const op_eval *e) { return e->nv; }
 const op_violation *op_eval_violation(const op_eval *e, int k) { return &e->v[k]; }
 int op_eval_last_week(const op_eval *e) { return e->last_week; }
-int op_eval_total_lateness(const op_eval *e) { return e->total_lateness; }
+int op_eval_total_lateness(const op_eval *e) { return e->gate_lateness + e->item_lateness; }
+int op_eval_gate_lateness(const op_eval *e) { return e->gate_lateness; }
+int op_eval_item_lateness(const op_eval *e) { return e->item_lateness; }
 int op_eval_gates_met(const op_eval *e) { return e->gates_met; }
 int op_eval_scheduled_count(const op_eval *e) { return e->scheduled; }
 int op_eval_compare(const op_plan *p, const op_eval *a, const op_eval *b)

@@ -316,7 +316,7 @@ int op_schedule_round_step(op_schedule *s, const op_plan *p, double step);
     X(OP_V_MAX_PEOPLE, max_people)        /* more than max_people can do in a week */           \
     X(OP_V_DEPENDENCY, dependency)        /* item starts before a dependency is done */         \
     X(OP_V_EARLY, before_earliest)        /* item starts before earliest_week */                \
-    X(OP_V_DUE, after_due)                /* item done after due_week */                        \
+    X(OP_V_DUE, after_due)                /* item done after due_week (strict due) */           \
     X(OP_V_UNDER, under_allocated)        /* fewer hours than its effort (not 0) */             \
     X(OP_V_OVER, over_allocated)          /* more hours than its effort */                      \
     X(OP_V_UNSCHEDULED, unscheduled)      /* item given no hours */                             \
@@ -346,6 +346,8 @@ typedef struct op_item_eval {
     int start_week; /* 0 when not scheduled */
     int end_week;   /* week the last hour is given, 0 when none */
     int done;       /* all effort given */
+    int late;       /* weeks a done item ends after its due_week; 0 with
+                       OP_EVAL_STRICT_DUE, where that is a violation instead */
 } op_item_eval;
 
 typedef struct op_gate_eval {
@@ -361,6 +363,9 @@ typedef struct op_eval op_eval;
 #define OP_EVAL_GATE_ENTRY 1u /* --gate-entry phase: exit items start after required gates */
 #define OP_EVAL_NEXT_WEEK 2u  /* --handoff next-week: no item starts in the week a
                                  dependency is done */
+#define OP_EVAL_STRICT_DUE 4u /* --strict-due: an item done after its due week breaks a
+                                 rule (OP_V_DUE); without it the item is late, and its
+                                 weeks late count as lateness (op_item_eval.late) */
 
 /* The same-week hand-off rule (unless OP_EVAL_NEXT_WEEK): effort item i may
    start in week t when each dependency j is done by the end of t; when j is
@@ -385,7 +390,12 @@ int op_eval_violation_count(const op_eval *e);
 const op_violation *op_eval_violation(const op_eval *e, int k);
 /* Last week in which any hours are given, 0 for an empty schedule. */
 int op_eval_last_week(const op_eval *e);
+/* Weeks late: gates' (op_gate_eval.lateness) plus items' past their due
+   weeks (op_item_eval.late); the total is their sum, the lateness stage's
+   objective. */
 int op_eval_total_lateness(const op_eval *e);
+int op_eval_gate_lateness(const op_eval *e);
+int op_eval_item_lateness(const op_eval *e);
 int op_eval_gates_met(const op_eval *e);
 int op_eval_scheduled_count(const op_eval *e);
 /* Violations other than unscheduled items and late gates: the schedule
@@ -393,7 +403,7 @@ int op_eval_scheduled_count(const op_eval *e);
 int op_eval_hard_violations(const op_eval *e);
 /* The one meaning of "a better schedule" (both evaluations of plan p):
    more items scheduled, weighted so that one item of a priority outweighs
-   any number of lower ones, then less gate lateness, then an earlier last
+   any number of lower ones, then less total lateness, then an earlier last
    week. Negative when a is better, positive when b is, 0 when neither. */
 int op_eval_compare(const op_plan *p, const op_eval *a, const op_eval *b);
 

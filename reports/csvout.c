@@ -30,7 +30,9 @@ int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e)
         order[i] = (by_start_key){start ? start : 1 << 30, i};
     }
     qsort(order, (size_t)ni, sizeof *order, by_start);
-    int rc = fputs("id,title,role,priority,start_week,end_week,hours\n", f) < 0;
+    /* due_week and weeks_late: soft due weeks show lateness here (empty: no due week, or
+       the item is not done) */
+    int rc = fputs("id,title,role,priority,start_week,end_week,hours,due_week,weeks_late\n", f) < 0;
     for (int k = 0; k < ni && !rc; k++) {
         int i = order[k].item;
         const op_item *it = op_plan_item(p, i);
@@ -39,7 +41,8 @@ int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e)
              rpt_cell(f, op_plan_role(p, it->role.index)->name, 0) ||
              rpt_cell(f, op_priority_name(it->priority), 0) ||
              rpt_cellweek(f, ie->start_week, 0) || rpt_cellweek(f, ie->end_week, 0) ||
-             rpt_cellnum(f, ie->hours, 1);
+             rpt_cellnum(f, ie->hours, 0) || rpt_cellweek(f, it->due_week, 0) ||
+             (it->due_week && ie->done ? rpt_cellnum(f, ie->late, 1) : rpt_cell(f, "", 1));
     }
     free(order);
     return rc || ferror(f) ? -1 : 0;

@@ -1,4 +1,4 @@
-/* explain.c - plain words for what went wrong: violations and late gates */
+/* explain.c - plain words for what went wrong: violations, late gates, late items */
 #include <stdio.h>
 #include <string.h>
 
@@ -199,4 +199,51 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
     }
     if (ge->nlate_items > 3)
         rpt_append(buf, n, &len, "; and %d more items", ge->nlate_items - 3);
+}
+
+/* ---- late items ---------------------------------------------------------- */
+
+/* The latest dependency of item i done in or after week d (history is
+   past), -1 for none. */
+static int late_dependency(const op_plan *p, const op_eval *e, int i, int d)
+{
+    const op_item *it = op_plan_item(p, i);
+    int best = -1;
+    for (int k = 0; k < it->ndeps; k++) {
+        int j = it->deps[k].index;
+        int end = op_eval_item(e, j)->end_week;
+        if (!op_plan_item(p, j)->done && end >= d &&
+            (best < 0 || end > op_eval_item(e, best)->end_week))
+            best = j;
+    }
+    return best;
+}
+
+void op_report_item_late_cause(const op_plan *p, const op_eval *e, int i, char *buf, size_t n)
+{
+    const op_item *it = op_plan_item(p, i);
+    int d = it->due_week, r = it->role.index, j = late_dependency(p, e, i, d);
+    const char *role = op_plan_role(p, r)->name, *wk = rpt_period(p, 0), *wks = rpt_period(p, 1);
+    size_t len = 0;
+    buf[0] = 0;
+    if (j >= 0) {
+        rpt_append(buf, n, &len, "depends on %s, done in %s %d", op_plan_item(p, j)->id, wk,
+                   op_eval_item(e, j)->end_week);
+        return;
+    }
+    int from = op_plan_first_week(p) > it->earliest_week ? op_plan_first_week(p)
+                                                         : it->earliest_week;
+    double cap = 0, booked = 0;
+    for (int t = from; t <= d; t++) {
+        cap += op_plan_capacity(p, r, t);
+        booked += op_eval_load(e, r, t);
+    }
+    if (cap <= 1e-6)
+        rpt_append(buf, n, &len, "no %s capacity in %s %d..%d", role, wks, from, d);
+    else if (!it->duration && cap + 1e-6 < it->remaining)
+        rpt_append(buf, n, &len, "%s has %s h in %s %d..%d for its %s h", role, RPT_NUM(cap),
+                   wks, from, d, RPT_NUM(it->remaining));
+    else
+        rpt_append(buf, n, &len, "%s has %s h in %s %d..%d, %s h of them booked", role,
+                   RPT_NUM(cap), wks, from, d, RPT_NUM(booked));
 }

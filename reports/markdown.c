@@ -1,4 +1,4 @@
-/* markdown.c - report.md: headline, gates and causes, roadmap, loads, Go/No-Go, gantt */
+/* markdown.c - report.md: headline, gates, late items and causes, roadmap, loads, gantt */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +44,8 @@ static void md_title(const md_ctx *c)
             ni);
     if (unscheduled)
         fprintf(f, " (%d %s)", unscheduled, c->check ? "never scheduled" : "deferred");
+    if (op_eval_item_lateness(e))
+        fprintf(f, ", %d %s of item lateness", op_eval_item_lateness(e), c->wks);
     fprintf(f, ". ");
     if (c->check)
         fprintf(f, "%d rule violations found.\n", op_eval_hard_violations(e));
@@ -54,13 +56,13 @@ static void md_title(const md_ctx *c)
     if (!c->info->baseline_eval || c->check)
         return;
     const op_eval *b = c->info->baseline_eval;
-    int dl = op_eval_total_lateness(b) - op_eval_total_lateness(e);
+    int dl = op_eval_gate_lateness(b) - op_eval_gate_lateness(e);
     int doc = rpt_over_capacity_count(b) - rpt_over_capacity_count(e);
     fprintf(f, "\nAgainst the hand plan (%d of %d gates met, %d %s of gate lateness, %d "
                "over-capacity role-%s, %d items scheduled), the optimizer %s, cuts gate "
                "lateness by %d %s, removes %d over-capacity role-%s and schedules %d "
                "more items.\n",
-            op_eval_gates_met(b), ng, op_eval_total_lateness(b), c->wks,
+            op_eval_gates_met(b), ng, op_eval_gate_lateness(b), c->wks,
             rpt_over_capacity_count(b), c->wks, op_eval_scheduled_count(b),
             op_eval_gates_met(e) > op_eval_gates_met(b) ? "meets more gates"
                                                         : "meets as many gates",
@@ -88,6 +90,33 @@ static void md_gates(const md_ctx *c)
                     ge->lateness ? "LATE" : "met");
         else
             fprintf(f, "never | %d+ | NOT PASSED | ", ge->lateness);
+        rpt_md(f, cause);
+        fprintf(f, " |\n");
+    }
+}
+
+/* Items done after their due weeks (soft due weeks: lateness, not a violation), each with
+   its cause; nothing when none is late. */
+static void md_late_items(const md_ctx *c)
+{
+    FILE *f = c->f;
+    if (!op_eval_item_lateness(c->e))
+        return;
+    fprintf(f, "\n## Late items\n\n| item | role | due | done | %s late | cause |\n"
+               "|---|---|---|---|---|---|\n",
+            c->wks);
+    for (int i = 0; i < op_plan_item_count(c->p); i++) {
+        const op_item *it = op_plan_item(c->p, i);
+        const op_item_eval *ie = op_eval_item(c->e, i);
+        if (!ie->late)
+            continue;
+        char cause[1024];
+        op_report_item_late_cause(c->p, c->e, i, cause, sizeof cause);
+        fprintf(f, "| ");
+        rpt_md(f, it->id);
+        fprintf(f, " | ");
+        rpt_md(f, op_plan_role(c->p, it->role.index)->name);
+        fprintf(f, " | %s %d | %s %d | %d | ", c->wk, it->due_week, c->wk, ie->end_week, ie->late);
         rpt_md(f, cause);
         fprintf(f, " |\n");
     }
@@ -482,8 +511,8 @@ static int run_sections(const md_ctx *c, md_section *const *sections, size_t n)
 int rpt_write_markdown_head(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
                             const op_report_info *info)
 {
-    static md_section *const head[] = {md_title, md_gates, md_problems, md_deferred,
-                                       md_baseline};
+    static md_section *const head[] = {md_title,    md_gates,    md_late_items,
+                                       md_problems, md_deferred, md_baseline};
     md_ctx c = md_context(f, p, s, e, info);
     return run_sections(&c, head, sizeof head / sizeof head[0]);
 }

@@ -95,5 +95,10 @@ op_status op_report_plan_files(const char *dir, const op_plan *p, op_diag *d);
 
 /* The cause of a late gate in plain words, into buf. */
 void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, size_t n);
+/* Why item i ends after its due week (op_item_eval.late > 0), in plain
+   words into buf: a dependency done in or after its due week, else its
+   role's hours from its first possible week to the due week, against its
+   effort or with the hours booked in them (facts, not a proof). */
+void op_report_item_late_cause(const op_plan *p, const op_eval *e, int i, char *buf, size_t n);
 
 #endif

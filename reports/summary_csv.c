@@ -69,6 +69,8 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_
              num_row(f, "gates_met", op_eval_gates_met(e)) ||
              num_row(f, "gates", op_plan_gate_count(p)) ||
              num_row(f, "total_lateness", op_eval_total_lateness(e)) ||
+             num_row(f, "gate_lateness", op_eval_gate_lateness(e)) ||
+             num_row(f, "item_lateness", op_eval_item_lateness(e)) ||
              num_row(f, "last_week", op_eval_last_week(e)) ||
              num_row(f, "items_scheduled", op_eval_scheduled_count(e)) ||
              num_row(f, "items", op_plan_item_count(p)) ||

@@ -164,7 +164,7 @@ typedef struct {
     const op_plan *p;
     op_schedule *s;
     int max_week;
-    unsigned rules; /* OP_EVAL_*: gate entry phase, next-week hand-offs */
+    unsigned rules; /* OP_EVAL_*: gate entry phase, next-week hand-offs, strict due weeks */
     double *left;  /* hours still to place per item */
     int *end;      /* week done, 0 = not done */
     int *start;    /* week started here, 0 = not yet */
@@ -216,6 +216,13 @@ static int item_ready(const greedy_state *g, int i, int t)
     return ready;
 }
 
+/* Whether item it may not run in week w: past its due week when due weeks are strict (by
+   default it runs late, which the lateness it adds tells the passes apart by). */
+static int past_due(const greedy_state *g, const op_item *it, int w)
+{
+    return (g->rules & OP_EVAL_STRICT_DUE) && it->due_week && w > it->due_week;
+}
+
 /* Places fixed-duration item i from week t on with its whole crew if every week fits;
    otherwise leaves everything untouched. */
 static void place_fixed(greedy_state *g, int i, int t)
@@ -223,7 +230,7 @@ static void place_fixed(greedy_state *g, int i, int t)
     const op_plan *p = g->p;
     const op_item *it = op_plan_item(p, i);
     int stop = t + it->duration - 1;
-    int fits = stop <= g->max_week && (!it->due_week || stop <= it->due_week);
+    int fits = stop <= g->max_week && !past_due(g, it, stop);
     for (int w = t; fits && w <= stop; w++)
         for (int c = 0; fits && c < it->ncrew; c++) {
             int q = it->crew[c].role.index;
@@ -310,7 +317,7 @@ static void greedy_week(greedy_state *g, const int *order, int t)
         const op_item *it = op_plan_item(p, i);
         if (g->end[i] || g->left[i] <= 0 || t < it->earliest_week)
             continue;
-        if (it->due_week && t > it->due_week)
+        if (past_due(g, it, t))
             continue;
         if (!item_ready(g, i, t))
             continue;

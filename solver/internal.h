@@ -233,6 +233,10 @@ int ilp_crew_fits(const ilp *m, int i, int st);
 double ilp_role_energy(const ilp *m, int i, int r);
 int ilp_energy_week(const ilp *m, int r, double hours);
 int ilp_is_exit_item(const op_plan *p, int g, int i);
+/* The last week item i may run: its due week when due weeks are strict and
+   it falls within the horizon, else the horizon's last week (a due week
+   missed is then lateness, not a bound). */
+int ilp_latest_week(const ilp *m, int i);
 /* The week by which strict gate g must pass within the horizon: its
    deadline, the horizon's last week when the deadline is later but the team
    ends by then, 0 when the deadline lies beyond a horizon the team outlasts. */

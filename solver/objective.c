@@ -31,6 +31,24 @@ static void priority_weights(const ilp *m, double w[4])
     }
 }
 
+/* Soft due weeks: item i with due week d, once scheduled, is late by the
+   weeks t = d..H it is not yet done, sum (s_i - z[i,t]), which is its end
+   week minus d when that is later (op_item_eval.late). Strict due weeks
+   bound its window instead (ilp_latest_week). */
+static void item_lateness(const ilp *m, double *c)
+{
+    for (int i = 0; !m->o->strict_due && i < m->ni; i++) {
+        const op_item *it = op_plan_item(m->p, i);
+        if (!it->due_week || it->done || !m->ef[i])
+            continue;
+        for (int t = it->due_week; t <= m->H; t++) {
+            c[m->cs[i]] += 1;
+            if (col_z(m, i, t))
+                c[col_z(m, i, t)] -= 1;
+        }
+    }
+}
+
 /* Fills c[0..n] (c[0] the constant) with stage st's minimization objective. */
 void ilp_objective(const ilp *m, op_stage st, double *c, int n)
 {
@@ -63,6 +81,7 @@ void ilp_objective(const ilp *m, op_stage st, double *c, int n)
                 if (col_g(m, g, t))
                     c[col_g(m, g, t)] -= 1;
         }
+        item_lateness(m, c);
         break;
     case OP_STAGE_FINISH:
         c[m->cM] = 1;

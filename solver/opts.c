@@ -22,7 +22,8 @@ void op_solver_opts_init(op_solver_opts *o)
 
 unsigned op_solver_eval_rules(const op_solver_opts *o)
 {
-    return (o->gate_entry_phase ? OP_EVAL_GATE_ENTRY : 0u) | (o->next_week ? OP_EVAL_NEXT_WEEK : 0u);
+    return (o->gate_entry_phase ? OP_EVAL_GATE_ENTRY : 0u) |
+           (o->next_week ? OP_EVAL_NEXT_WEEK : 0u) | (o->strict_due ? OP_EVAL_STRICT_DUE : 0u);
 }
 
 int op_solver_parse_stages(op_solver_opts *o, const char *list)

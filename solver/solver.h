@@ -9,7 +9,7 @@
 /* Objective stages, solved in the order given, each held while the next runs. */
 typedef enum {
     OP_STAGE_SCHEDULED = 0, /* schedule as much as possible, P0 before P1 before P2 */
-    OP_STAGE_LATENESS,      /* minimize total gate lateness in weeks */
+    OP_STAGE_LATENESS,      /* minimize total lateness in weeks: gates' and items' past due */
     OP_STAGE_FINISH,        /* minimize the week the last item is done */
     OP_STAGE_PRIORITY,      /* finish higher priority and impact items earlier */
     OP_STAGE_STABILITY,     /* re-planning: fewest hours moved from the previous plan */
@@ -22,6 +22,8 @@ typedef struct op_solver_opts {
     double time_limit;    /* seconds for the whole solve; <= 0: no search, greedy only */
     double gap;           /* relative MIP gap accepted per stage (0 = prove optimal) */
     int strict_gates;     /* gate deadlines are hard */
+    int strict_due;       /* due weeks are hard (OP_EVAL_STRICT_DUE); by default an item
+                             may end after its due week, its weeks late count as lateness */
     int gate_entry_phase; /* exit items start after the gates their gate requires */
     int next_week;        /* --handoff next-week: no item starts in the week a dependency
                              is done (default: same-week hand-offs, see op_eval_new) */

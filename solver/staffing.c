@@ -71,7 +71,7 @@ static int out_of_reach(const ilp *m, op_staff_result *res)
             continue;
         snprintf(res->reason, sizeof res->reason,
                  "%s cannot be done by week %d even with %d %s people", it->id,
-                 it->due_week && it->due_week < m->H ? it->due_week : m->H,
+                 ilp_latest_week(m, i),
                  m->ubh[it->role.index], op_plan_role(p, it->role.index)->name);
         return 1;
     }

@@ -96,6 +96,12 @@ int ilp_strict_week(const ilp *m, int g)
     return op_plan_last_capacity_week(m->p) <= m->H ? m->H : 0;
 }
 
+int ilp_latest_week(const ilp *m, int i)
+{
+    int due = op_plan_item(m->p, i)->due_week;
+    return m->o->strict_due && due && due < m->H ? due : m->H;
+}
+
 int ilp_is_exit_item(const op_plan *p, int g, int i)
 {
     const op_gate *ga = op_plan_gate(p, g);
@@ -161,7 +167,7 @@ static int item_window(ilp *m, int i)
     }
     int ok;
     int es = window_start(m, i, &ok);
-    int lf = it->due_week && it->due_week < m->H ? it->due_week : m->H;
+    int lf = ilp_latest_week(m, i);
     int ef;
     if (it->duration) {
         while (es <= lf && !ilp_crew_fits(m, i, es))

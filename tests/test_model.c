@@ -649,9 +649,24 @@ static void test_eval_item_rules(void)
     op_schedule_set(s, b, 3, 10);
     op_schedule_set(s, c, 1, 10);
     op_schedule_set(s, d, 1, 8);
+    /* by default B's due week missed is lateness, not a violation */
     op_eval *e = op_eval_new(p, s, 0);
     CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_violation_count(e), 3);
+    CU_ASSERT_PTR_NULL(find_kind(e, OP_V_DUE));
+    CU_ASSERT_EQUAL(op_eval_item(e, b)->late, 1);
+    CU_ASSERT_EQUAL(op_eval_item(e, a)->late, 0);
+    CU_ASSERT_EQUAL(op_eval_item_lateness(e), 1);
+    CU_ASSERT_EQUAL(op_eval_gate_lateness(e), 0);
+    CU_ASSERT_EQUAL(op_eval_total_lateness(e), 1);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 3);
+    op_eval_free(e);
+    /* --strict-due: the same schedule breaks the due rule and is not late */
+    e = op_eval_new(p, s, OP_EVAL_STRICT_DUE);
+    CU_ASSERT_FATAL(e != NULL);
     CU_ASSERT_EQUAL(op_eval_violation_count(e), 4);
+    CU_ASSERT_EQUAL(op_eval_item(e, b)->late, 0);
+    CU_ASSERT_EQUAL(op_eval_total_lateness(e), 0);
     const op_violation *v = find_kind(e, OP_V_EARLY);
     CU_ASSERT_FATAL(v != NULL);
     CU_ASSERT_EQUAL(v->item, a);

@@ -289,6 +289,41 @@ static void test_gate_cause(void)
     op_plan_free(p);
 }
 
+/* Why an item ends after its due week: a dependency done by then, else its role's hours
+   up to the due week against its effort, else those hours and what is booked in them. */
+static void test_item_late_cause(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 0);
+    int a = tu_add_item(p, "A", "Dev", 40, 1, 0, 1, 1, OP_IMPACT_NONE);
+    int b = tu_add_item(p, "B", "Dev", 80, 1, 0, 1, 1, OP_IMPACT_NONE);
+    int c = tu_add_item(p, "C", "Dev", 40, 1, 0, 2, 1, OP_IMPACT_NONE);
+    add_dep(p, c, "B");
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(3, 4);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, b, 1, 40);
+    op_schedule_set(s, b, 2, 40);
+    op_schedule_set(s, a, 3, 40);
+    op_schedule_set(s, c, 4, 40);
+    op_eval *e = op_eval_new(p, s, 0);
+    CU_ASSERT_FATAL(e != NULL);
+    CU_ASSERT_EQUAL(op_eval_item(e, a)->late, 2);
+    CU_ASSERT_EQUAL(op_eval_item(e, b)->late, 1);
+    CU_ASSERT_EQUAL(op_eval_item(e, c)->late, 2);
+    char buf[256];
+    op_report_item_late_cause(p, e, a, buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "Dev has 40 h in weeks 1..1, 40 h of them booked");
+    op_report_item_late_cause(p, e, b, buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "Dev has 40 h in weeks 1..1 for its 80 h");
+    op_report_item_late_cause(p, e, c, buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "depends on B, done in week 2");
+    op_eval_free(e);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
 /* ---- writers and files -------------------------------------------------- */
 
 static void test_schedule_csv_order(void)
@@ -298,8 +333,8 @@ static void test_schedule_csv_order(void)
     add_team(p, "Dev", 2, 40, 1, 0);
     int a = add_item(p, "A", "Dev", 10);
     int b = add_item(p, "B", "Dev", 10);
-    int c = add_item(p, "C", "Dev", 10);
-    add_item(p, "D", "Dev", 10);
+    int c = tu_add_item(p, "C", "Dev", 10, 1, 0, 2, 1, OP_IMPACT_NONE); /* due week 2 */
+    tu_add_item(p, "D", "Dev", 10, 1, 0, 3, 1, OP_IMPACT_NONE);        /* due week 3 */
     validate_ok(p);
     op_schedule *s = op_schedule_new(4, 3);
     CU_ASSERT_FATAL(s != NULL);
@@ -310,9 +345,11 @@ static void test_schedule_csv_order(void)
     CU_ASSERT_FATAL(e != NULL);
     mem m;
     CU_ASSERT_EQUAL(rpt_write_schedule_csv(mem_open(&m), p, e), 0);
-    /* by start week, ties in plan order, never-scheduled items last */
-    EXPECT(&m, "id,title,role,priority,start_week,end_week,hours\n"
-               "B,,Dev,P1,1,1,10\nA,,Dev,P1,3,3,10\nC,,Dev,P1,3,3,10\nD,,Dev,P1,,,0\n");
+    /* by start week, ties in plan order, never-scheduled items last; weeks late only for
+       items with a due week that are done */
+    EXPECT(&m, "id,title,role,priority,start_week,end_week,hours,due_week,weeks_late\n"
+               "B,,Dev,P1,1,1,10,,\nA,,Dev,P1,3,3,10,,\nC,,Dev,P1,3,3,10,2,1\n"
+               "D,,Dev,P1,,,0,3,\n");
     op_eval_free(e);
     op_schedule_free(s);
     op_plan_free(p);
@@ -470,6 +507,7 @@ int main(void)
         {"violation kind names", test_violation_names},
         {"violation text of every kind", test_violation_texts},
         {"gate causes", test_gate_cause},
+        {"late item causes", test_item_late_cause},
         {"schedule.csv order", test_schedule_csv_order},
         {"files written all or nothing", test_write_file},
         {"changes: moved, deferred, new, removed, a gate slipped", test_changes},

@@ -447,7 +447,8 @@ static void test_priority_lexicographic(void)
 
 /* Strict gates may require leaving an item out even when every item would
    fit without them: A (due week 1) and the gate's exit item B compete for the
-   only person's first week. */
+   only person's first week; with strict due weeks A is left out, by default
+   it is done a week late. */
 static void test_strict_gates_defer(void)
 {
     op_plan *p = op_plan_new();
@@ -457,14 +458,24 @@ static void test_strict_gates_defer(void)
     int b = tu_add_item(p, "B", "Dev", 40, 1, 0, 0, 2, OP_IMPACT_NONE);
     int g = add_gate(p, "G", 1, "B", "");
     validate_ok(p);
-    for (int horizon = 0; horizon <= 3; horizon += 3) {
-        op_solution *sol = solve(p, horizon, 1, 0);
+    for (int run = 0; run < 4; run++) {
+        int horizon = run & 1 ? 3 : 0, strict_due = run >> 1;
+        op_solver_opts o;
+        op_solver_opts_init(&o);
+        o.horizon = horizon;
+        o.time_limit = 20;
+        o.strict_gates = 1;
+        o.strict_due = strict_due;
+        op_solution *sol = solve_with(p, &o);
         CU_ASSERT_EQUAL(sol->status, OP_SOLVE_OPTIMAL);
         if (sol->status == OP_SOLVE_OPTIMAL) {
-            op_eval *e = eval_optimal(p, sol, 0);
+            op_eval *e = eval_optimal(p, sol, op_solver_eval_rules(&o));
             CU_ASSERT_EQUAL(op_eval_gate(e, g)->passed_week, 1);
             CU_ASSERT_EQUAL(op_eval_item(e, b)->end_week, 1);
-            CU_ASSERT(is_deferred(sol, a));
+            CU_ASSERT_EQUAL(is_deferred(sol, a), strict_due);
+            CU_ASSERT_EQUAL(op_eval_item(e, a)->end_week, strict_due ? 0 : 2);
+            CU_ASSERT_EQUAL(op_eval_item_lateness(e), strict_due ? 0 : 1);
+            CU_ASSERT_EQUAL(op_eval_total_lateness(e), strict_due ? 0 : 1);
             op_eval_free(e);
         } else {
             fprintf(stderr, "\n  horizon %d: status %d, reason: %s", horizon, (int)sol->status,
@@ -472,6 +483,90 @@ static void test_strict_gates_defer(void)
         }
         op_solution_free(sol);
     }
+    op_plan_free(p);
+}
+
+/* Options of the due-week tests: horizon (0 = automatic), strict due weeks or not. */
+static op_solver_opts due_opts(int horizon, int strict_due)
+{
+    op_solver_opts o;
+    op_solver_opts_init(&o);
+    o.horizon = horizon;
+    o.time_limit = 20;
+    o.strict_due = strict_due;
+    return o;
+}
+
+/* A due week no schedule meets: A (80 h, one person, due week 1) needs two
+   weeks. By default it is done late (week 2, 1 week of lateness) and B
+   follows; with strict due weeks A is left out, as before. */
+static void test_due_soft(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 0);
+    int a = tu_add_item(p, "A", "Dev", 80, 1, 0, 1, 0, OP_IMPACT_NONE);
+    int b = tu_add_item(p, "B", "Dev", 40, 1, 0, 0, 1, OP_IMPACT_NONE);
+    validate_ok(p);
+    for (int strict_due = 0; strict_due <= 1; strict_due++) {
+        op_solver_opts o = due_opts(0, strict_due);
+        op_solution *sol = solve_with(p, &o);
+        op_eval *e = eval_optimal(p, sol, op_solver_eval_rules(&o));
+        CU_ASSERT_EQUAL(is_deferred(sol, a), strict_due);
+        CU_ASSERT_EQUAL(op_eval_item(e, a)->start_week, strict_due ? 0 : 1);
+        CU_ASSERT_EQUAL(op_eval_item(e, a)->end_week, strict_due ? 0 : 2);
+        CU_ASSERT_EQUAL(op_eval_item(e, a)->late, strict_due ? 0 : 1);
+        CU_ASSERT_EQUAL(op_eval_item(e, b)->end_week, strict_due ? 1 : 3);
+        CU_ASSERT_EQUAL(op_eval_item_lateness(e), strict_due ? 0 : 1);
+        CU_ASSERT_EQUAL(op_eval_total_lateness(e), strict_due ? 0 : 1);
+        /* the lateness stage's optimum is the evaluator's figure */
+        CU_ASSERT_EQUAL(sol->stages[1].stage, OP_STAGE_LATENESS);
+        CU_ASSERT_DOUBLE_EQUAL(sol->stages[1].objective, op_eval_total_lateness(e), 1e-6);
+        op_eval_free(e);
+        op_solution_free(sol);
+    }
+    op_plan_free(p);
+}
+
+/* The issue's case: one Backend engineer (open-ended); A runs 2 weeks with
+   its crew from week 2 on, B (40 h) has earliest and due week 3. Over 10
+   weeks the optimum is B in week 3 and A in weeks 4-5, nothing late; with
+   the automatic horizon B is no longer dropped by default. */
+static void test_due_issue_case(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Backend", 1, 40, 1, 0);
+    op_item it;
+    tu_item_init(p, &it, "A", "Backend");
+    it.duration = 2;
+    it.earliest_week = 2;
+    int a = op_plan_add_item(p, &it, NULL);
+    CU_ASSERT_FATAL(a >= 0);
+    op_ref crew = {op_plan_intern(p, "Backend"), -1, hand_loc(2, 15)};
+    CU_ASSERT_FATAL(op_plan_item_add_crew(p, a, &crew, 1) == 0);
+    int b = tu_add_item(p, "B", "Backend", 40, 1, 3, 3, 1, OP_IMPACT_NONE);
+    validate_ok(p);
+    for (int strict_due = 0; strict_due <= 1; strict_due++) {
+        op_solver_opts o = due_opts(10, strict_due);
+        op_solution *sol = solve_with(p, &o);
+        op_eval *e = eval_optimal(p, sol, op_solver_eval_rules(&o));
+        CU_ASSERT_EQUAL(op_eval_item(e, b)->start_week, 3);
+        CU_ASSERT_EQUAL(op_eval_item(e, b)->end_week, 3);
+        CU_ASSERT_EQUAL(op_eval_item(e, a)->start_week, 4);
+        CU_ASSERT_EQUAL(op_eval_item(e, a)->end_week, 5);
+        CU_ASSERT_EQUAL(op_eval_total_lateness(e), 0);
+        op_eval_free(e);
+        op_solution_free(sol);
+    }
+    op_solver_opts o = due_opts(0, 0);
+    op_solution *sol = solve_with(p, &o);
+    op_eval *e = eval_optimal(p, sol, op_solver_eval_rules(&o));
+    CU_ASSERT_EQUAL(sol->ndeferred, 0);
+    CU_ASSERT_EQUAL(op_eval_scheduled_count(e), 2);
+    CU_ASSERT_EQUAL(op_eval_item_lateness(e), op_eval_item(e, b)->end_week - 3);
+    op_eval_free(e);
+    op_solution_free(sol);
     op_plan_free(p);
 }
 
@@ -520,6 +615,8 @@ int main(void)
         {"gate entry phase", test_gate_entry_phase},
         {"P0 before P1 before P2 before P3", test_priority_lexicographic},
         {"strict gates that need an item left out", test_strict_gates_defer},
+        {"a due week missed: late by default, left out with --strict-due", test_due_soft},
+        {"the issue's crew item and due week over 10 weeks", test_due_issue_case},
         {"same-week hand-off: four 4 h items in week 1", test_handoff_four_small},
         {"same-week hand-off: a chain over one person-week", test_handoff_chain_over_week},
         {"same-week hand-off across two roles", test_handoff_two_roles},

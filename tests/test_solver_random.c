@@ -21,6 +21,7 @@
 typedef struct rinst rinst;
 struct rinst {
     int H, nroles, ni, ng, phase, strict;
+    int strict_due;                    /* due weeks hard; else weeks past due are lateness */
     int open[R_ROLES];                 /* one open-ended row of one person */
     int head[R_ROLES][R_WEEKS + 1];    /* headcount per week (per-week rows) */
     int effort[R_ITEMS], role[R_ITEMS], prio[R_ITEMS], impact[R_ITEMS];
@@ -97,8 +98,9 @@ static void gen_instance(rinst *in, int strict)
 
 static void print_instance(const rinst *in, int seq)
 {
-    fprintf(stderr, "\n  instance %d: horizon %d, gate_entry_phase %d, strict_gates %d\n", seq,
-            in->H, in->phase, in->strict);
+    fprintf(stderr, "\n  instance %d: horizon %d, gate_entry_phase %d, strict_gates %d, "
+                    "strict_due %d\n",
+            seq, in->H, in->phase, in->strict, in->strict_due);
     fprintf(stderr, "  team.csv (role,headcount,hours_per_week,from_week,to_week):\n");
     for (int r = 0; r < in->nroles; r++) {
         if (in->open[r])
@@ -288,6 +290,8 @@ static void bf_leaf(bf *b)
                             return;
     for (int i = 0; i < in->ni; i++)
         if (b->s[i]) {
+            if (!in->strict_due && in->due[i] && b->e[i] > in->due[i])
+                v.lateness += b->e[i] - in->due[i]; /* soft due week: weeks late */
             v.sched[in->prio[i]]++;
             if (b->e[i] > v.finish)
                 v.finish = b->e[i];
@@ -314,7 +318,7 @@ static void bf_item(bf *b, int i)
     b->s[i] = b->e[i] = 0;
     bf_item(b, i + 1);
     int lo = in->earliest[i] > 1 ? in->earliest[i] : 1;
-    int hi = in->due[i] && in->due[i] < in->H ? in->due[i] : in->H;
+    int hi = in->strict_due && in->due[i] && in->due[i] < in->H ? in->due[i] : in->H;
     for (int j = 0; j < i; j++)
         if (in->dep[i][j]) {
             if (!b->s[j])
@@ -358,7 +362,8 @@ static objv objv_of_solution(const rinst *in, const op_plan *p, const op_solutio
     memset(&v, 0, sizeof v);
     /* judged by the rule the solver planned with */
     op_eval *e = op_eval_new(p, sol->schedule, (same_week ? 0u : OP_EVAL_NEXT_WEEK) |
-                                                   (in->phase ? OP_EVAL_GATE_ENTRY : 0u));
+                                                   (in->phase ? OP_EVAL_GATE_ENTRY : 0u) |
+                                                   (in->strict_due ? OP_EVAL_STRICT_DUE : 0u));
     CU_ASSERT_PTR_NOT_NULL_FATAL(e);
     *hard = op_eval_hard_violations(e);
     for (int i = 0; i < in->ni; i++) {
@@ -401,6 +406,7 @@ static int random_round(unsigned long seed, int n, int strict)
     for (int k = 0; k < n; k++) {
         rinst in;
         gen_instance(&in, strict);
+        in.strict_due = k & 1; /* half the plans each way, the same instances as before */
         bf b;
         brute_force(&in, &b);
         stat_n++;
@@ -419,6 +425,7 @@ static int random_round(unsigned long seed, int n, int strict)
         o.time_limit = 20;
         o.strict_gates = in.strict;
         o.gate_entry_phase = in.phase;
+        o.strict_due = in.strict_due;
         o.next_week = !same_week; /* the exhaustive search starts dependants the week after */
         op_diag *d = op_diag_new(OP_MAX_ERRORS);
         CU_ASSERT_FATAL(d != NULL);

@@ -325,13 +325,13 @@ static void fuzz_load_plan(void)
 }
 
 /* What op_eval promises about any schedule of the plan. */
-static void check_eval(const op_plan *p, const op_schedule *s, const op_eval *e)
+static void check_eval(const op_plan *p, const op_schedule *s, const op_eval *e, unsigned rules)
 {
     int ni = op_plan_item_count(p), nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
     int weeks = op_eval_weeks(e);
     if (weeks != op_schedule_weeks(s))
         die("evaluation weeks differ from the schedule's", "");
-    int scheduled = 0, last = 0;
+    int scheduled = 0, last = 0, item_late = 0;
     for (int i = 0; i < ni; i++) {
         const op_item_eval *ie = op_eval_item(e, i);
         const op_item *it = op_plan_item(p, i);
@@ -346,6 +346,13 @@ static void check_eval(const op_plan *p, const op_schedule *s, const op_eval *e)
             scheduled++;
         if (ie->end_week > last && !it->done) /* done items get no hours */
             last = ie->end_week;
+        /* a due week missed: weeks late for a done item, a violation instead when strict */
+        int late = ie->done && it->due_week && ie->end_week > it->due_week && !it->done
+                       ? ie->end_week - it->due_week
+                       : 0;
+        if (ie->late != ((rules & OP_EVAL_STRICT_DUE) ? 0 : late))
+            die("item lateness inconsistent", it->id);
+        item_late += ie->late;
     }
     if (scheduled != op_eval_scheduled_count(e) || last != op_eval_last_week(e))
         die("scheduled count or last week inconsistent", "");
@@ -368,8 +375,10 @@ static void check_eval(const op_plan *p, const op_schedule *s, const op_eval *e)
         lateness += ge->lateness;
         met += ge->passed_week && !ge->lateness;
     }
-    if (lateness != op_eval_total_lateness(e) || met != op_eval_gates_met(e))
-        die("gate totals inconsistent", "");
+    if (lateness != op_eval_gate_lateness(e) || met != op_eval_gates_met(e) ||
+        item_late != op_eval_item_lateness(e) ||
+        op_eval_total_lateness(e) != lateness + item_late)
+        die("lateness totals inconsistent", "");
     int hard = 0;
     for (int k = 0; k < op_eval_violation_count(e); k++) {
         const op_violation *v = op_eval_violation(e, k);
@@ -394,14 +403,15 @@ static void check_eval(const op_plan *p, const op_schedule *s, const op_eval *e)
 }
 
 /* The schedule evaluated under every set of rules (gate entry, next-week
-   hand-offs), each evaluation checked. */
+   hand-offs, strict due weeks), each evaluation checked. */
 static void check_evals(const op_plan *p, const op_schedule *s)
 {
-    for (unsigned rules = 0; rules <= (OP_EVAL_GATE_ENTRY | OP_EVAL_NEXT_WEEK); rules++) {
+    unsigned all = OP_EVAL_GATE_ENTRY | OP_EVAL_NEXT_WEEK | OP_EVAL_STRICT_DUE;
+    for (unsigned rules = 0; rules <= all; rules++) {
         op_eval *e = op_eval_new(p, s, rules);
         if (!e)
             die("out of memory", "");
-        check_eval(p, s, e);
+        check_eval(p, s, e, rules);
         op_eval_free(e);
     }
 }

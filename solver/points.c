@@ -157,6 +157,69 @@ int ilp_point_feasible(op_mip *mip, const double *x, char *why, size_t n)
    hours vanish where the item is not running, each scheduled item gets exactly
    its effort, and M is the last completion week. Held stage values are then
    exact integers and the schedule evaluates as the model saw it. */
+/* Hours the point x books of each role and week, load[r * (H + 1) + t]
+   (effort items and crews); NULL on ENOMEM. */
+static double *role_load(const ilp *m, const double *x)
+{
+    double *load = calloc((size_t)m->nr * (size_t)(m->H + 1) + 1, sizeof *load);
+    for (int i = 0; load && i < m->ni; i++) {
+        const op_item *it = op_plan_item(m->p, i);
+        for (int t = m->es[i]; m->ef[i] && t <= m->lf[i]; t++) {
+            if (!it->duration) {
+                load[(size_t)it->role.index * (size_t)(m->H + 1) + (size_t)t] += val(x, col_x(m, i, t));
+                continue;
+            }
+            if (!col_y(m, i, t) || x[col_y(m, i, t)] < 0.5)
+                continue;
+            for (int w = t; w < t + it->duration && w <= m->H; w++)
+                for (int r = 0; r < m->nr; r++)
+                    load[(size_t)r * (size_t)(m->H + 1) + (size_t)w] +=
+                        op_plan_crew_hours(m->p, i, r, w);
+        }
+    }
+    return load;
+}
+
+/* Hours role r has in week t at point x (its headcount when staffing). */
+static double role_cap(const ilp *m, const double *x, int r, int t)
+{
+    return m->staff ? round(x[col_N(m, r, t)]) * m->hpw[r] : ilp_cap(m, r, t);
+}
+
+/* Brings item i's hours to exactly its effort (0 when not scheduled). A
+   shortfall (hours of dust dropped) goes into weeks the item works in
+   where the role and the item still have room, so no capacity row is
+   pushed past its bound; what cannot be placed that way, and any surplus,
+   is spread in proportion. load (may be NULL) is kept up to date. */
+static void fit_hours(const ilp *m, double *x, int i, double *load)
+{
+    const op_item *it = op_plan_item(m->p, i);
+    double e = x[m->cs[i]] > 0.5 ? it->remaining : 0, sum = 0;
+    for (int t = m->es[i]; t <= m->lf[i]; t++)
+        sum += x[col_x(m, i, t)];
+    for (int t = m->es[i]; load && t <= m->lf[i] && sum < e; t++) {
+        double *h = &x[col_x(m, i, t)], lb, ub;
+        if (*h <= 0)
+            continue;
+        double *l = &load[(size_t)it->role.index * (size_t)(m->H + 1) + (size_t)t];
+        mip_get_bounds(m->mip, col_x(m, i, t), &lb, &ub);
+        double room = fmin(ub - *h, role_cap(m, x, it->role.index, t) - *l);
+        double add = fmin(e - sum, room > 0 ? room : 0);
+        *h += add;
+        *l += add;
+        sum += add;
+    }
+    for (int t = m->es[i]; t <= m->lf[i]; t++)
+        x[col_x(m, i, t)] = sum > 0 ? x[col_x(m, i, t)] * (e / sum) : 0;
+}
+
+/* Hours below this in a week are a search's float noise (GLPK's tolerances
+   leave up to about 1e-4 h in weeks an item does not work), not work: they
+   would make a week count as one the item runs in. */
+#define DUST 1e-3
+
+/* Snaps a search's point to exact values: whole binaries and integers, no
+   hours outside an item's span, each item's hours summing to its effort. */
 void ilp_polish(const ilp *m, double *x)
 {
     int n = mip_cols(m->mip);
@@ -167,18 +230,18 @@ void ilp_polish(const ilp *m, double *x)
         x[m->cs[i]] = round(x[m->cs[i]]);
         if (!m->ef[i] || op_plan_item(m->p, i)->duration)
             continue; /* fixed-duration items have no hours columns */
-        double sum = 0;
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
             int zc = col_z(m, i, t - 1);
             double *h = &x[col_x(m, i, t)];
-            if (x[col_a(m, i, t)] < 0.5 || (zc && x[zc] > 0.5) || *h < 1e-9)
+            if (x[col_a(m, i, t)] < 0.5 || (zc && x[zc] > 0.5) || *h < DUST)
                 *h = 0;
-            sum += *h;
         }
-        double e = x[m->cs[i]] > 0.5 ? op_plan_item(m->p, i)->remaining : 0;
-        for (int t = m->es[i]; t <= m->lf[i]; t++)
-            x[col_x(m, i, t)] = sum > 0 ? x[col_x(m, i, t)] * (e / sum) : 0;
     }
+    double *load = role_load(m, x);
+    for (int i = 0; i < m->ni; i++)
+        if (m->ef[i] && !op_plan_item(m->p, i)->duration)
+            fit_hours(m, x, i, load);
+    free(load);
     ilp_derive_columns(m, x);
 }
 

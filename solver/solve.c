@@ -288,7 +288,11 @@ static int restate_objectives(solve_run *r)
         op_stage_result *res = &r->sol->stages[k];
         ilp_objective(&r->m, res->stage, c, n);
         double v = ilp_objective_at(c, r->inc, n);
-        if (fabs(v - res->objective) <= 1e-9)
+        if (ilp_objective_integral(res->stage, c, n))
+            v = round(v);
+        else if (fabs(v - res->objective) <= 1e-4 * fmax(1, fabs(res->objective)))
+            continue; /* within the tolerance the stage was held to */
+        if (v == res->objective)
             continue;
         res->objective = v;
         if (isfinite(res->bound) && v <= res->bound + 1e-6) {

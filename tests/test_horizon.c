@@ -154,6 +154,8 @@ static op_solution *solve_at(const op_plan *p, int horizon)
     op_solution *sol = NULL;
     op_status st = op_solve(p, &o, &sol, d);
     CU_ASSERT_EQUAL(st, OP_OK);
+    for (int k = 0; st != OP_OK && k < op_diag_kept(d); k++)
+        fprintf(stderr, "\n  op_solve at horizon %d: %s", horizon, op_diag_message(d, k));
     op_diag_free(d);
     return sol;
 }
@@ -171,6 +173,8 @@ static int one_plan(int seq, int *proven, int *longer, int print)
     op_solution *a = solve_at(p, 0);
     int H = a ? a->horizon : 0, bad = 0;
     op_solution *b = a ? solve_at(p, H * 3 + 12) : NULL;
+    if (!a || !b)
+        fprintf(stderr, "\n  plan %d:\n%s", seq, text);
     if (a && b && a->status == OP_SOLVE_OPTIMAL && b->status == OP_SOLVE_OPTIMAL) {
         ++*proven;
         hval va = value_of(p, a->schedule), vb = value_of(p, b->schedule);

@@ -46,7 +46,7 @@ static void derive_pauses(const ilp *m, double *x)
                 continue;
             double v = val(x, col_a(m, i, t)) - val(x, col_z(m, i, t - 1)) -
                        val(x, col_x(m, i, t)) / ilp_pause_step(m, i, t);
-            x[pc] = v > 0 ? v : 0;
+            x[pc] = v > 1e-9 ? v : 0; /* no noise in the held value */
         }
 }
 

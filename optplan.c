@@ -80,8 +80,12 @@ static const char help_commands[] =
     "      --handoff MODE   same-week (default): an item may start in the week\n"
     "                       its dependency is done when both fit one person's\n"
     "                       week; next-week: a dependency costs a whole week\n"
+    "      --focus MODE     soft (default): stage focus prefers plans without\n"
+    "                       paused work; hard: no item is paused at all; off:\n"
+    "                       no focus stage\n"
     "      --require-all    fail when an item cannot be scheduled\n"
-    "      --objective LIST stages in order, from scheduled,lateness,finish,priority\n"
+    "      --objective LIST stages in order, from scheduled,lateness,finish,\n"
+    "                       focus,priority (default: all five in this order)\n"
     "      --hour-step H    hours in reports are multiples of H: 1 (default),\n"
     "                       0.5 or 0.25 (an item's last week takes the rest\n"
     "                       when its effort is no multiple)\n"
@@ -159,6 +163,7 @@ static const struct option longopts[] = {
     {"strict-due", no_argument, NULL, CLI_OPT_STRICT_DUE},
     {"gate-entry", required_argument, NULL, CLI_OPT_GATE_ENTRY},
     {"handoff", required_argument, NULL, CLI_OPT_HANDOFF},
+    {"focus", required_argument, NULL, CLI_OPT_FOCUS},
     {"require-all", no_argument, NULL, CLI_OPT_REQUIRE_ALL},
     {"objective", required_argument, NULL, CLI_OPT_OBJECTIVE},
     {"hour-step", required_argument, NULL, CLI_OPT_HOUR_STEP},

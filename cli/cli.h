@@ -90,7 +90,7 @@ typedef struct cli_options {
     int week;                       /* re-planning: the current week, 0 for none */
     const char *status, *previous;
     /* values as given, repeated on sweep's scenario command lines */
-    const char *objective_arg, *gate_entry_arg, *handoff_arg, *time_limit_arg, *gap_arg,
+    const char *objective_arg, *gate_entry_arg, *handoff_arg, *focus_arg, *time_limit_arg, *gap_arg,
         *horizon_arg, *week_arg, *hour_step_arg;
     char **operands; /* compare: report directories; import-psplib: FILE.sm OUTDIR */
     int noperands;
@@ -105,7 +105,7 @@ enum {
     CLI_OPT_MAX_HEADCOUNT, CLI_OPT_KEEP_TEAM, CLI_OPT_ADD_STAFF, CLI_OPT_ROLES, CLI_OPT_DELTA,
     CLI_OPT_FROM_WEEK, CLI_OPT_LIST, CLI_OPT_GATHER, CLI_OPT_WEEK, CLI_OPT_STATUS,
     CLI_OPT_PREVIOUS, CLI_OPT_STABILITY, CLI_OPT_FAIL_ON_LATE, CLI_OPT_HOUR_STEP,
-    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE
+    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS
 };
 
 /* The command line's vocabulary, defined by main. */

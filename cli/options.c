@@ -121,6 +121,18 @@ static int input_option(int c, const char *arg, const cli_io *io, cli_options *o
     return 0;
 }
 
+/* --focus soft|hard|off (OP_FOCUS_*). */
+static int parse_focus(const cli_io *io, const char *val, int *out)
+{
+    static const char *const words[] = {"soft", "hard", "off"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(val, words[k]) == 0) {
+            *out = k == 0 ? OP_FOCUS_SOFT : k == 1 ? OP_FOCUS_HARD : OP_FOCUS_OFF;
+            return 0;
+        }
+    return bad_value(io, "focus", val, "expected 'soft', 'hard' or 'off'");
+}
+
 static int solver_option(int c, const char *arg, const cli_io *io, cli_options *o)
 {
     op_solver_opts *s = &o->solver;
@@ -146,13 +158,16 @@ static int solver_option(int c, const char *arg, const cli_io *io, cli_options *
     case CLI_OPT_HANDOFF:
         o->handoff_arg = arg;
         return parse_choice(io, "handoff", arg, "same-week", "next-week", &s->next_week);
+    case CLI_OPT_FOCUS:
+        o->focus_arg = arg;
+        return parse_focus(io, arg, &s->focus);
     case CLI_OPT_REQUIRE_ALL: o->require_all = 1; return 0;
     case CLI_OPT_OBJECTIVE:
         o->objective_arg = arg;
         if (op_solver_parse_stages(s, arg))
             return bad_value(io, "objective", arg,
                              "expected a list of distinct stages from "
-                             "scheduled,lateness,finish,priority");
+                             "scheduled,lateness,finish,focus,priority");
         return 0;
     case CLI_OPT_HOUR_STEP:
         o->hour_step_arg = arg;

@@ -86,7 +86,7 @@ static int command_line(scenario *s, const cli_options *o)
         {"--items", o->items}, {"--capacity", o->team}, {"--gates", o->gates},
         {"--time-limit", o->time_limit_arg}, {"--gap", o->gap_arg},
         {"--horizon", o->horizon_arg}, {"--gate-entry", o->gate_entry_arg},
-        {"--handoff", o->handoff_arg},
+        {"--handoff", o->handoff_arg}, {"--focus", o->focus_arg},
         {"--objective", o->objective_arg}, {"--hour-step", o->hour_step_arg}};
     a[c++] = o->self;
     a[c++] = "solve";

@@ -406,3 +406,30 @@ const char *op_violation_name(op_violation_kind kind)
     _Static_assert(sizeof names / sizeof names[0] == OP_V_COUNT, "one name per violation kind");
     return (unsigned)kind < OP_V_COUNT ? names[kind] : "";
 }
+
+int op_schedule_item_pauses(const op_plan *p, const op_schedule *s, int i, int *weeks, int nmax)
+{
+    if (!s || i < 0 || i >= op_schedule_items(s) || op_plan_item(p, i)->duration)
+        return 0;
+    int first = 0, last = 0, n = 0;
+    for (int t = 1; t <= op_schedule_weeks(s); t++)
+        if (op_schedule_get(s, i, t) > OP_EPS) {
+            first = first ? first : t;
+            last = t;
+        }
+    for (int t = first + 1; first && t < last; t++)
+        if (op_schedule_get(s, i, t) <= OP_EPS && op_plan_item_week_cap(p, i, t) > OP_EPS) {
+            if (n < nmax)
+                weeks[n] = t;
+            n++;
+        }
+    return n;
+}
+
+int op_schedule_paused_weeks(const op_plan *p, const op_schedule *s)
+{
+    int n = 0;
+    for (int i = 0; i < op_plan_item_count(p); i++)
+        n += op_schedule_item_pauses(p, s, i, NULL, 0);
+    return n;
+}

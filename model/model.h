@@ -407,6 +407,17 @@ int op_eval_hard_violations(const op_eval *e);
    week. Negative when a is better, positive when b is, 0 when neither. */
 int op_eval_compare(const op_plan *p, const op_eval *a, const op_eval *b);
 
+/* Focused work. A paused week of effort item i in s is a week strictly
+   between the first and the last week in which it gets hours, in which it
+   gets none (at most OP_EPS) although its role has capacity for it
+   (op_plan_item_week_cap > 0): the item waits while the role could work on
+   it. Fixed-duration items run as one block and have none. Writes up to
+   nmax of the weeks, in order, to weeks (may be NULL when nmax is 0) and
+   returns how many there are. */
+int op_schedule_item_pauses(const op_plan *p, const op_schedule *s, int i, int *weeks, int nmax);
+/* The paused weeks of every item of s together (summary.csv's paused_weeks). */
+int op_schedule_paused_weeks(const op_plan *p, const op_schedule *s);
+
 /* ---- a report directory read back, for comparisons (run.c) ----------- */
 
 typedef enum { OP_RUN_METRIC = 0, OP_RUN_GATE, OP_RUN_ITEM, OP_RUN_PARTS } op_run_part;

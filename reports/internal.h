@@ -110,7 +110,7 @@ int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e);
 int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e);
 int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e);
 /* summary_csv.c */
-int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e,
+int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
                           const op_report_info *info);
 /* svg.c */
 int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);

@@ -217,6 +217,32 @@ static void md_deferred(const md_ctx *c)
     }
 }
 
+/* Items paused inside their span (op_schedule_item_pauses); nothing when none. */
+static void md_paused(const md_ctx *c)
+{
+    FILE *f = c->f;
+    int n = op_schedule_paused_weeks(c->p, c->s), weeks[OP_MAX_WEEK];
+    if (!n)
+        return;
+    fprintf(f, "\n## Paused work\n\n%d %s inside items' spans without hours although their "
+               "role has capacity:\n\n| item | role | %s without hours |\n|---|---|---|\n",
+            n, n == 1 ? c->wk : c->wks, c->wks);
+    for (int i = 0; i < op_plan_item_count(c->p); i++) {
+        int k = op_schedule_item_pauses(c->p, c->s, i, weeks, OP_MAX_WEEK);
+        if (!k)
+            continue;
+        const op_item *it = op_plan_item(c->p, i);
+        fprintf(f, "| ");
+        rpt_md(f, it->id);
+        fprintf(f, " | ");
+        rpt_md(f, op_plan_role(c->p, it->role.index)->name);
+        fprintf(f, " |");
+        for (int w = 0; w < k && w < OP_MAX_WEEK; w++)
+            fprintf(f, "%s %d", w ? "," : "", weeks[w]);
+        fprintf(f, " |\n");
+    }
+}
+
 /* One "| gate ... | hand | optimized |" row. */
 static void baseline_gate_row(const md_ctx *c, int g)
 {
@@ -511,8 +537,8 @@ static int run_sections(const md_ctx *c, md_section *const *sections, size_t n)
 int rpt_write_markdown_head(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
                             const op_report_info *info)
 {
-    static md_section *const head[] = {md_title,    md_gates,    md_late_items,
-                                       md_problems, md_deferred, md_baseline};
+    static md_section *const head[] = {md_title,    md_gates,    md_late_items, md_problems,
+                                       md_deferred, md_paused,   md_baseline};
     md_ctx c = md_context(f, p, s, e, info);
     return run_sections(&c, head, sizeof head / sizeof head[0]);
 }

@@ -56,7 +56,8 @@ static int team_rows(FILE *f, const op_plan *p, const op_eval *e)
     return num_row(f, "team_hours", th) || num_row(f, "team_cost", tc);
 }
 
-int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_report_info *info)
+int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
+                          const op_report_info *info)
 {
     int musts, shoulds, peak;
     int gw = rpt_go_week(p, e, &musts, &shoulds);
@@ -75,6 +76,7 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_eval *e, const op_
              num_row(f, "items_scheduled", op_eval_scheduled_count(e)) ||
              num_row(f, "items", op_plan_item_count(p)) ||
              num_row(f, "over_capacity_weeks", rpt_over_capacity_count(e)) ||
+             num_row(f, "paused_weeks", op_schedule_paused_weeks(p, s)) ||
              num_row(f, "peak_people", peak) || num_row(f, "person_weeks", pw) ||
              rpt_cell(f, "first_go_week", 0) || rpt_cellweek(f, gw, 1) ||
              role_rows(f, p, e) || team_rows(f, p, e);

@@ -51,7 +51,7 @@ static int w_gates(FILE *f, const void *ctx)
 static int w_summary(FILE *f, const void *ctx)
 {
     const report_ctx *c = ctx;
-    return rpt_write_summary_csv(f, c->p, c->e, c->info);
+    return rpt_write_summary_csv(f, c->p, c->s, c->e, c->info);
 }
 
 static int w_violations(FILE *f, const void *ctx)

@@ -512,6 +512,51 @@ static int knapsack_rows(ilp *m)
     return 0;
 }
 
+/* Whether the pause columns are wanted: stage focus in the list (unless
+   --focus off), or --focus hard. */
+static int focus_wanted(const ilp *m)
+{
+    if (m->o->focus != OP_FOCUS_SOFT)
+        return m->o->focus == OP_FOCUS_HARD;
+    for (int k = 0; k < m->o->nstages; k++)
+        if (m->o->stages[k] == OP_STAGE_FOCUS)
+            return 1;
+    return 0;
+}
+
+/* Focus: effort item i is paused in week t when it is in its span (started
+   by t, not done by t-1) yet gets under h hours: P[i,t] >= a[i,t] -
+   z[i,t-1] - x[i,t] / h, for the weeks strictly inside its window where it
+   may get hours (the first and last week of a span have hours by
+   definition). No new binaries: P is continuous, and 0 or 1 wherever x is
+   0 or at least h. Built last, so the model of the other stages keeps its
+   order. --focus hard fixes P at 0. -1 on ENOMEM. */
+static int focus_rows(ilp *m)
+{
+    if (!focus_wanted(m))
+        return 0;
+    m->cP = calloc((size_t)m->ni * (size_t)(m->H + 1) + 1, sizeof *m->cP);
+    if (!m->cP)
+        return -1;
+    double ub = m->o->focus == OP_FOCUS_HARD ? 0 : 1;
+    for (int i = 0; i < m->ni; i++) {
+        if (!m->ef[i] || op_plan_item(m->p, i)->duration)
+            continue; /* crew items run as one block */
+        for (int t = m->es[i] + 1; t < m->lf[i]; t++) {
+            double h = ilp_pause_step(m, i, t);
+            if (h <= OP_EPS)
+                continue; /* no hours possible: not a pause */
+            int pc = mip_add_cols(m->mip, 1, MIP_CONTINUOUS, 0, ub), zc = col_z(m, i, t - 1);
+            m->cP[(size_t)i * (size_t)(m->H + 1) + (size_t)t] = pc;
+            int r = row_ge(m, 0);
+            if (nz(m, r, pc, 1) || nz(m, r, col_a(m, i, t), -1) || (zc && nz(m, r, zc, 1)) ||
+                nz(m, r, col_x(m, i, t), 1 / h))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 int ilp_build(ilp *m)
 {
     m->mip = mip_new(m->o->verbose);
@@ -524,7 +569,7 @@ int ilp_build(ilp *m)
         if (m->ef[i] && item_rows(m, i))
             return -1;
     return link_all_rows(m) || capacity_rows(m) || change_rows(m) || gate_rows(m) || stability_rows(m) ||
-                   knapsack_rows(m)
+                   knapsack_rows(m) || focus_rows(m)
                ? -1
                : 0;
 }

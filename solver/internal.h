@@ -109,6 +109,10 @@ int rc_sort_unique(int *v, int n);
  *                i may start in t, t in [max(es_i, ef_j), min(lf_i, lf_j)]
  *   L[i,t] >= 0  hours of the same-week chain ending with i in week t (only
  *                where i has links in and out that week; elsewhere L = x)
+ *   P[i,t] >= 0  focus: effort item i paused in week t, es_i < t < lf_i, where
+ *                it may get hours: P >= a[i,t] - z[i,t-1] - x[i,t] / h (in its
+ *                span, yet less than h = ilp_pause_step hours); only when stage
+ *                focus runs or --focus hard (then P is fixed at 0)
  * es/ef/lf/gl are bounds derived from windows, dependencies and capacity; they
  * only remove values no feasible schedule can take. The col_* functions
  * below are the only code that knows this layout.
@@ -140,6 +144,7 @@ typedef struct ilp {
     int nlk;
     int *lk_first;      /* links of dependent i: lk[lk_first[i] .. lk_first[i + 1] - 1] */
     int *cL;            /* cL[i * (H + 1) + t] = column of L[i,t]; 0: L is x[i,t] */
+    int *cP;            /* cP[i * (H + 1) + t] = column of P[i,t]; NULL or 0: none */
     const rc_inst *rc;  /* fixed-duration items alone: propagation windows; else NULL */
     double deadline;    /* op_now() seconds when the whole solve must end */
 } ilp;
@@ -167,6 +172,12 @@ static inline int ilp_link_of(const ilp *m, int j, int i)
 static inline int col_L(const ilp *m, int i, int t)
 {
     return m->cL ? m->cL[(size_t)i * (size_t)(m->H + 1) + (size_t)t] : 0;
+}
+
+/* P[i,t]: its column, or 0 where no pause is measured. */
+static inline int col_P(const ilp *m, int i, int t)
+{
+    return m->cP ? m->cP[(size_t)i * (size_t)(m->H + 1) + (size_t)t] : 0;
 }
 
 /* Windows longer than this get cumulative-hours columns, so "done by t"
@@ -247,6 +258,10 @@ int ilp_same_week(const ilp *m, int j, int i);
 /* The hours a same-week chain j -> i may have in week t: the smaller
    person-week of the two roles. */
 double ilp_link_hours(const ilp *m, int j, int i, int t);
+/* The hours below which effort item i counts as paused in week t (P[i,t]):
+   the hour step (1 h when there is none), at most its effort and its
+   capacity that week, so that any week with hours can reach it. */
+double ilp_pause_step(const ilp *m, int i, int t);
 /* Item windows and gate lower bounds; -1 on ENOMEM. */
 int ilp_windows(ilp *m);
 int ilp_rc_windows(ilp *m, const rc_inst *rc, int T);

@@ -4,11 +4,13 @@
 #include "internal.h"
 
 /* Whether a stage's objective c[0..n] takes only whole values: every stage
-   but stability counts weeks or items, and cost does when every coefficient
-   is whole (cost_per_hour may have cents). */
+   but stability and focus counts weeks or items, and cost does when every
+   coefficient is whole (cost_per_hour may have cents). Focus counts paused
+   weeks only where hours are 0 or at least a step: a week with less counts
+   a fraction, so its bound proves no whole value. */
 int ilp_objective_integral(op_stage st, const double *c, int n)
 {
-    if (st == OP_STAGE_STABILITY)
+    if (st == OP_STAGE_STABILITY || st == OP_STAGE_FOCUS)
         return 0;
     for (int k = 0; k <= n; k++)
         if (c[k] != floor(c[k]))
@@ -104,6 +106,12 @@ void ilp_objective(const ilp *m, op_stage st, double *c, int n)
                 if (u)
                     c[u] = 1;
             }
+        break;
+    case OP_STAGE_FOCUS:
+        for (int i = 0; m->cP && i < m->ni; i++)
+            for (int t = 1; t <= m->H; t++)
+                if (col_P(m, i, t))
+                    c[col_P(m, i, t)] = 1;
         break;
     case OP_STAGE_COST:
         /* cost = headcount x hours x cost_per_hour (1 when not given) */

@@ -4,8 +4,8 @@
 
 #include "internal.h"
 
-static const char *const stage_names[OP_STAGE_COUNT] = {"scheduled", "lateness", "finish",
-                                                        "priority", "stability", "cost"};
+static const char *const stage_names[OP_STAGE_COUNT] = {
+    "scheduled", "lateness", "finish", "priority", "stability", "focus", "cost"};
 
 const char *op_stage_name(op_stage s) { return stage_names[s]; }
 
@@ -13,8 +13,9 @@ void op_solver_opts_init(op_solver_opts *o)
 {
     *o = (op_solver_opts){
         .time_limit = 60,
-        .stages = {OP_STAGE_SCHEDULED, OP_STAGE_LATENESS, OP_STAGE_FINISH, OP_STAGE_PRIORITY},
-        .nstages = 4,
+        .stages = {OP_STAGE_SCHEDULED, OP_STAGE_LATENESS, OP_STAGE_FINISH, OP_STAGE_FOCUS,
+                   OP_STAGE_PRIORITY},
+        .nstages = 5,
         .stability = 1,
         .hour_step = 1,
     };

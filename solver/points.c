@@ -36,8 +36,23 @@ static void derive_links(const ilp *m, double *x)
     }
 }
 
+/* P[i,t] = max(0, a[i,t] - z[i,t-1] - x[i,t] / h): the least its row allows. */
+static void derive_pauses(const ilp *m, double *x)
+{
+    for (int i = 0; m->cP && i < m->ni; i++)
+        for (int t = m->es[i] + 1; m->ef[i] && t < m->lf[i]; t++) {
+            int pc = col_P(m, i, t);
+            if (!pc)
+                continue;
+            double v = val(x, col_a(m, i, t)) - val(x, col_z(m, i, t - 1)) -
+                       val(x, col_x(m, i, t)) / ilp_pause_step(m, i, t);
+            x[pc] = v > 1e-9 ? v : 0; /* no noise in the held value */
+        }
+}
+
 /* u[i,t] = max(0, previous hours - planned hours) for the point x, the
-   cumulative hours columns from the hours, and the hand-off columns. */
+   cumulative hours columns from the hours, and the hand-off and pause
+   columns. */
 void ilp_derive_columns(const ilp *m, double *x)
 {
     for (int i = 0; i < m->ni; i++) {
@@ -48,6 +63,7 @@ void ilp_derive_columns(const ilp *m, double *x)
         }
     }
     derive_links(m, x);
+    derive_pauses(m, x);
     if (!m->cu)
         return;
     for (int i = 0; i < m->ni; i++)

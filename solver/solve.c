@@ -67,6 +67,26 @@ static int rcpsp_start(solve_run *r)
     return 0;
 }
 
+/* --focus hard: 1 when the start schedule has a week the model counts as a
+   pause (P[i,t] > 0: inside an effort item's span, fewer hours than
+   ilp_pause_step), so it is no solution of the model. */
+static int start_pauses(const solve_run *r)
+{
+    if (r->o->focus != OP_FOCUS_HARD)
+        return 0;
+    for (int i = 0; i < r->m.ni; i++) {
+        const op_item_eval *ie = op_eval_item(r->ge, i);
+        if (op_plan_item(r->p, i)->duration || !ie->start_week)
+            continue;
+        for (int t = ie->start_week + 1; t < ie->end_week; t++) {
+            double h = ilp_pause_step(&r->m, i, t);
+            if (h > OP_EPS && op_schedule_get(r->greedy, i, t) < h - 1e-6)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* The start schedule: the best of the greedy passes (randomised passes are
    cheap on small plans; large ones get fewer), or the RCPSP heuristic's. */
 static int start_schedule(solve_run *r)
@@ -87,9 +107,9 @@ static int start_schedule(solve_run *r)
     r->sol->greedy_last_week = op_eval_last_week(r->ge);
     r->sol->greedy_lateness = op_eval_total_lateness(r->ge);
     /* Every item fits: stage "scheduled" is solved by the start schedule,
-       unless strict gates may force items out that it keeps. */
+       unless strict gates or --focus hard may force items out that it keeps. */
     r->all = op_eval_scheduled_count(r->ge) == ni &&
-             (!o->strict_gates || op_eval_gates_met(r->ge) == r->m.ng);
+             (!o->strict_gates || op_eval_gates_met(r->ge) == r->m.ng) && !start_pauses(r);
     return 0;
 }
 
@@ -157,8 +177,9 @@ static int gate_out_of_reach(solve_run *r)
     return 0;
 }
 
-/* Strict gates the start schedule misses: a search for any schedule that
-   meets them (the last week as objective). Returns 1 when none is found. */
+/* Strict gates the start schedule misses, or a pause under --focus hard: a
+   search for any schedule that meets them (the last week as objective).
+   Returns 1 when none is found. */
 static int strict_incumbent(solve_run *r, op_diag *d)
 {
     int n = mip_cols(r->m.mip);
@@ -182,15 +203,19 @@ static int strict_incumbent(solve_run *r, op_diag *d)
         return 0;
     }
     int inf = ms == MIP_INFEASIBLE;
+    const char *what = r->o->strict_gates ? "every gate deadline" : "--focus hard";
     r->sol->status = inf ? OP_SOLVE_INFEASIBLE : OP_SOLVE_NO_PLAN;
-    snprintf(r->sol->reason, sizeof r->sol->reason, "%s",
-             inf ? "no schedule meets every gate deadline"
-                 : "no schedule meeting every gate deadline was found within the time limit");
+    if (inf)
+        snprintf(r->sol->reason, sizeof r->sol->reason, "no schedule meets %s", what);
+    else
+        snprintf(r->sol->reason, sizeof r->sol->reason,
+                 "no schedule meeting %s was found within the time limit", what);
     return 1;
 }
 
 /* The ILP and its first incumbent: the start schedule, which must be a
-   solution of the model (a self-check) unless strict gates rule it out. */
+   solution of the model (a self-check) unless strict gates or --focus hard
+   rule it out. */
 static int first_incumbent(solve_run *r, op_diag *d, op_status *st)
 {
     if (ilp_build(&r->m))
@@ -205,7 +230,7 @@ static int first_incumbent(solve_run *r, op_diag *d, op_status *st)
         return 0;
     if (!mip_alive(r->m.mip))
         return ilp_backend_failed(&r->m, d); /* loading the matrix failed */
-    if (!r->o->strict_gates) {
+    if (!r->o->strict_gates && r->o->focus != OP_FOCUS_HARD) {
         op_diag_error(d, OP_EINTERNAL, NULL,
                       "internal error: the greedy schedule is not a solution of the model: %s",
                       why);
@@ -229,11 +254,14 @@ static int stage_without_search(solve_run *r, op_stage st, op_stage_result *res)
     return 0;
 }
 
-/* The stages asked for, and stability last when re-planning. */
+/* The stages asked for (focus not with --focus off), and stability last
+   when re-planning. */
 static int stage_list(const op_solver_opts *o, op_stage *stages)
 {
     int nst = 0, has = 0;
     for (int k = 0; k < o->nstages; k++) {
+        if (o->stages[k] == OP_STAGE_FOCUS && o->focus == OP_FOCUS_OFF)
+            continue;
         stages[nst++] = o->stages[k];
         has |= o->stages[k] == OP_STAGE_STABILITY;
     }

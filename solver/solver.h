@@ -13,9 +13,13 @@ typedef enum {
     OP_STAGE_FINISH,        /* minimize the week the last item is done */
     OP_STAGE_PRIORITY,      /* finish higher priority and impact items earlier */
     OP_STAGE_STABILITY,     /* re-planning: fewest hours moved from the previous plan */
+    OP_STAGE_FOCUS,         /* fewest paused weeks: items not left idle inside their span */
     OP_STAGE_COST,          /* staffing only: the team's cost */
     OP_STAGE_COUNT
 } op_stage;
+
+/* What --focus asks of paused weeks (op_schedule_item_pauses). */
+enum { OP_FOCUS_SOFT = 0, OP_FOCUS_HARD, OP_FOCUS_OFF };
 
 typedef struct op_solver_opts {
     int horizon;          /* weeks; 0 = from the greedy schedule */
@@ -29,6 +33,9 @@ typedef struct op_solver_opts {
                              is done (default: same-week hand-offs, see op_eval_new) */
     op_stage stages[OP_STAGE_COUNT];
     int nstages;
+    int focus;            /* --focus: OP_FOCUS_SOFT (stage focus as listed), OP_FOCUS_HARD
+                             (no paused week at all, in every stage), OP_FOCUS_OFF (the
+                             stage is dropped from the list) */
     const char *write_lp; /* write each solved stage's model (CPLEX LP): the first to
                              this path, later ones to PATH.2, PATH.3, ...; NULL for none */
     int verbose;          /* let GLPK print */
@@ -48,7 +55,8 @@ typedef struct op_solver_opts {
     volatile sig_atomic_t *interrupt;
 } op_solver_opts;
 
-/* Fills o with the defaults: auto horizon, 60 s, gap 0, all four stages. */
+/* Fills o with the defaults: auto horizon, 60 s, gap 0, stages scheduled, lateness,
+   finish, focus, priority. */
 void op_solver_opts_init(op_solver_opts *o);
 /* The evaluator's rules (OP_EVAL_*) these options ask for. */
 unsigned op_solver_eval_rules(const op_solver_opts *o);

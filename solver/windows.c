@@ -24,6 +24,13 @@ double ilp_item_cap(const ilp *m, int i, int t)
     return v < c ? v : c;
 }
 
+double ilp_pause_step(const ilp *m, int i, int t)
+{
+    double h = m->o->hour_step > 0 ? m->o->hour_step : 1, e = op_plan_item(m->p, i)->remaining;
+    double cap = ilp_item_cap(m, i, t);
+    h = e < h ? e : h;
+    return cap < h ? cap : h;
+}
 
 /* 1 when fixed-duration item i, started in week st, finds its whole crew in
    every week of its block (within the horizon). */

@@ -84,9 +84,10 @@ static op_plan *random_plan(FILE *f)
 }
 
 /* What the stages compare, in their order: items placed per priority,
-   gates never passed, lateness, last week, weighted completion. */
+   gates never passed, lateness, last week, paused weeks, weighted
+   completion. */
 typedef struct hval {
-    int sched[4], never, late, last, wc;
+    int sched[4], never, late, last, paused, wc;
 } hval;
 
 static hval value_of(const op_plan *p, const op_schedule *s)
@@ -108,6 +109,7 @@ static hval value_of(const op_plan *p, const op_schedule *s)
         v.never += op_eval_gate(e, g)->passed_week == 0;
     v.late = op_eval_total_lateness(e);
     v.last = op_eval_last_week(e);
+    v.paused = op_schedule_paused_weeks(p, s);
     op_eval_free(e);
     return v;
 }
@@ -126,6 +128,8 @@ static int better(const hval *a, const hval *b)
         return b->late < a->late;
     if (a->last != b->last)
         return b->last < a->last;
+    if (a->paused != b->paused)
+        return b->paused < a->paused;
     return b->wc < a->wc;
 }
 

@@ -691,6 +691,43 @@ static void test_eval_item_rules(void)
     op_plan_free(p);
 }
 
+/* Paused weeks: weeks strictly inside an item's span without hours while
+   its role has capacity; a week the role is away (week 3) and hours below
+   OP_EPS outside the span do not count. */
+static void test_paused_weeks(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 2);
+    add_team(p, "Dev", 1, 40, 4, 0);
+    int a = add_item(p, "A", "Dev", 30, 1, 0, 0);
+    int b = add_item(p, "B", "Dev", 5, 1, 0, 0);
+    int c = add_item(p, "C", "Dev", 5, 1, 0, 0);
+    validate_ok(p);
+    op_schedule *s = op_schedule_new(3, 6);
+    CU_ASSERT_FATAL(s != NULL);
+    op_schedule_set(s, a, 1, 10);
+    op_schedule_set(s, a, 4, 10);
+    op_schedule_set(s, a, 6, 10);
+    op_schedule_set(s, b, 2, 5);
+    op_schedule_set(s, c, 4, 1e-9);
+    op_schedule_set(s, c, 6, 5);
+    int weeks[4] = {0, 0, 0, 0};
+    CU_ASSERT_EQUAL(op_schedule_item_pauses(p, s, a, weeks, 4), 2);
+    CU_ASSERT_EQUAL(weeks[0], 2);
+    CU_ASSERT_EQUAL(weeks[1], 5);
+    weeks[1] = 0;
+    CU_ASSERT_EQUAL(op_schedule_item_pauses(p, s, a, weeks, 1), 2); /* writes one */
+    CU_ASSERT_EQUAL(weeks[1], 0);
+    CU_ASSERT_EQUAL(op_schedule_item_pauses(p, s, b, weeks, 4), 0);
+    CU_ASSERT_EQUAL(op_schedule_item_pauses(p, s, c, weeks, 4), 0);
+    CU_ASSERT_EQUAL(op_schedule_paused_weeks(p, s), 2);
+    op_schedule_set(s, a, 5, 10);
+    CU_ASSERT_EQUAL(op_schedule_paused_weeks(p, s), 1);
+    op_schedule_free(s);
+    op_plan_free(p);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -704,6 +741,7 @@ int main(void)
         {"the one order of schedules", test_eval_compare},
         {"gates and items a gate needs", test_gate_needs},
         {"eval over capacity", test_eval_over_capacity},
+        {"paused weeks", test_paused_weeks},
         {"eval max_people", test_eval_max_people},
         {"eval dependency", test_eval_dependency},
         {"eval same-week hand-off", test_eval_handoff},

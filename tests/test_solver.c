@@ -602,6 +602,120 @@ static void test_gate_entry_phase(void)
     op_plan_free(p);
 }
 
+/* ---- focused work ------------------------------------------------------ */
+
+/* Solves p with --focus mode (OP_FOCUS_*); the result's schedule keeps
+   every hard rule. */
+static op_solution *solve_focus_due(const op_plan *p, int focus, int strict_due)
+{
+    op_solver_opts o;
+    op_solver_opts_init(&o);
+    o.time_limit = 20;
+    o.focus = focus;
+    o.strict_due = strict_due;
+    op_solution *sol = solve_with(p, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sol->schedule);
+    op_eval *e = op_eval_new(p, sol->schedule, op_solver_eval_rules(&o));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 0);
+    op_eval_free(e);
+    return sol;
+}
+
+static op_solution *solve_focus(const op_plan *p, int focus)
+{
+    return solve_focus_due(p, focus, 0);
+}
+
+/* Hours of item i in weeks 1..3 equal h1, h2, h3. */
+static void assert_weeks3(const op_schedule *s, int i, double h1, double h2, double h3)
+{
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, i, 1), h1, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, i, 2), h2, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(op_schedule_get(s, i, 3), h3, 1e-6);
+}
+
+/* One 40 h Dev; L (P3, 80 h) and S (P0, 40 h, earliest week 2). Weighted
+   completion alone pauses L for S (L S L: S done in week 2); the focus
+   stage, before it, keeps L whole (L L S). --focus off gives today's plan
+   and stage values; the measure counts week 2 of L there. */
+static void test_focus_removes_pause(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 0);
+    int l = tu_add_item(p, "L", "Dev", 80, 1, 0, 0, 3, OP_IMPACT_NONE);
+    int s = tu_add_item(p, "S", "Dev", 40, 1, 2, 0, 0, OP_IMPACT_NONE);
+    validate_ok(p);
+    op_solution *sol = solve_focus(p, OP_FOCUS_SOFT);
+    CU_ASSERT_EQUAL(sol->status, OP_SOLVE_OPTIMAL);
+    assert_weeks3(sol->schedule, l, 40, 40, 0);
+    assert_weeks3(sol->schedule, s, 0, 0, 40);
+    CU_ASSERT_EQUAL(op_schedule_paused_weeks(p, sol->schedule), 0);
+    CU_ASSERT_EQUAL_FATAL(sol->nstages, 5);
+    CU_ASSERT_EQUAL(sol->stages[3].stage, OP_STAGE_FOCUS);
+    CU_ASSERT_DOUBLE_EQUAL(sol->stages[3].objective, 0, 1e-6);
+    CU_ASSERT_DOUBLE_EQUAL(sol->stages[4].objective, 16 * 3 + 4 * 2, 1e-6);
+    op_solution_free(sol);
+
+    sol = solve_focus(p, OP_FOCUS_OFF);
+    CU_ASSERT_EQUAL(sol->status, OP_SOLVE_OPTIMAL);
+    assert_weeks3(sol->schedule, l, 40, 0, 40);
+    assert_weeks3(sol->schedule, s, 0, 40, 0);
+    int weeks[4];
+    CU_ASSERT_EQUAL(op_schedule_item_pauses(p, sol->schedule, l, weeks, 4), 1);
+    CU_ASSERT_EQUAL(weeks[0], 2);
+    CU_ASSERT_EQUAL_FATAL(sol->nstages, 4);
+    CU_ASSERT_EQUAL(sol->stages[0].stage, OP_STAGE_SCHEDULED);
+    CU_ASSERT_EQUAL(sol->stages[1].stage, OP_STAGE_LATENESS);
+    CU_ASSERT_EQUAL(sol->stages[2].stage, OP_STAGE_FINISH);
+    CU_ASSERT_DOUBLE_EQUAL(sol->stages[2].objective, 3, 1e-6);
+    CU_ASSERT_EQUAL(sol->stages[3].stage, OP_STAGE_PRIORITY);
+    CU_ASSERT_DOUBLE_EQUAL(sol->stages[3].objective, 16 * 2 + 4 * 3, 1e-6);
+    op_solution_free(sol);
+    op_plan_free(p);
+}
+
+/* The Dev team ends after week 3; S (P0, 40 h) is due in week 2, L (P1,
+   80 h) needs two of weeks 1-3. Both fit on time only as L S L: the
+   lateness stage forces the pause, and soft focus keeps it. --focus hard
+   forbids it: with --strict-due S alone, L deferred; with due weeks soft,
+   L in weeks 1-2 and S a week late. */
+static void test_focus_hard(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 3);
+    int l = tu_add_item(p, "L", "Dev", 80, 1, 0, 0, 1, OP_IMPACT_NONE);
+    int s = tu_add_item(p, "S", "Dev", 40, 1, 2, 2, 0, OP_IMPACT_NONE);
+    validate_ok(p);
+    op_solution *sol = solve_focus(p, OP_FOCUS_SOFT);
+    CU_ASSERT_EQUAL(sol->status, OP_SOLVE_OPTIMAL);
+    CU_ASSERT_EQUAL(sol->ndeferred, 0);
+    assert_weeks3(sol->schedule, l, 40, 0, 40);
+    assert_weeks3(sol->schedule, s, 0, 40, 0);
+    CU_ASSERT_EQUAL(op_schedule_paused_weeks(p, sol->schedule), 1);
+    op_solution_free(sol);
+
+    sol = solve_focus(p, OP_FOCUS_HARD);
+    CU_ASSERT_EQUAL(sol->status, OP_SOLVE_OPTIMAL);
+    CU_ASSERT_EQUAL(sol->ndeferred, 0);
+    assert_weeks3(sol->schedule, l, 40, 40, 0);
+    assert_weeks3(sol->schedule, s, 0, 0, 40);
+    CU_ASSERT_EQUAL(op_schedule_paused_weeks(p, sol->schedule), 0);
+    op_solution_free(sol);
+
+    sol = solve_focus_due(p, OP_FOCUS_HARD, 1);
+    CU_ASSERT_EQUAL(sol->status, OP_SOLVE_OPTIMAL);
+    CU_ASSERT_EQUAL_FATAL(sol->ndeferred, 1);
+    CU_ASSERT_EQUAL(sol->deferred[0], l);
+    assert_weeks3(sol->schedule, l, 0, 0, 0);
+    assert_weeks3(sol->schedule, s, 0, 40, 0);
+    CU_ASSERT_EQUAL(op_schedule_paused_weeks(p, sol->schedule), 0);
+    op_solution_free(sol);
+    op_plan_free(p);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -620,6 +734,8 @@ int main(void)
         {"same-week hand-off: four 4 h items in week 1", test_handoff_four_small},
         {"same-week hand-off: a chain over one person-week", test_handoff_chain_over_week},
         {"same-week hand-off across two roles", test_handoff_two_roles},
+        {"focus: a pause weighted completion wants is removed", test_focus_removes_pause},
+        {"focus hard: a forced pause defers the item", test_focus_hard},
         {NULL, NULL},
     };
     return tu_run("solver", NULL, NULL, tests);

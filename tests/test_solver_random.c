@@ -1,4 +1,4 @@
-/* test_solver_random.c - tiny random plans: the solver against an exhaustive search */
+/* test_solver_random.c - tiny random plans: solver against exhaustive search, weeks against days */
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -133,25 +133,33 @@ static void print_instance(const rinst *in, int seq)
     }
 }
 
-static op_plan *build_instance(const rinst *in)
+/* The plan of in in weeks, or with OP_PERIOD_DAY converted the way
+   inputs/files.c reads a day plan: earliest and from weeks to their first
+   day, due, to and deadline weeks to their last, hours per day a fifth. */
+static op_plan *build_plan(const rinst *in, op_period per)
 {
     op_plan *p = op_plan_new();
     CU_ASSERT_FATAL(p != NULL);
+    op_plan_set_period(p, per);
+    double hours = per == OP_PERIOD_DAY ? (double)R_HOURS / OP_DAYS_PER_WEEK : R_HOURS;
     char name[32], dep[32];
     for (int r = 0; r < in->nroles; r++) {
         snprintf(name, sizeof name, "R%d", r);
         if (in->open[r])
-            add_team(p, name, 1, R_HOURS, 1, 0);
+            add_team(p, name, 1, hours, 1, 0);
         else
             for (int t = 1; t <= in->H; t++)
-                add_team(p, name, in->head[r][t], R_HOURS, t, t);
+                add_team(p, name, in->head[r][t], hours, op_period_of_week(per, t, 1),
+                         op_period_of_week(per, t, 0));
     }
     for (int i = 0; i < in->ni; i++) {
         snprintf(name, sizeof name, "I%d", i);
         char role[32];
         snprintf(role, sizeof role, "R%d", in->role[i]);
-        int k = tu_add_item(p, name, role, in->effort[i], 1, in->earliest[i], in->due[i],
-                              in->prio[i], (op_impact)in->impact[i]);
+        int k = tu_add_item(p, name, role, in->effort[i], 1,
+                            op_period_of_week(per, in->earliest[i], 1),
+                            op_period_of_week(per, in->due[i], 0), in->prio[i],
+                            (op_impact)in->impact[i]);
         for (int j = 0; j < i; j++)
             if (in->dep[i][j]) {
                 snprintf(dep, sizeof dep, "I%d", j);
@@ -171,11 +179,13 @@ static op_plan *build_instance(const rinst *in)
                 strcat(reqs, name);
             }
         snprintf(name, sizeof name, "G%d", g);
-        add_gate(p, name, in->deadline[g], items, reqs);
+        add_gate(p, name, op_period_of_week(per, in->deadline[g], 0), items, reqs);
     }
     validate_ok(p);
     return p;
 }
+
+static op_plan *build_instance(const rinst *in) { return build_plan(in, OP_PERIOD_WEEK); }
 
 /* Returns < 0 when a is better than b, > 0 when worse, 0 when equal. */
 static int objv_cmp(const objv *a, const objv *b)
@@ -355,15 +365,14 @@ static void brute_force(const rinst *in, bf *b)
     bf_item(b, 0);
 }
 
-/* The four values of the solver's schedule, measured with op_eval. */
-static objv objv_of_solution(const rinst *in, const op_plan *p, const op_solution *sol, int *hard)
+/* The four values of schedule s of plan p (in p's periods), measured with
+   op_eval under rules (OP_EVAL_*); *hard gets its hard violations. */
+static objv objv_of_schedule(const rinst *in, const op_plan *p, const op_schedule *s,
+                             unsigned rules, int *hard)
 {
     objv v;
     memset(&v, 0, sizeof v);
-    /* judged by the rule the solver planned with */
-    op_eval *e = op_eval_new(p, sol->schedule, (same_week ? 0u : OP_EVAL_NEXT_WEEK) |
-                                                   (in->phase ? OP_EVAL_GATE_ENTRY : 0u) |
-                                                   (in->strict_due ? OP_EVAL_STRICT_DUE : 0u));
+    op_eval *e = op_eval_new(p, s, rules);
     CU_ASSERT_PTR_NOT_NULL_FATAL(e);
     *hard = op_eval_hard_violations(e);
     for (int i = 0; i < in->ni; i++) {
@@ -377,6 +386,16 @@ static objv objv_of_solution(const rinst *in, const op_plan *p, const op_solutio
     v.finish = op_eval_last_week(e);
     op_eval_free(e);
     return v;
+}
+
+/* The four values of the solver's schedule, judged by the rule the solver
+   planned with. */
+static objv objv_of_solution(const rinst *in, const op_plan *p, const op_solution *sol, int *hard)
+{
+    return objv_of_schedule(in, p, sol->schedule, (same_week ? 0u : OP_EVAL_NEXT_WEEK) |
+                                                      (in->phase ? OP_EVAL_GATE_ENTRY : 0u) |
+                                                      (in->strict_due ? OP_EVAL_STRICT_DUE : 0u),
+                            hard);
 }
 
 static void print_objv(const char *who, const objv *v)
@@ -570,6 +589,375 @@ static void test_random_same_week(void)
     same_week = 0;
 }
 
+/* ---- weeks against days (--period day) --------------------------------
+
+   The same random plan solved three times: in weeks with same-week
+   hand-offs (W, the default), in weeks with next-week hand-offs (N), and in
+   days (D, 5 a week of 8 h, same-day hand-offs). Two embeddings bound D:
+   - N's schedule split evenly into days (a fifth of each week's hours on each
+     of its days) is a day schedule, so D is no worse than it in days;
+   - D's schedule summed into weeks is a weekly same-week schedule (a chain
+     within one person's day each day stays within one person's week, items
+     being of one person each; not under --gate-entry phase: there an exit
+     item may start in days the week a required gate passes), so W is no
+     worse than it in weeks.
+   Both embeddings are checked with the evaluator, and the optima against
+   them. W against D in weeks (a day d is in week ceil(d / 5)) is counted. */
+
+#define P_PLANS 300 /* plans per run; a fifth under a wrapper (valgrind) */
+
+typedef struct pstats {
+    int n, nodays, phase, bad;
+    int gave_up;             /* solutions whose last stage gave up (gave_up) */
+    int more_weeks, more_days; /* plans where W (D) schedules more (lexicographically) */
+    int differ;              /* plans with a gate in another week (D vs W) */
+    int gates, later, earlier, max_later, max_earlier;
+    int slack;               /* gates in another week, on time in both plans */
+    int late_more, late_less; /* D's gate lateness in weeks against W's */
+    int beats_next;          /* D strictly less late in weeks than N */
+} pstats;
+
+/* The defect of issue 14, "the last stage can give up at once": GLPK
+   reported the LP relaxation of the weighted-completion stage infeasible
+   although the incumbent is feasible, and the stage ended unproven with no
+   bound (9 solutions of 3,000 tiny day plans). The stage now goes on to the
+   search; such a solution fails the test and is counted for the message. */
+static int gave_up(const op_solution *sol)
+{
+    if (sol->status != OP_SOLVE_FEASIBLE || sol->nstages < 1)
+        return 0;
+    for (int q = 0; q < sol->nstages - 1; q++)
+        if (sol->stages[q].status != OP_SOLVE_OPTIMAL)
+            return 0;
+    const op_stage_result *r = &sol->stages[sol->nstages - 1];
+    return r->stage == OP_STAGE_PRIORITY && isinf(r->bound);
+}
+
+static int under_wrapper(void) { return getenv("OPTPLAN_WRAPPER") != NULL; }
+
+static op_solution *period_solve(const op_plan *p, const rinst *in, int horizon, int next_week,
+                                 pstats *st)
+{
+    op_solver_opts o;
+    op_solver_opts_init(&o);
+    o.horizon = horizon;
+    o.time_limit = under_wrapper() ? 600 : 30;
+    o.strict_gates = in->strict;
+    o.gate_entry_phase = in->phase;
+    o.strict_due = in->strict_due;
+    o.next_week = next_week;
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(d != NULL);
+    op_solution *sol = NULL;
+    op_status rc = op_solve(p, &o, &sol, d);
+    for (int m = 0; rc != OP_OK && m < op_diag_kept(d); m++)
+        fprintf(stderr, "\n  op_solve failed: %s", op_diag_message(d, m));
+    op_diag_free(d);
+    CU_ASSERT_EQUAL_FATAL(rc, OP_OK);
+    /* tiny plans: every stage is proven, or nothing meets the hard rules */
+    int ok = sol->status == OP_SOLVE_OPTIMAL || sol->status == OP_SOLVE_INFEASIBLE;
+    st->gave_up += !ok && gave_up(sol);
+    CU_ASSERT(ok);
+    if (!ok) {
+        print_instance(in, current_seq);
+        fprintf(stderr, "  %s, %s: status %d%s%s\n", op_period_word(op_plan_period(p), 1),
+                next_week ? "next-week" : "same-week", (int)sol->status,
+                sol->reason[0] ? ", reason: " : "", sol->reason);
+    }
+    return sol;
+}
+
+/* objv_cmp of solution x's values a against a bound b, without the weighted
+   completion when x's last stage gave up: the three before it are proven. */
+static int period_cmp(objv a, objv b, const op_solution *x)
+{
+    if (gave_up(x))
+        a.wc = b.wc = 0;
+    return objv_cmp(&a, &b);
+}
+
+/* Weekly schedule w spread evenly over the days of each week. */
+static op_schedule *split_days(const op_schedule *w)
+{
+    int ni = op_schedule_items(w), nw = op_schedule_weeks(w);
+    op_schedule *s = op_schedule_new(ni, nw * OP_DAYS_PER_WEEK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    for (int i = 0; i < ni; i++)
+        for (int t = 1; t <= nw; t++)
+            for (int k = 1; k <= OP_DAYS_PER_WEEK; k++)
+                op_schedule_set(s, i, (t - 1) * OP_DAYS_PER_WEEK + k,
+                                op_schedule_get(w, i, t) / OP_DAYS_PER_WEEK);
+    return s;
+}
+
+/* Day schedule d summed into weeks. */
+static op_schedule *sum_weeks(const op_schedule *d)
+{
+    int ni = op_schedule_items(d), nd = op_schedule_weeks(d);
+    op_schedule *s = op_schedule_new(ni, (nd + OP_DAYS_PER_WEEK - 1) / OP_DAYS_PER_WEEK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    for (int i = 0; i < ni; i++)
+        for (int t = 1; t <= nd; t++)
+            op_schedule_add(s, i, (t + OP_DAYS_PER_WEEK - 1) / OP_DAYS_PER_WEEK,
+                            op_schedule_get(d, i, t));
+    return s;
+}
+
+/* The week each gate of s passes (0: never; day plans converted) and the
+   total gate lateness in weeks (a gate never passed: H + 1 - deadline). */
+static int gate_weeks(const rinst *in, const op_plan *p, const op_schedule *s, unsigned rules,
+                      int *week)
+{
+    op_eval *e = op_eval_new(p, s, rules);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    int day = op_plan_period(p) == OP_PERIOD_DAY, late = 0;
+    for (int g = 0; g < in->ng; g++) {
+        int pw = op_eval_gate(e, g)->passed_week;
+        week[g] = day ? (pw + OP_DAYS_PER_WEEK - 1) / OP_DAYS_PER_WEEK : pw;
+        int l = (week[g] ? week[g] : in->H + 1) - in->deadline[g];
+        late += l > 0 ? l : 0;
+    }
+    op_eval_free(e);
+    return late;
+}
+
+/* Counts a failure; 1 when its details are to be printed too. */
+static int period_fail(const rinst *in, int k, pstats *st, const char *what)
+{
+    if (++st->bad > R_PRINT)
+        return 0;
+    print_instance(in, k);
+    fprintf(stderr, "  weeks against days: %s\n", what);
+    return 1;
+}
+
+/* N split into days is a day schedule (evaluator): D is no worse in days. */
+static void check_split(const rinst *in, int k, pstats *st, const op_plan *pd,
+                        const op_solution *n, const op_solution *d)
+{
+    if (!n->schedule)
+        return;
+    unsigned ph = (in->phase ? OP_EVAL_GATE_ENTRY : 0u) | (in->strict_due ? OP_EVAL_STRICT_DUE : 0u);
+    int hard, dhard = 0;
+    op_schedule *s = split_days(n->schedule);
+    objv bound = objv_of_schedule(in, pd, s, ph, &hard);
+    op_schedule_free(s);
+    CU_ASSERT_EQUAL(hard, 0);
+    if (hard) {
+        period_fail(in, k, st, "the next-week plan split into days breaks a rule of the day plan");
+        return;
+    }
+    CU_ASSERT_PTR_NOT_NULL(d->schedule);
+    if (!d->schedule) {
+        period_fail(in, k, st, "no day plan, yet the next-week plan splits into one");
+        return;
+    }
+    objv dv = objv_of_schedule(in, pd, d->schedule, ph, &dhard);
+    CU_ASSERT_EQUAL(dhard, 0);
+    int c = period_cmp(dv, bound, d);
+    CU_ASSERT(c <= 0);
+    if ((dhard || c > 0) &&
+        period_fail(in, k, st, "the day plan breaks a rule or is worse than the next-week plan "
+                               "split into days")) {
+        print_objv("day plan (days)", &dv);
+        print_objv("next-week plan split into days", &bound);
+    }
+}
+
+/* D summed into weeks is a weekly same-week schedule (evaluator), its gates
+   pass in the weeks of D's gate days: W is no worse in weeks. */
+static void check_sum(const rinst *in, int k, pstats *st, const op_plan *pw, const op_plan *pd,
+                      const op_solution *w, const op_solution *d)
+{
+    if (!d->schedule || in->phase)
+        return;
+    int hard, whard = 0, sw[R_GATES], dw[R_GATES];
+    op_schedule *s = sum_weeks(d->schedule);
+    objv bound = objv_of_schedule(in, pw, s, 0u, &hard);
+    gate_weeks(in, pw, s, 0u, sw);
+    gate_weeks(in, pd, d->schedule, 0u, dw);
+    op_schedule_free(s);
+    CU_ASSERT_EQUAL(hard, 0);
+    CU_ASSERT_EQUAL(memcmp(sw, dw, sizeof(int) * (size_t)in->ng), 0);
+    if (hard || memcmp(sw, dw, sizeof(int) * (size_t)in->ng) != 0) {
+        period_fail(in, k, st,
+                    "the day plan summed into weeks breaks a weekly rule or moves a gate");
+        return;
+    }
+    CU_ASSERT_PTR_NOT_NULL(w->schedule);
+    if (!w->schedule) {
+        period_fail(in, k, st, "no weekly plan, yet the day plan sums into one");
+        return;
+    }
+    objv wv = objv_of_schedule(in, pw, w->schedule, 0u, &whard);
+    CU_ASSERT_EQUAL(whard, 0);
+    int c = period_cmp(wv, bound, w);
+    CU_ASSERT(c <= 0);
+    if ((whard || c > 0) &&
+        period_fail(in, k, st, "the weekly plan breaks a rule or is worse than the day plan "
+                               "summed into weeks")) {
+        print_objv("weekly plan", &wv);
+        print_objv("day plan summed into weeks", &bound);
+    }
+}
+
+/* Counts how W's and D's gate weeks differ; asserts the relation in weeks:
+   with the same items scheduled (and no phase entry) D is no less late. */
+static void count_gates(const rinst *in, pstats *st, const op_plan *pw, const op_plan *pd,
+                        const op_solution *w, const op_solution *n, const op_solution *d)
+{
+    unsigned ph = (in->phase ? OP_EVAL_GATE_ENTRY : 0u) | (in->strict_due ? OP_EVAL_STRICT_DUE : 0u);
+    int ww[R_GATES], dw[R_GATES], nw[R_GATES], hard, diff = 0;
+    st->nodays += !d->schedule;
+    if (!w->schedule || !d->schedule)
+        return;
+    objv wv = objv_of_schedule(in, pw, w->schedule, ph, &hard);
+    objv dv = objv_of_schedule(in, pd, d->schedule, ph, &hard);
+    int same = memcmp(wv.sched, dv.sched, sizeof wv.sched) == 0;
+    objv ws = {{0}, 0, 0, 0}, ds = ws; /* the scheduled stage alone */
+    memcpy(ws.sched, wv.sched, sizeof ws.sched);
+    memcpy(ds.sched, dv.sched, sizeof ds.sched);
+    st->more_weeks += objv_cmp(&ws, &ds) < 0;
+    st->more_days += objv_cmp(&ds, &ws) < 0;
+    int lw = gate_weeks(in, pw, w->schedule, ph, ww), ld = gate_weeks(in, pd, d->schedule, ph, dw);
+    if (!in->phase)
+        CU_ASSERT(!same || lw <= ld);
+    for (int g = 0; g < in->ng; g++) {
+        int a = dw[g] ? dw[g] : in->H + 1, b = ww[g] ? ww[g] : in->H + 1;
+        st->gates++;
+        diff |= a != b;
+        st->slack += a != b && a <= in->deadline[g] && b <= in->deadline[g];
+        if (a > b) {
+            st->later++;
+            st->max_later = a - b > st->max_later ? a - b : st->max_later;
+        } else if (a < b) {
+            st->earlier++;
+            st->max_earlier = b - a > st->max_earlier ? b - a : st->max_earlier;
+        }
+    }
+    st->differ += diff;
+    if ((diff || !same) && getenv("TEST_SOLVER_STATS")) {
+        print_instance(in, st->n - 1);
+        print_objv("weekly", &wv);
+        print_objv("days", &dv);
+        for (int g = 0; g < in->ng; g++)
+            fprintf(stderr, "  G%d: week %d, in days week %d\n", g, ww[g], dw[g]);
+    }
+    st->late_more += ld > lw;
+    st->late_less += ld < lw;
+    if (n->schedule)
+        st->beats_next += ld < gate_weeks(in, pw, n->schedule, ph | OP_EVAL_NEXT_WEEK, nw);
+}
+
+static void period_one(const rinst *in, int k, pstats *st)
+{
+    op_plan *pw = build_plan(in, OP_PERIOD_WEEK), *pd = build_plan(in, OP_PERIOD_DAY);
+    current_inst = in;
+    current_seq = k;
+    signal(SIGABRT, on_abort);
+    op_solution *w = period_solve(pw, in, in->H, 0, st), *n = period_solve(pw, in, in->H, 1, st);
+    op_solution *d = period_solve(pd, in, in->H * OP_DAYS_PER_WEEK, 0, st);
+    signal(SIGABRT, SIG_DFL);
+    current_inst = NULL;
+    st->n++;
+    st->phase += in->phase;
+    check_split(in, k, st, pd, n, d);
+    check_sum(in, k, st, pw, pd, w, d);
+    count_gates(in, st, pw, pd, w, n, d);
+    op_solution_free(w);
+    op_solution_free(n);
+    op_solution_free(d);
+    op_plan_free(pw);
+    op_plan_free(pd);
+}
+
+/* Short items and dense dependencies, where same-week chains matter. */
+static void make_chainy(rinst *in)
+{
+    for (int i = 0; i < in->ni; i++) {
+        in->effort[i] = 4 + rnd(21);
+        for (int j = 0; j < i; j++)
+            in->dep[i][j] = rnd(10) < 6;
+    }
+}
+
+static void test_random_week_vs_day(void)
+{
+    pstats st;
+    memset(&st, 0, sizeof st);
+    int n = random_count(under_wrapper() ? P_PLANS / 5 : P_PLANS);
+    rng_state.state = 5151UL;
+    for (int k = 0; k < n; k++) {
+        rinst in;
+        gen_instance(&in, k % 4 == 3);
+        /* due weeks hard: with soft ones the lateness stage trades gate weeks
+           for item weeks, and gate weeks alone are no longer ordered */
+        in.strict_due = 1;
+        if (k % 2)
+            make_chainy(&in);
+        period_one(&in, k, &st);
+    }
+    CU_ASSERT_EQUAL(st.n, n);
+    CU_ASSERT_EQUAL(st.bad, 0);
+    fprintf(stderr, "\n  weeks vs days: %d plans (%d with phase entry, %d without a day plan, "
+                    "%d solutions with the last stage given up); more items scheduled in "
+                    "weeks %d, in days %d; %d plans with a gate in another week: of %d gates "
+                    "%d later in days (by up to %d weeks), %d earlier (by up to %d), %d of "
+                    "them on time in both; total gate lateness in weeks more in days %d, "
+                    "less %d; days less late than next-week %d\n",
+            st.n, st.phase, st.nodays, st.gave_up, st.more_weeks, st.more_days, st.differ,
+            st.gates, st.later, st.max_later, st.earlier, st.max_earlier, st.slack, st.late_more,
+            st.late_less, st.beats_next);
+}
+
+/* The fan-out the per-period chain rule lets through: A (20 h) then B, C
+   and E (20 h each), one role of two people, gate G (B, C, E) due in week 1.
+   Each chain is 40 h, one person's week, so the weekly plan runs all four in
+   week 1, though nobody can: while A runs the second person has nothing to
+   do, and 80 h do not fit in the week. In days a chain fits one person's
+   8 h day: A runs days 1-3 (8, 8, 4 h), B, C and E start on day 3 and end on
+   day 6, in week 2, as with next-week hand-offs. Returns G's period. */
+static int fanout_gate(op_period per, int next_week)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    op_plan_set_period(p, per);
+    add_team(p, "Dev", 2, per == OP_PERIOD_DAY ? 8 : 40, 1, 0);
+    static const char *const ids[] = {"A", "B", "C", "E"};
+    for (int i = 0; i < 4; i++)
+        if (tu_add_item(p, ids[i], "Dev", 20, 1, 0, 0, 0, OP_IMPACT_NONE) > 0)
+            add_dep(p, i, "A");
+    add_gate(p, "G", op_period_of_week(per, 1, 0), "B C E", "");
+    validate_ok(p);
+    op_solver_opts o;
+    op_solver_opts_init(&o);
+    o.horizon = op_period_of_week(per, 3, 0);
+    o.next_week = next_week;
+    op_solution *sol = NULL;
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(d != NULL);
+    op_status rc = op_solve(p, &o, &sol, d);
+    op_diag_free(d);
+    CU_ASSERT_EQUAL_FATAL(rc, OP_OK);
+    CU_ASSERT_EQUAL(sol->status, OP_SOLVE_OPTIMAL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(sol->schedule);
+    op_eval *e = op_eval_new(p, sol->schedule, next_week ? OP_EVAL_NEXT_WEEK : 0u);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    CU_ASSERT_EQUAL(op_eval_hard_violations(e), 0);
+    int passed = op_eval_gate(e, 0)->passed_week;
+    op_eval_free(e);
+    op_solution_free(sol);
+    op_plan_free(p);
+    return passed;
+}
+
+static void test_week_day_fanout(void)
+{
+    CU_ASSERT_EQUAL(fanout_gate(OP_PERIOD_WEEK, 0), 1);
+    CU_ASSERT_EQUAL(fanout_gate(OP_PERIOD_DAY, 0), 6);
+    CU_ASSERT_EQUAL(fanout_gate(OP_PERIOD_WEEK, 1), 2);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -577,6 +965,8 @@ int main(void)
         {"random plans, strict gates, vs exhaustive search", test_random_strict_vs_exhaustive},
         {"random plans, same-week hand-offs: no rule broken, never worse than next-week",
          test_random_same_week},
+        {"random plans, weeks against days (--period day)", test_random_week_vs_day},
+        {"a fan-out after one item: week 1 in weeks, week 2 in days", test_week_day_fanout},
         {NULL, NULL},
     };
     return tu_run("solver-random", NULL, NULL, tests);

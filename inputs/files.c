@@ -40,12 +40,13 @@ static int make_ref(load_ctx *c, const char *name, op_loc loc, op_ref *ref)
 /* ---- items.csv ------------------------------------------------------- */
 
 enum { I_ID, I_TITLE, I_CATEGORY, I_PRIORITY, I_EFFORT, I_ROLE, I_IMPACT, I_QUICK, I_DECISION,
-       I_DEPENDS, I_EARLIEST, I_DUE, I_MAXPEOPLE, I_DURATION, I_CREW, I_N };
+       I_DEPENDS, I_EARLIEST, I_DUE, I_MAXPEOPLE, I_DURATION, I_CREW, I_LAG, I_N };
 static const col_spec item_cols[I_N] = {
     {"id", 1, NULL},          {"title", 0, NULL},      {"category", 0, NULL},      {"priority", 0, NULL},
     {"effort_hours", 1, "duration_weeks"}, {"role", 1, "crew"},      {"impact", 0, NULL},        {"quick_win", 0, NULL},
     {"decision", 0, NULL},    {"depends_on", 0, NULL}, {"earliest_week", 0, NULL}, {"due_week", 0, NULL},
-    {"max_people", 0, NULL},  {"duration_weeks", 0, NULL}, {"crew", 0, NULL}};
+    {"max_people", 0, NULL},  {"duration_weeks", 0, NULL}, {"crew", 0, NULL},
+    {"lag_weeks", 0, NULL}};
 
 static int add_dep(void *ctx, const char *name, op_loc loc)
 {
@@ -93,6 +94,16 @@ static int week_field(load_ctx *c, const row_view *r, int k, const char *col, in
     int bad = csvread_int(r, k, col, 1, max, dflt, out, c->d);
     if (!bad)
         *out = op_period_of_week(per, *out, start);
+    return bad;
+}
+
+/* lag_weeks: whole weeks (0..52) between a dependency's last week and the
+   item's first; held in the plan's periods (weeks of days in a day plan). */
+static int lag_field(load_ctx *c, const row_view *r, int *out)
+{
+    int bad = csvread_int(r, I_LAG, "lag_weeks", 0, 52, 0, out, c->d);
+    if (!bad && op_plan_period(c->p) == OP_PERIOD_DAY)
+        *out *= OP_DAYS_PER_WEEK;
     return bad;
 }
 
@@ -181,6 +192,7 @@ static int item_attrs(load_ctx *c, const row_view *r, op_item *it)
     bad |= week_field(c, r, I_EARLIEST, "earliest_week", 0, 1, &it->earliest_week);
     bad |= week_field(c, r, I_DUE, "due_week", 0, 0, &it->due_week);
     bad |= csvread_int(r, I_MAXPEOPLE, "max_people", 1, 1000, 1, &it->max_people, c->d);
+    bad |= lag_field(c, r, &it->lag_weeks);
     return bad;
 }
 

@@ -168,7 +168,8 @@ static int eval_item(op_eval *e, const op_plan *p, const op_schedule *s, int i, 
 static int same_week_link(const op_eval *e, const op_plan *p, int j, int i, unsigned rules)
 {
     return !(rules & OP_EVAL_NEXT_WEEK) && !op_plan_item(p, j)->duration &&
-           !op_plan_item(p, i)->duration && e->items[j].done && e->items[i].start_week &&
+           !op_plan_item(p, i)->duration && !op_plan_item(p, i)->lag_weeks &&
+           e->items[j].done && e->items[i].start_week &&
            e->items[j].end_week == e->items[i].start_week;
 }
 
@@ -229,7 +230,8 @@ static int eval_deps(op_eval *e, const op_plan *p, const op_schedule *s, unsigne
                 double b = op_plan_person_hours(p, r, start), pw = a < b ? a : b;
                 if (h > pw + TOL && add_violation(e, OP_V_HANDOFF, i, r, start, j, h, pw))
                     rc = -1;
-            } else if (!e->items[j].done || e->items[j].end_week >= start) {
+            } else if (!e->items[j].done ||
+                       e->items[j].end_week + (it->lag_weeks > 1 ? it->lag_weeks : 1) > start) {
                 if (add_violation(e, OP_V_DEPENDENCY, i, r, start, j, start,
                                   e->items[j].done ? e->items[j].end_week : 0))
                     rc = -1;

@@ -126,6 +126,8 @@ typedef struct op_item {
     int ndeps;
     int earliest_week;   /* 0 = not given */
     int due_week;        /* 0 = not given */
+    int lag_weeks;       /* 0 = not given (the hand-off rules decide); L >= 1: starts at
+                            least L periods after each dependency's last period */
     int max_people;      /* >= 1 */
     /* fixed-duration item (duration > 0): runs duration consecutive weeks
        and holds its whole crew in each; its effort is the crew's hours */
@@ -375,7 +377,8 @@ typedef struct op_eval op_eval;
    chain(j) + hours(i, t) <= min(person_hours(role j, t), person_hours(role
    i, t)). chain(j) in week t is hours(j, t) plus, when j itself started in
    t, its own same-week links' chain. Fixed-duration items take part in no
-   same-week link. */
+   same-week link, nor does an item with lag_weeks L >= 1: it starts no
+   earlier than L periods after each dependency's last period. */
 
 /* Evaluates s against p: per-item, per-gate and per-role-week figures and every
    violation. rules (OP_EVAL_*) adds rules. Returns NULL on ENOMEM; the caller

@@ -31,7 +31,13 @@ static void text_max_people(const vctx *c, char *buf, size_t n, size_t *len)
 static void text_dependency(const vctx *c, char *buf, size_t n, size_t *len)
 {
     const char *dep = op_plan_item(c->p, c->v->other)->id;
-    if (c->v->b > 0)
+    int lag = c->v->item >= 0 ? op_plan_item(c->p, c->v->item)->lag_weeks : 0;
+    if (c->v->b > 0 && lag > 1)
+        rpt_append(buf, n, len,
+                   "%s starts in %s %d but depends on %s, done in %s %d, and may start no "
+                   "earlier than %s %d (lag_weeks)",
+                   c->id, c->wk, c->v->week, dep, c->wk, (int)c->v->b, c->wk, (int)c->v->b + lag);
+    else if (c->v->b > 0)
         rpt_append(buf, n, len, "%s starts in %s %d but depends on %s, done in %s %d", c->id,
                    c->wk, c->v->week, dep, c->wk, (int)c->v->b);
     else

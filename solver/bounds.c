@@ -153,7 +153,7 @@ void ilp_tighten_to(ilp *m, int T, ilp_undo *u)
         }
         for (int d = 0; d < jt->ndeps; d++) {
             int i = jt->deps[d].index;
-            int lfi = ls - !ilp_same_week(m, i, j);
+            int lfi = ls - ilp_dep_gap(m, i, j);
             if (m->ef[i] && m->fixed_s[i] == 1 && lfi < lf[i])
                 lf[i] = lfi;
         }

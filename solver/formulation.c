@@ -282,7 +282,8 @@ static int effort_done_rows(ilp *m, int i, int t)
 }
 
 /* Item i starts by t only if each dependency is done by t-1 or hands off
-   in t (a[i,t] <= z[j,t-1] + w[j,i,t]) and, with phase entry, each gate
+   in t (a[i,t] <= z[j,t-1] + w[j,i,t]; with lag_weeks L >= 2,
+   a[i,t] <= z[j,t-L]) and, with phase entry, each gate
    its gates require passed by t-1. */
 static int start_rows(ilp *m, int i, int t)
 {
@@ -291,7 +292,9 @@ static int start_rows(ilp *m, int i, int t)
         int j = it->deps[d].index;
         if (op_plan_item(m->p, j)->done)
             continue; /* done in history */
-        int zj = col_z(m, j, t - 1), k = ilp_link_of(m, j, i), w = k >= 0 ? col_w(m, k, t) : 0;
+        int gap = ilp_dep_gap(m, j, i);
+        int zj = col_z(m, j, t - (gap > 1 ? gap : 1)), k = ilp_link_of(m, j, i);
+        int w = k >= 0 ? col_w(m, k, t) : 0;
         int r = row_le(m, 0);
         if (nz(m, r, col_a(m, i, t), 1) || (zj && nz(m, r, zj, -1)) || (w && nz(m, r, w, -1)))
             return -1;

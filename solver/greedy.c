@@ -186,7 +186,7 @@ static int same_week(const greedy_state *g, int j, int i)
 {
     const op_item *ji = op_plan_item(g->p, j), *it = op_plan_item(g->p, i);
     return !(g->rules & OP_EVAL_NEXT_WEEK) && !ji->duration && !ji->done && !it->duration &&
-           !it->started;
+           !it->started && !it->lag_weeks;
 }
 
 /* Whether item i may work in week t: its dependencies ended before t (or in t, handing off
@@ -199,7 +199,8 @@ static int item_ready(const greedy_state *g, int i, int t)
     int ready = 1;
     for (int m = 0; m < it->ndeps && ready; m++) {
         int j = it->deps[m].index;
-        ready = g->end[j] && (g->end[j] < t || (g->end[j] == t && same_week(g, j, i)));
+        int gap = it->lag_weeks > 1 ? it->lag_weeks : 1;
+        ready = g->end[j] && (g->end[j] + gap <= t || (g->end[j] == t && same_week(g, j, i)));
     }
     if (ready && (g->rules & OP_EVAL_GATE_ENTRY)) {
         for (int k = 0; k < ng && ready; k++) {

@@ -15,7 +15,8 @@
    S as it is for the items done by D'; the others are free items. Drop
    their hours and give them, one after another in dependency order, weeks
    of their own from D' + 1 (or from the last of their earliest weeks) on,
-   each starting the week after the one before it is done. Every rule still
+   each starting the week after the one before it is done (or its
+   lag_weeks after). Every rule still
    holds, and the items placed and the lateness are S's, so the finish
    stage's optimum, and with it every later stage's plan, ends by D' plus
    the free items' lone durations. Without a start schedule that places
@@ -105,8 +106,10 @@ int ilp_safe_horizon(const op_plan *p, int lateness_bound, int placed_all, int *
         if ((!placed_all || !need[i]) && op_plan_item(p, i)->earliest_week > total)
             total = op_plan_item(p, i)->earliest_week;
     for (int i = 0; i < ni; i++)
-        if (!placed_all || !need[i])
-            total += lone_weeks(p, i, from);
+        if (!placed_all || !need[i]) {
+            int lag = op_plan_item(p, i)->lag_weeks;
+            total += lone_weeks(p, i, from) + (lag > 1 ? lag - 1 : 0);
+        }
     free(need);
     int last = op_plan_last_capacity_week(p);
     *weeks = total < last ? (int)total : last;

@@ -255,6 +255,9 @@ int ilp_strict_week(const ilp *m, int g);
 /* 1 when item i may start in the week its dependency j is done (both effort
    items, same-week hand-offs on); 0 when it starts the week after. */
 int ilp_same_week(const ilp *m, int j, int i);
+/* Weeks from the week dependency j is done to the first week i may start:
+   i's lag_weeks when given, else 0 with a same-week hand-off, 1 without. */
+int ilp_dep_gap(const ilp *m, int j, int i);
 /* The hours a same-week chain j -> i may have in week t: the smaller
    person-week of the two roles. */
 double ilp_link_hours(const ilp *m, int j, int i, int t);

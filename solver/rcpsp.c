@@ -211,7 +211,7 @@ rc_inst *rc_new(const op_plan *p, int *nomem)
     int maxrel = 0, first = op_plan_first_week(p);
     for (int i = 0; i < n; i++) {
         const op_item *it = op_plan_item(p, i);
-        if (!it->duration || it->done || it->started || it->due_week)
+        if (!it->duration || it->done || it->started || it->due_week || it->lag_weeks > 1)
             return NULL;
         sum += it->duration;
         int rel = it->earliest_week > first ? it->earliest_week : first;

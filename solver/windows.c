@@ -122,7 +122,13 @@ int ilp_same_week(const ilp *m, int j, int i)
 {
     const op_item *ji = op_plan_item(m->p, j), *it = op_plan_item(m->p, i);
     return !m->o->next_week && !ji->duration && !ji->done && !it->duration && !it->done &&
-           !it->started;
+           !it->started && !it->lag_weeks;
+}
+
+int ilp_dep_gap(const ilp *m, int j, int i)
+{
+    int lag = op_plan_item(m->p, i)->lag_weeks;
+    return lag > 0 ? lag : !ilp_same_week(m, j, i);
 }
 
 double ilp_link_hours(const ilp *m, int j, int i, int t)
@@ -149,8 +155,8 @@ static int window_start(const ilp *m, int i, int *ok)
             continue; /* done in history */
         if (!m->ef[j])
             *ok = 0;
-        else if (m->ef[j] + !ilp_same_week(m, j, i) > es)
-            es = m->ef[j] + !ilp_same_week(m, j, i);
+        else if (m->ef[j] + ilp_dep_gap(m, j, i) > es)
+            es = m->ef[j] + ilp_dep_gap(m, j, i);
     }
     if (m->o->gate_entry_phase)
         for (int g = 0; g < m->ng; g++)

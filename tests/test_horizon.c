@@ -17,8 +17,8 @@ static op_rng rng_state;
 static int rnd(int n) { return (int)((op_rng_next(&rng_state) >> 22) % (unsigned long)n); }
 
 /* A random plan: open-ended or long teams (the case where the horizon is a
-   choice), effort and crew items, earliest and due weeks, dependencies,
-   gates. Written to f as it is built, so a failure can show it. */
+   choice), effort and crew items, earliest and due weeks, dependencies with
+   and without lag_weeks, gates. Written to f as it is built, so a failure can show it. */
 static op_plan *random_plan(FILE *f)
 {
     op_plan *p = op_plan_new();
@@ -51,15 +51,16 @@ static op_plan *random_plan(FILE *f)
         it.due_week = due;
         it.effort = effort;
         it.duration = crew ? 1 + rnd(3) : 0;
+        it.lag_weeks = rnd(6) ? 0 : 1 + rnd(3);
         int k = op_plan_add_item(p, &it, NULL);
         CU_ASSERT_FATAL(k >= 0);
         if (crew) {
             op_ref rr = {op_plan_intern(p, role), -1, hand_loc(2, 7)};
             CU_ASSERT_FATAL(op_plan_item_add_crew(p, k, &rr, 1) == 0);
         }
-        fprintf(f, "    item %s %s P%d impact %d %s %d, earliest %d due %d, after", name, role,
-                prio, impact, crew ? "weeks" : "hours", crew ? it.duration : effort, earliest,
-                due);
+        fprintf(f, "    item %s %s P%d impact %d %s %d, earliest %d due %d lag %d, after", name,
+                role, prio, impact, crew ? "weeks" : "hours", crew ? it.duration : effort,
+                earliest, due, it.lag_weeks);
         for (int j = 0; j < i; j++)
             if (rnd(4) == 0) {
                 snprintf(name, sizeof name, "I%d", j);

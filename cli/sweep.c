@@ -227,10 +227,11 @@ static op_status run_all(const cli_options *o, const scenario *sc, int n, op_dia
     return OP_OK;
 }
 
-/* Reads every scenario's report back and writes sweep.md and sweep.csv. A
-   scenario without a directory found no plan for its hard constraints. */
-static op_status gather(const cli_io *io, const cli_options *o, const scenario *sc, int n,
-                        op_diag *d)
+/* Reads every scenario's report back and writes sweep.md and sweep.csv; p
+   says which items are must-haves. A scenario without a directory found no
+   plan for its hard constraints. */
+static op_status gather(const cli_io *io, const cli_options *o, const op_plan *p,
+                        const scenario *sc, int n, op_diag *d)
 {
     op_run **runs = calloc((size_t)n, sizeof *runs);
     op_report_scenario *rs = calloc((size_t)n, sizeof *rs);
@@ -245,7 +246,7 @@ static op_status gather(const cli_io *io, const cli_options *o, const scenario *
     if (st == OP_ENOMEM && op_diag_status(d) != OP_ENOMEM)
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
     if (st == OP_OK)
-        st = op_report_sweep(o->out, runs, rs, n, d);
+        st = op_report_sweep(o->out, p, runs, rs, n, d);
     if (st == OP_OK && !o->quiet)
         fprintf(io->out, "%d scenarios: %s/sweep.md, %s/sweep.csv\n", n, o->out, o->out);
     for (int k = 0; runs && k < n; k++)
@@ -256,8 +257,8 @@ static op_status gather(const cli_io *io, const cli_options *o, const scenario *
 }
 
 /* Runs (or, with --list, prints) the scenarios and tabulates them. */
-static op_status sweep(const cli_io *io, const cli_options *o, const scenario *sc, int n,
-                       op_diag *d)
+static op_status sweep(const cli_io *io, const cli_options *o, const op_plan *p,
+                       const scenario *sc, int n, op_diag *d)
 {
     if (o->list) {
         for (int k = 0; k < n; k++) {
@@ -276,7 +277,7 @@ static op_status sweep(const cli_io *io, const cli_options *o, const scenario *s
         return OP_EOUTPUT;
     }
     op_status st = o->gather ? OP_OK : run_all(o, sc, n, d);
-    return st == OP_OK ? gather(io, o, sc, n, d) : st;
+    return st == OP_OK ? gather(io, o, p, sc, n, d) : st;
 }
 
 cli_outcome cli_sweep(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d)
@@ -288,7 +289,7 @@ cli_outcome cli_sweep(const cli_io *io, const cli_options *o, const op_plan *p, 
     if (r.status == OP_OK && r.verdict == CLI_DONE)
         r.status = make_scenarios(o, p, sel, &sc, &n, d);
     if (r.status == OP_OK && r.verdict == CLI_DONE)
-        r.status = sweep(io, o, sc, n, d);
+        r.status = sweep(io, o, p, sc, n, d);
     free_scenarios(sc, n);
     free(sel);
     return r;

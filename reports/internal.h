@@ -90,6 +90,22 @@ op_period rpt_run_period(const op_run *r);
 /* A metric as a number, 0 when absent or empty. */
 double rpt_run_metric(const op_run *r, const char *key);
 
+/* ---- sweep.c: how sweep ranks its scenarios ---------------------------- */
+
+/* One scenario's ranking keys, read from its report. */
+typedef struct rpt_sweep_rank {
+    int no_plan;         /* no plan met the hard constraints: ranked last */
+    int gates_met;       /* more first */
+    int must_deferred;   /* must-haves not scheduled: fewer first */
+    int items_scheduled; /* more first */
+    double lateness;     /* total lateness: less first */
+    double cost;         /* team cost: less first */
+    int scenario;        /* index: ties keep scenario order */
+} rpt_sweep_rank;
+/* qsort comparator over rpt_sweep_rank: best first, lexicographic in the
+   order above; a total order, so the ranking is deterministic. */
+int rpt_sweep_rank_cmp(const void *a, const void *b);
+
 /* ---- outdir.c: files written all or nothing --------------------------- */
 
 /* A writer of one file: 0, or -1 under the failure contract above. */

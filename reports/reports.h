@@ -84,10 +84,12 @@ typedef struct op_report_scenario {
 } op_report_scenario;
 
 /* Writes sweep.csv and sweep.md into dir from runs[0..n-1] (runs[0] = the
-   base): gate weeks, lateness, last week and team cost of each scenario,
-   sorted by benefit against the base. */
-op_status op_report_sweep(const char *dir, op_run *const *runs, const op_report_scenario *sc,
-                          int n, op_diag *d);
+   base) of plan p (its items' decisions say which are must-haves): gate
+   weeks, lateness, last week, team cost, items scheduled and deferred,
+   must-haves deferred and first Go week of each scenario, ranked by
+   rpt_sweep_rank_cmp (reports/internal.h). */
+op_status op_report_sweep(const char *dir, const op_plan *p, op_run *const *runs,
+                          const op_report_scenario *sc, int n, op_diag *d);
 
 /* Writes the plan's inputs (items.csv, team.csv) into dir, which must exist:
    what import-psplib produces. */

@@ -493,6 +493,137 @@ static void test_no_changes(void)
     op_plan_free(p);
 }
 
+/* ---- sweep: how scenarios rank -------------------------------------------- */
+
+/* The ranking keys of scenario k: gates met, must-haves deferred, items
+   scheduled, lateness, cost. */
+static rpt_sweep_rank rank_of(int k, int gates, int musts, int items, double late, double cost)
+{
+    return (rpt_sweep_rank){0, gates, musts, items, late, cost, k};
+}
+
+static void test_sweep_rank(void)
+{
+    /* the shipped plan: base against "Performance -1", 80 h cheaper but one
+       must-have and four more items deferred */
+    rpt_sweep_rank base = rank_of(0, 1, 0, 44, 16, 960), perf = rank_of(9, 1, 1, 40, 16, 880);
+    CU_ASSERT(rpt_sweep_rank_cmp(&base, &perf) < 0);
+    CU_ASSERT(rpt_sweep_rank_cmp(&perf, &base) > 0);
+    /* each key decides when the ones before it tie, whatever the ones after */
+    rpt_sweep_rank musts = rank_of(5, 1, 1, 45, 0, 0);
+    CU_ASSERT(rpt_sweep_rank_cmp(&base, &musts) < 0);
+    rpt_sweep_rank gates = rank_of(5, 2, 3, 1, 99, 9999);
+    CU_ASSERT(rpt_sweep_rank_cmp(&gates, &base) < 0);
+    rpt_sweep_rank items = rank_of(5, 1, 0, 45, 99, 9999);
+    CU_ASSERT(rpt_sweep_rank_cmp(&items, &base) < 0);
+    rpt_sweep_rank late = rank_of(5, 1, 0, 44, 15, 9999);
+    CU_ASSERT(rpt_sweep_rank_cmp(&late, &base) < 0);
+    rpt_sweep_rank cheap = rank_of(5, 1, 0, 44, 16, 959);
+    CU_ASSERT(rpt_sweep_rank_cmp(&cheap, &base) < 0);
+    /* ties keep scenario order; a scenario with no plan comes last */
+    rpt_sweep_rank same = rank_of(5, 1, 0, 44, 16, 960);
+    CU_ASSERT(rpt_sweep_rank_cmp(&base, &same) < 0);
+    CU_ASSERT(rpt_sweep_rank_cmp(&same, &base) > 0);
+    CU_ASSERT_EQUAL(rpt_sweep_rank_cmp(&base, &base), 0);
+    rpt_sweep_rank none = rank_of(1, 0, 0, 0, 0, 0);
+    none.no_plan = 1;
+    rpt_sweep_rank worst = rank_of(14, 0, 4, 33, 21, 720);
+    CU_ASSERT(rpt_sweep_rank_cmp(&none, &worst) > 0);
+    CU_ASSERT(rpt_sweep_rank_cmp(&worst, &none) < 0);
+}
+
+/* A sweep scenario read back: one gate (met or not), items A, B, C of
+   which those named in deferred have no start week, and its team cost. */
+static op_run *sweep_run(const char *label, int gates_met, const char *deferred, double cost)
+{
+    op_run *r = op_run_new(label);
+    CU_ASSERT_FATAL(r != NULL);
+    char met[16], sched[16], c[32];
+    snprintf(met, sizeof met, "%d", gates_met);
+    snprintf(sched, sizeof sched, "%d", 3 - (int)strlen(deferred));
+    snprintf(c, sizeof c, "%g", cost);
+    int must_late = strpbrk(deferred, "AB") != NULL;
+    const char *const metrics[][2] = {
+        {"gates_met", met}, {"gates", "1"}, {"total_lateness", gates_met ? "0" : "2"},
+        {"last_week", "1"}, {"items_scheduled", sched}, {"items", "3"},
+        {"first_go_week", must_late ? "" : "1"}, {"team_cost", c}};
+    for (size_t k = 0; k < sizeof metrics / sizeof *metrics; k++)
+        CU_ASSERT_FATAL(op_run_put(r, OP_RUN_METRIC, metrics[k][0], metrics[k][1], NULL) == 0);
+    CU_ASSERT_FATAL(op_run_put(r, OP_RUN_GATE, "G", "1", gates_met ? "1" : "") == 0);
+    for (const char *id = "ABC"; *id; id++) {
+        const char key[] = {*id, 0}, *w = strchr(deferred, *id) ? "" : "1";
+        CU_ASSERT_FATAL(op_run_put(r, OP_RUN_ITEM, key, w, w) == 0);
+    }
+    return r;
+}
+
+/* The text of dir/name (at most n - 1 bytes) into buf. */
+static const char *slurp(char *buf, size_t n, const char *dir, const char *name)
+{
+    char path[TU_PATH_MAX];
+    FILE *f = fopen(tu_join(path, sizeof path, dir, name), "r");
+    CU_ASSERT_FATAL(f != NULL);
+    size_t len = fread(buf, 1, n - 1, f);
+    buf[len] = 0;
+    fclose(f);
+    return buf;
+}
+
+/* op_report_sweep: the new columns, and the cheapest scenario with a plan,
+   which defers a must-have, ranked below every scenario that does not. */
+static void test_sweep_report(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    add_team(p, "Dev", 1, 40, 1, 0);
+    for (const char *id = "ABC"; *id; id++) {
+        const char key[] = {*id, 0};
+        op_item it;
+        tu_item_init(p, &it, key, "Dev");
+        it.effort = 10;
+        it.decision = *id == 'C' ? OP_DECISION_NICE : OP_DECISION_MUST;
+        CU_ASSERT_FATAL(op_plan_add_item(p, &it, NULL) >= 0);
+    }
+    add_gate(p, "G", 1, "A", "");
+    validate_ok(p);
+    op_run *runs[] = {sweep_run("base", 1, "", 80), sweep_run("Dev-1", 1, "A", 10),
+                      sweep_run("Dev+1", 1, "", 120), sweep_run("Dev-2", 1, "C", 20),
+                      sweep_run("Dev-3", 0, "AB", 0)};
+    const op_report_scenario sc[] = {
+        {"base", NULL, 0, 1}, {"Dev-1", "Dev", -1, 1}, {"Dev+1", "Dev", 1, 1},
+        {"Dev-2", "Dev", -2, 1}, {"Dev-3", "Dev", -3, 1}};
+    char tmpl[] = "/tmp/optplan-sweep.XXXXXX";
+    const char *dir = mkdtemp(tmpl);
+    CU_ASSERT_FATAL(dir != NULL);
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(d != NULL);
+    CU_ASSERT_EQUAL(op_report_sweep(dir, p, runs, sc, 5, d), OP_OK);
+    char buf[4096];
+    CU_ASSERT_STRING_EQUAL(
+        slurp(buf, sizeof buf, dir, "sweep.csv"),
+        "scenario,role,delta,from_week,gates_met,total_lateness,lateness_removed,last_week,"
+        "team_cost,cost_change,items_scheduled,items_deferred,must_deferred,first_go_week,"
+        "G_week\n"
+        "base,,0,1,1,0,0,1,80,0,3,0,0,1,1\n"
+        "Dev+1,Dev,1,1,1,0,0,1,120,40,3,0,0,1,1\n"
+        "Dev-2,Dev,-2,1,1,0,0,1,20,-60,2,1,0,1,1\n"
+        "Dev-1,Dev,-1,1,1,0,0,1,10,-70,2,1,1,,1\n"
+        "Dev-3,Dev,-3,1,0,2,-2,1,0,-80,1,2,2,,\n");
+    slurp(buf, sizeof buf, dir, "sweep.md");
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "3 of 3 items scheduled, no must-have deferred, "
+                                       "first Go week 1, team cost 80."));
+    CU_ASSERT_PTR_NOT_NULL(
+        strstr(buf, "| Dev-1 | 1 | 1 | 2 | 1 | 0 | 0 | 1 | never | 10 | -70 | 1 |"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "Must-haves deferred:\n\n- Dev-1: A\n- Dev-3: A, B\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "No role can give a person away at no loss."));
+    CU_ASSERT_EQUAL(op_diag_count(d), 0);
+    op_diag_free(d);
+    tu_rmdir(dir);
+    for (int k = 0; k < 5; k++)
+        op_run_free(runs[k]);
+    op_plan_free(p);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -512,6 +643,9 @@ int main(void)
         {"files written all or nothing", test_write_file},
         {"changes: moved, deferred, new, removed, a gate slipped", test_changes},
         {"changes: none", test_no_changes},
+        {"sweep ranking: gates, must-haves, items, lateness, cost, scenario order",
+         test_sweep_rank},
+        {"sweep.csv and sweep.md: items, must-haves deferred, Go week", test_sweep_report},
         {NULL, NULL}};
     return tu_run("reports", NULL, NULL, tests);
 }

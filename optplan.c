@@ -95,12 +95,16 @@ static const char help_commands[] =
     "\n";
 static const char help_options[] =
     "Staffing options (staff):\n"
-    "      --staff-model M  constant (default): one headcount per role;\n"
-    "                       phased: headcount may change week to week\n"
-    "      --max-changes K  phased: at most K changes per role (default 2)\n"
+    "      --staff-model M  block (default): each role one run of weeks, paid\n"
+    "                       for those weeks only; constant: one headcount per\n"
+    "                       role for the whole horizon, paid for all of it\n"
+    "      --max-changes K  block: at most K changes of headcount inside a\n"
+    "                       role's block (default 0)\n"
+    "      --min-weeks N    block: anyone added stays at least N weeks\n"
+    "                       (default 2)\n"
     "      --finish-by N    every item done by week N (default: last deadline)\n"
     "      --max-headcount ROLE=N  cap a role (repeatable)\n"
-    "      --keep-team      the current team is a floor\n"
+    "      --keep-team      the current team is a floor, week by week\n"
     "\n"
     "What-if options:\n"
     "      --add-staff ROLE=DELTA[@WEEK]  add (or remove) people from WEEK on\n"
@@ -171,6 +175,7 @@ static const struct option longopts[] = {
     {"greedy", no_argument, NULL, CLI_OPT_GREEDY},
     {"staff-model", required_argument, NULL, CLI_OPT_STAFF_MODEL},
     {"max-changes", required_argument, NULL, CLI_OPT_MAX_CHANGES},
+    {"min-weeks", required_argument, NULL, CLI_OPT_MIN_WEEKS},
     {"finish-by", required_argument, NULL, CLI_OPT_FINISH_BY},
     {"max-headcount", required_argument, NULL, CLI_OPT_MAX_HEADCOUNT},
     {"keep-team", no_argument, NULL, CLI_OPT_KEEP_TEAM},

@@ -187,7 +187,17 @@ static int staff_option(int c, const char *arg, const cli_io *io, cli_options *o
     op_staff_opts *s = &o->staff;
     switch (c) {
     case CLI_OPT_STAFF_MODEL:
-        return parse_choice(io, "staff-model", arg, "constant", "phased", &s->phased);
+        if (strcmp(arg, "phased") == 0) /* gone: it answered teams nobody hires */
+            return bad_value(io, "staff-model", arg,
+                             "'phased' is now 'block' (with --max-changes for changes)");
+        {
+            int constant = 0, rc = parse_choice(io, "staff-model", arg, "block", "constant",
+                                                &constant);
+            s->model = constant ? OP_STAFF_CONSTANT : OP_STAFF_BLOCK;
+            return rc;
+        }
+    case CLI_OPT_MIN_WEEKS:
+        return parse_whole(io, "min-weeks", arg, 1, OP_MAX_WEEK, &s->min_weeks);
     case CLI_OPT_MAX_CHANGES:
         return parse_whole(io, "max-changes", arg, 0, OP_MAX_WEEK, &s->max_changes);
     case CLI_OPT_FINISH_BY:

@@ -81,6 +81,11 @@ static cli_outcome find_caps(const cli_io *io, const cli_options *o, const op_pl
     return cli_status(OP_OK);
 }
 
+static const char *model_name(op_staff_model m)
+{
+    return m == OP_STAFF_BLOCK ? "block" : "constant";
+}
+
 /* Plans with the team found, beside the current one (p's), without the
    hand plan: that belongs to the current team. */
 static cli_outcome replay(const cli_io *io, const cli_options *o, const op_plan *p,
@@ -101,7 +106,7 @@ static cli_outcome replay(const cli_io *io, const cli_options *o, const op_plan 
         return r;
     if (!o->quiet)
         fprintf(io->out, "cheapest team (%s, %s): cost %g\n",
-                o->staff.phased ? "phased" : "constant", team.status, res->cost);
+                model_name(o->staff.model), team.status, res->cost);
     cli_solve_request rq = {
         .plan = np,
         .title = cli_plan_name(o, title, sizeof title),

@@ -383,30 +383,6 @@ static int capacity_rows(ilp *m)
     return 0;
 }
 
-/* Phased staffing: at most K headcount changes per role, through one
-   binary "changes in week t" per week. */
-static int change_rows(ilp *m)
-{
-    for (int ro = 0; m->staff && m->staff->phased && ro < m->nr; ro++) {
-        if (m->H < 2 || m->lbh[ro] == m->ubh[ro])
-            continue;
-        int cc = mip_add_cols(m->mip, m->H - 1, MIP_BINARY, 0, 1);
-        double u = m->ubh[ro] - m->lbh[ro];
-        for (int t = 2; t <= m->H; t++)
-            for (int sgn = -1; sgn <= 1; sgn += 2) {
-                int r = row_le(m, 0);
-                if (nz(m, r, col_N(m, ro, t), sgn) || nz(m, r, col_N(m, ro, t - 1), -sgn) ||
-                    nz(m, r, cc + (t - 2), -u))
-                    return -1;
-            }
-        int r = row_le(m, m->staff->max_changes);
-        for (int t = 2; t <= m->H; t++)
-            if (nz(m, r, cc + (t - 2), 1))
-                return -1;
-    }
-    return 0;
-}
-
 /* Gates: passed by t only when every exit item is done and every required
    gate passed by t; passed stays passed. */
 static int gate_rows(ilp *m)
@@ -571,7 +547,7 @@ int ilp_build(ilp *m)
     for (int i = 0; i < m->ni; i++)
         if (m->ef[i] && item_rows(m, i))
             return -1;
-    return link_all_rows(m) || capacity_rows(m) || change_rows(m) || gate_rows(m) || stability_rows(m) ||
+    return link_all_rows(m) || capacity_rows(m) || gate_rows(m) || stability_rows(m) ||
                    knapsack_rows(m) || focus_rows(m)
                ? -1
                : 0;

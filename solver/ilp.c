@@ -10,7 +10,7 @@ void ilp_free(ilp *m)
     m->mip = NULL;
     int **arrays[] = {&m->es, &m->ef, &m->lf, &m->gl, &m->cx, &m->ca, &m->cz, &m->cs, &m->cy,
                       &m->cY, &m->ls, &m->cg, &m->fixed_s, &m->ubh, &m->lbh, &m->cN, &m->cu,
-                      &m->lk_first, &m->cL, &m->cP};
+                      &m->lk_first, &m->cL, &m->cP, &m->cB};
     for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++) {
         free(*arrays[k]);
         *arrays[k] = NULL;

@@ -138,6 +138,9 @@ typedef struct ilp {
     double *hpw;        /* hours per person of each role */
     int *ubh, *lbh;     /* headcount bounds of each role */
     int *cN;            /* first column of N[r] (one, or H when phased) */
+    int *cB;            /* block and min-weeks staffing: first of role r's columns
+                           on[r,1..H], s[r,1..H], up[r,1..H], cc[r,2..H] (staffing.c);
+                           0 when the role has none */
     int *cu;            /* re-planning: cu[i * (H + 1) + t] = column of u[i,t], hours of
                            the previous plan moved away from week t; 0 none */
     struct ilp_link *lk; /* same-week hand-off links, by dependent item then dependency */
@@ -275,6 +278,14 @@ int ilp_rc_windows(ilp *m, const rc_inst *rc, int T);
    -1 on ENOMEM. */
 int ilp_safe_horizon(const op_plan *p, int lateness_bound, int placed_all, int *weeks);
 
+/* teams.c: the block model's columns and rows (none for a constant team),
+   and the team kept as each week's floor; -1 on ENOMEM. ilp_team_derive
+   sets their columns in x: with one headcount per block, each role's block
+   is trimmed to the hours x books (which sets the headcounts too); with
+   changes, from x's headcounts. -1 on ENOMEM. */
+int ilp_team_rows(ilp *m);
+int ilp_team_derive(const ilp *m, double *x);
+
 /* formulation.c: creates m->mip with every column and row; -1 on ENOMEM. */
 int ilp_build(ilp *m);
 
@@ -288,6 +299,9 @@ void ilp_derive_columns(const ilp *m, double *x);
 void ilp_point_of_schedule(const ilp *m, const op_schedule *s, const op_eval *e, double *x);
 int ilp_point_feasible(op_mip *mip, const double *x, char *why, size_t n);
 void ilp_polish(const ilp *m, double *x);
+/* Hours the point x books of each role and week, load[r * (H + 1) + t]
+   (effort items and crews); a new array the caller frees, NULL on ENOMEM. */
+double *ilp_role_load(const ilp *m, const double *x);
 op_schedule *ilp_schedule_of_point(const ilp *m, const double *x);
 void ilp_map_point(const ilp *a, const double *xa, const ilp *b, double *xb);
 

@@ -65,7 +65,10 @@ void op_solution_free(op_solution *s)
     free(s);
 }
 
-void op_staff_opts_init(op_staff_opts *s) { *s = (op_staff_opts){.max_changes = 2}; }
+void op_staff_opts_init(op_staff_opts *s)
+{
+    *s = (op_staff_opts){.model = OP_STAFF_BLOCK, .max_changes = 0, .min_weeks = 2};
+}
 
 void op_staff_result_free(op_staff_result *r)
 {

@@ -173,9 +173,7 @@ int ilp_point_feasible(op_mip *mip, const double *x, char *why, size_t n)
    hours vanish where the item is not running, each scheduled item gets exactly
    its effort, and M is the last completion week. Held stage values are then
    exact integers and the schedule evaluates as the model saw it. */
-/* Hours the point x books of each role and week, load[r * (H + 1) + t]
-   (effort items and crews); NULL on ENOMEM. */
-static double *role_load(const ilp *m, const double *x)
+double *ilp_role_load(const ilp *m, const double *x)
 {
     double *load = calloc((size_t)m->nr * (size_t)(m->H + 1) + 1, sizeof *load);
     for (int i = 0; load && i < m->ni; i++) {
@@ -253,7 +251,7 @@ void ilp_polish(const ilp *m, double *x)
                 *h = 0;
         }
     }
-    double *load = role_load(m, x);
+    double *load = ilp_role_load(m, x);
     for (int i = 0; i < m->ni; i++)
         if (m->ef[i] && !op_plan_item(m->p, i)->duration)
             fit_hours(m, x, i, load);

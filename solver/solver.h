@@ -104,11 +104,22 @@ void op_solution_free(op_solution *s);
 
 /* ---- staffing --------------------------------------------------------- */
 
+/* Staffing models: what a team may look like and what it costs. */
+typedef enum {
+    OP_STAFF_BLOCK = 0, /* each role one block of weeks (start..end), headcount changing at
+                           most max_changes times inside it; paid for its weeks only */
+    OP_STAFF_CONSTANT   /* each role one headcount for the whole horizon, paid for all of it */
+} op_staff_model;
+
 typedef struct op_staff_opts {
-    int phased;          /* headcount may change week to week */
-    int max_changes;     /* phased: at most this many changes per role */
+    op_staff_model model;
+    int phased;          /* headcount is per week (the block model); set by op_staff */
+    int max_changes;     /* block: at most this many changes of headcount inside a role's
+                            block (<= 0: one headcount) */
+    int min_weeks;       /* block: anyone added stays at least this many weeks (and is
+                            paid for them); 1 = no rule */
     int finish_by;       /* every item done by this week; 0 = by the last deadline */
-    int keep_team;       /* the current team is a floor */
+    int keep_team;       /* the current team is a floor, week by week */
     const int *max_headcount; /* per role index, < 0 = no cap; NULL = none */
 } op_staff_opts;
 

@@ -37,9 +37,12 @@ static int role_bounds(ilp *m, const op_staff_opts *so, int r, op_staff_result *
             cur = c;
     }
     m->ubh[r] = (int)ceil(e / m->hpw[r] - 1e-9);
-    m->lbh[r] = so->keep_team ? (int)ceil(cur - 1e-9) : 0;
-    if (m->lbh[r] > m->ubh[r])
-        m->ubh[r] = m->lbh[r]; /* the team kept may be larger than the work needs */
+    int keep = so->keep_team ? (int)ceil(cur - 1e-9) : 0;
+    if (keep > m->ubh[r])
+        m->ubh[r] = keep; /* the team kept may be larger than the work needs */
+    /* a constant team keeps its peak in every week; a per-week one is held
+       week by week (teams.c) */
+    m->lbh[r] = so->phased ? 0 : keep;
     if (so->max_headcount && so->max_headcount[r] >= 0 && so->max_headcount[r] < m->ubh[r])
         m->ubh[r] = so->max_headcount[r];
     /* the role's hours must fit in its people's weeks */
@@ -86,9 +89,16 @@ static int out_of_reach(const ilp *m, op_staff_result *res)
     return 0;
 }
 
+/* The shortest stay the model holds anyone to (at most the horizon). */
+static double so_min_weeks(const ilp *m)
+{
+    int w = m->staff->min_weeks < 1 ? 1 : m->staff->min_weeks;
+    return w > m->H ? m->H : w;
+}
+
 /* Phased teams: the person-weeks of a role cover its hours,
-   sum_t N[r,t] >= ceil(E / hpw), which the weekly rows imply only weakly.
-   -1 on ENOMEM. */
+   sum_t N[r,t] >= max(ceil(E / hpw), min_weeks), which the weekly rows
+   imply only weakly. -1 on ENOMEM. */
 static int person_week_rows(ilp *m)
 {
     int *ind = malloc(((size_t)m->H + 1) * sizeof *ind);
@@ -104,7 +114,9 @@ static int person_week_rows(ilp *m)
             ind[t] = col_N(m, r, t);
             val[t] = 1;
         }
-        if (mip_add_row_coefs(m->mip, ceil(e / m->hpw[r] - 1e-9), INFINITY, m->H, ind, val) < 0)
+        /* and whoever does them stays at least min_weeks */
+        double need = ceil(e / m->hpw[r] - 1e-9), stay = so_min_weeks(m);
+        if (mip_add_row_coefs(m->mip, need > stay ? need : stay, INFINITY, m->H, ind, val) < 0)
             rc = -1;
     }
     free(ind);
@@ -145,7 +157,7 @@ static op_status staff_model(ilp *m, const op_staff_opts *so, op_staff_result *r
         res->status = OP_SOLVE_INFEASIBLE;
         return OP_OK;
     }
-    if (ilp_build(m) || (so->phased && person_week_rows(m))) {
+    if (ilp_build(m) || (so->phased && person_week_rows(m)) || ilp_team_rows(m)) {
         if (m->mip && !mip_alive(m->mip))
             return ilp_backend_failed(m, d), op_diag_status(d);
         return OP_ENOMEM;
@@ -153,12 +165,40 @@ static op_status staff_model(ilp *m, const op_staff_opts *so, op_staff_result *r
     return OP_OK;
 }
 
+/* The search's first point in model m: the schedule ss (a block team
+   trimmed to it) when it gives one, else the constant team's point xs of
+   model seed. -1 on ENOMEM. */
+static int seed_point(ilp *m, const ilp *seed, const double *xs, const op_schedule *ss,
+                      double *inc, int *have)
+{
+    char why[160];
+    *have = 0;
+    if (ss) {
+        op_eval *e = op_eval_new(m->p, ss, op_solver_eval_rules(m->o));
+        if (!e)
+            return -1;
+        ilp_point_of_schedule(m, ss, e, inc);
+        op_eval_free(e);
+        if (ilp_team_derive(m, inc))
+            return -1;
+        *have = ilp_point_feasible(m->mip, inc, why, sizeof why);
+        if (*have)
+            return 0;
+    }
+    ilp_map_point(seed, xs, m, inc);
+    if (ilp_team_derive(m, inc))
+        return -1;
+    *have = ilp_point_feasible(m->mip, inc, why, sizeof why);
+    return 0;
+}
+
 /* One staffing solve into the caller's model m (the caller frees it with
    ilp_free and *inc_out with free); seed, when given, is a solved model
    whose point xs starts the search. */
 static op_status staff_core(const op_plan *p, const op_solver_opts *o, const op_staff_opts *so,
-                            const ilp *seed, const double *xs, double deadline, ilp *m,
-                            double **inc_out, op_staff_result *res, op_diag *d)
+                            const ilp *seed, const double *xs, const op_schedule *ss,
+                            double deadline, ilp *m, double **inc_out, op_staff_result *res,
+                            op_diag *d)
 {
     *m = (ilp){.p = p, .o = o, .staff = so, .ni = op_plan_item_count(p),
                .nr = op_plan_role_count(p), .ng = op_plan_gate_count(p), .deadline = deadline};
@@ -172,10 +212,9 @@ static op_status staff_core(const op_plan *p, const op_solver_opts *o, const op_
         st = OP_ENOMEM;
         goto out;
     }
-    if (seed) {
-        char why[160];
-        ilp_map_point(seed, xs, m, inc);
-        have_inc = ilp_point_feasible(m->mip, inc, why, sizeof why);
+    if (seed && seed_point(m, seed, xs, ss, inc, &have_inc)) {
+        st = OP_ENOMEM;
+        goto out;
     }
     op_stage_result sr = {0};
     if (ilp_run_stage(m, OP_STAGE_COST, inc, &have_inc, &obj, deadline, &sr, d)) {
@@ -203,6 +242,66 @@ out:
     return st;
 }
 
+/* The constant team found (m, point x) as a plan of its own, solved for
+   the earliest finish: a block model trims each role to the weeks it
+   works, so the earlier the work ends, the cheaper the block seed. Returns
+   a new schedule the caller frees, or NULL (none, or ENOMEM: the seed is
+   then the constant team itself). */
+static op_schedule *compressed_schedule(const ilp *m, const double *x, double deadline)
+{
+    op_team_row *rows = calloc((size_t)m->nr + 1, sizeof *rows);
+    op_plan *np = NULL;
+    op_schedule *s = NULL;
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    int n = 0;
+    for (int r = 0; rows && r < m->nr; r++) {
+        double c = round(x[m->cN[r]]);
+        if (c <= 0)
+            continue;
+        const op_role *ro = op_plan_role(m->p, r);
+        op_loc l = {"staff", 0, 0};
+        rows[n++] = (op_team_row){.role = {.name = ro->name, .index = -1, .loc = l},
+                                  .headcount = c, .hours_per_week = m->hpw[r], .from_week = 1,
+                                  .to_week = m->H, .cost_per_hour = ro->cost_per_hour,
+                                  .loc = l, .cost_loc = l};
+    }
+    if (rows && d && op_plan_with_team(m->p, rows, n, &np, d) == OP_OK) {
+        op_solver_opts o = *m->o;
+        o.horizon = m->H;
+        o.time_limit = (deadline - op_now()) * 0.2;
+        o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS;
+        o.stages[2] = OP_STAGE_FINISH, o.nstages = 3;
+        o.previous = NULL;
+        o.write_lp = NULL;
+        op_solution *sol = NULL;
+        if (o.time_limit > 0 && op_solve(np, &o, &sol, d) == OP_OK && sol->schedule &&
+            sol->ndeferred == 0) {
+            s = sol->schedule;
+            sol->schedule = NULL;
+        }
+        op_solution_free(sol);
+    }
+    op_plan_free(np);
+    op_diag_free(d);
+    free(rows);
+    return s;
+}
+
+/* Whether a solve left a team that can seed the next model. */
+static int has_team(op_status st, const op_staff_result *res, const ilp *m)
+{
+    return st == OP_OK && m->mip && res->status != OP_SOLVE_INFEASIBLE &&
+           res->status != OP_SOLVE_INTERRUPTED && res->status != OP_SOLVE_NO_PLAN;
+}
+
+/* Forgets a result whose model only seeds the next one. */
+static void reset_result(op_staff_result *res)
+{
+    free(res->headcount);
+    free(res->hours_per_person);
+    *res = (op_staff_result){0};
+}
+
 op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opts *so,
                    op_staff_result **out, op_diag *d)
 {
@@ -215,30 +314,44 @@ op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opt
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         return OP_ENOMEM;
     }
-    ilp m0 = {0}, m1 = {0};
-    double *x0 = NULL, *x1 = NULL;
-    op_status st;
-    if (so->phased) {
-        /* the cheapest constant team is a phased team with no change: it
-           starts the phased search */
-        op_staff_opts c = *so;
-        c.phased = 0;
-        st = staff_core(p, &oo, &c, NULL, NULL, deadline, &m0, &x0, res, d);
-        int seeded = st == OP_OK && res->status != OP_SOLVE_INFEASIBLE &&
-                     res->status != OP_SOLVE_INTERRUPTED && res->status != OP_SOLVE_NO_PLAN &&
-                     m0.mip;
-        free(res->headcount);
-        free(res->hours_per_person);
-        *res = (op_staff_result){0};
-        if (st == OP_OK)
-            st = staff_core(p, &oo, so, seeded ? &m0 : NULL, x0, deadline, &m1, &x1, res, d);
-    } else {
-        st = staff_core(p, &oo, so, NULL, NULL, deadline, &m1, &x1, res, d);
+    /* The models solved in turn, each seeding the next: the constant team;
+       for a block team, blocks trimmed to that team's plan done early and
+       one headcount per block; then, with --max-changes K > 0, blocks whose
+       headcount may change K times. */
+    op_staff_opts steps[3];
+    int nsteps = 0;
+    steps[nsteps] = *so;
+    steps[nsteps].model = OP_STAFF_CONSTANT;
+    steps[nsteps].phased = 0;
+    nsteps++;
+    if (so->model != OP_STAFF_CONSTANT) {
+        steps[nsteps] = *so;
+        steps[nsteps].phased = 1;
+        steps[nsteps].max_changes = 0;
+        nsteps++;
+        if (so->max_changes > 0) {
+            steps[nsteps] = steps[nsteps - 1];
+            steps[nsteps++].max_changes = so->max_changes;
+        }
     }
-    free(x0);
-    free(x1);
-    ilp_free(&m0);
-    ilp_free(&m1);
+    ilp m[3] = {{0}};
+    double *x[3] = {NULL, NULL, NULL};
+    op_status st = OP_OK;
+    op_schedule *cs = NULL;
+    for (int k = 0; k < nsteps && st == OP_OK; k++) {
+        int seeded = k > 0 && has_team(st, res, &m[k - 1]);
+        if (k > 0)
+            reset_result(res);
+        st = staff_core(p, &oo, &steps[k], seeded ? &m[k - 1] : NULL, seeded ? x[k - 1] : NULL,
+                        k == 1 ? cs : NULL, deadline, &m[k], &x[k], res, d);
+        if (k == 0 && nsteps > 1 && has_team(st, res, &m[0]))
+            cs = compressed_schedule(&m[0], x[0], deadline);
+    }
+    op_schedule_free(cs);
+    for (int k = 0; k < nsteps; k++) {
+        free(x[k]);
+        ilp_free(&m[k]);
+    }
     if (st != OP_OK) {
         op_staff_result_free(res);
         return st;

@@ -88,11 +88,45 @@ static const char *model_name(op_staff_model m)
 
 /* Plans with the team found, beside the current one (p's), without the
    hand plan: that belongs to the current team. */
+/* The gates the current team (p's) meets when planned, -1 when the plan
+   cannot be made (the reason is not this command's to report). */
+static int current_gates_met(const cli_options *o, const op_plan *p)
+{
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_solution *sol = NULL;
+    int met = -1;
+    if (d && op_solve(p, &o->solver, &sol, d) == OP_OK && sol->schedule) {
+        op_eval *e = op_eval_new(p, sol->schedule, op_solver_eval_rules(&o->solver));
+        met = e ? op_eval_gates_met(e) : -1;
+        op_eval_free(e);
+    }
+    op_solution_free(sol);
+    op_diag_free(d);
+    return met;
+}
+
+/* The current team's cost over weeks 1..weeks: hours x cost_per_hour (1
+   when not given), as the staffing model counts it. */
+static double current_cost(const op_plan *p, int weeks)
+{
+    double c = 0;
+    for (int r = 0; r < op_plan_role_count(p); r++) {
+        double cph = op_plan_role(p, r)->cost_per_hour;
+        for (int t = 1; t <= weeks; t++)
+            c += op_plan_capacity(p, r, t) * (cph >= 0 ? cph : 1);
+    }
+    return c;
+}
+
 static cli_outcome replay(const cli_io *io, const cli_options *o, const op_plan *p,
                           const op_staff_result *res, op_diag *d)
 {
     char title[256];
     op_report_team team = {
+        .constant = o->staff.model == OP_STAFF_CONSTANT,
+        .current_met = current_gates_met(o, p),
+        .gates = op_plan_gate_count(p),
+        .current_cost = current_cost(p, res->horizon),
         .horizon = res->horizon,
         .headcount = res->headcount,
         .hours_per_person = res->hours_per_person,
@@ -104,9 +138,14 @@ static cli_outcome replay(const cli_io *io, const cli_options *o, const op_plan 
     cli_outcome r = cli_status(cli_staff_replay_plan(p, res, &np, d));
     if (r.status != OP_OK)
         return r;
-    if (!o->quiet)
+    if (!o->quiet) {
         fprintf(io->out, "cheapest team (%s, %s): cost %g\n",
                 model_name(o->staff.model), team.status, res->cost);
+        if (team.current_met >= 0)
+            fprintf(io->out, "current team: cost %g, meets %d of %d gates%s\n", team.current_cost,
+                    team.current_met, team.gates,
+                    team.current_met == team.gates ? " (already every gate)" : "");
+    }
     cli_solve_request rq = {
         .plan = np,
         .title = cli_plan_name(o, title, sizeof title),

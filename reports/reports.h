@@ -24,6 +24,10 @@ typedef struct op_report_team {
     const op_plan *current;         /* the plan with the current team */
     const char *status;             /* "proven cheapest", ... */
     double cost;
+    int constant;                   /* the constant model: paid for every week */
+    int current_met, gates;         /* gates the current team meets when planned (of gates);
+                                       current_met < 0: not known */
+    double current_cost;            /* the current team over weeks 1..horizon */
 } op_report_team;
 
 /* Writes a team in team.csv form (role,headcount,hours_per_week,from_week,

@@ -88,14 +88,21 @@ static const char *model_name(op_staff_model m)
 
 /* Plans with the team found, beside the current one (p's), without the
    hand plan: that belongs to the current team. */
-/* The gates the current team (p's) meets when planned, -1 when the plan
-   cannot be made (the reason is not this command's to report). */
+/* The gates the current team (p's) meets when planned for lateness (a
+   quarter of the time limit), -1 when the plan cannot be made (the reason
+   is not this command's to report). */
 static int current_gates_met(const cli_options *o, const op_plan *p)
 {
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_solution *sol = NULL;
+    op_solver_opts so = o->solver;
+    so.stages[0] = OP_STAGE_SCHEDULED, so.stages[1] = OP_STAGE_LATENESS, so.nstages = 2;
+    so.time_limit = so.time_limit / 4;
+    so.previous = NULL;
+    so.write_lp = NULL;
+    so.progress = NULL;
     int met = -1;
-    if (d && op_solve(p, &o->solver, &sol, d) == OP_OK && sol->schedule) {
+    if (d && op_solve(p, &so, &sol, d) == OP_OK && sol->schedule) {
         op_eval *e = op_eval_new(p, sol->schedule, op_solver_eval_rules(&o->solver));
         met = e ? op_eval_gates_met(e) : -1;
         op_eval_free(e);

@@ -6,13 +6,14 @@
 
 #include "internal.h"
 
-/* The weeks the team is planned for: --finish-by, else the last gate
-   deadline or due week (0 when the plan has none). */
+/* The weeks the team is planned and paid for: to the last gate deadline or
+   due week, or to --finish-by when that is later (0 when the plan has none
+   of them). An earlier --finish-by only brings the items' last weeks in, so
+   a team is costed over the same weeks with and without it. */
 static int staff_weeks(const op_plan *p, const op_staff_opts *so)
 {
-    if (so->finish_by)
-        return so->finish_by;
-    return op_plan_last_due_week(p);
+    int last = op_plan_last_due_week(p);
+    return so->finish_by > last ? so->finish_by : last;
 }
 
 /* Headcount bounds of role r: at most what does all its work in one week

@@ -105,8 +105,12 @@ int ilp_strict_week(const ilp *m, int g)
 
 int ilp_latest_week(const ilp *m, int i)
 {
-    int due = op_plan_item(m->p, i)->due_week;
-    return m->o->strict_due && due && due < m->H ? due : m->H;
+    int due = op_plan_item(m->p, i)->due_week, lf = m->H;
+    if (m->o->strict_due && due && due < lf)
+        lf = due;
+    if (m->staff && m->staff->finish_by && m->staff->finish_by < lf)
+        lf = m->staff->finish_by; /* staff --finish-by */
+    return lf;
 }
 
 int ilp_is_exit_item(const op_plan *p, int g, int i)

@@ -122,6 +122,10 @@ static const char help_options[] =
     "                       report what changed (changes.csv)\n"
     "      --stability on|off  prefer the plan closest to --previous (default on)\n"
     "      --fail-on-late   exit 4 when a gate is projected late\n"
+    "      --explain on|off for each late gate, re-solve small variants (one\n"
+    "                       more person of a role in its chain; the fix of a\n"
+    "                       gate it waits for) and say which makes it on time\n"
+    "                       (default on)\n"
     "\n"
     "Other options:\n"
     "  -o, --out DIR        report directory (default out)\n"
@@ -191,6 +195,7 @@ static const struct option longopts[] = {
     {"previous", required_argument, NULL, CLI_OPT_PREVIOUS},
     {"stability", required_argument, NULL, CLI_OPT_STABILITY},
     {"fail-on-late", no_argument, NULL, CLI_OPT_FAIL_ON_LATE},
+    {"explain", required_argument, NULL, CLI_OPT_EXPLAIN},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},

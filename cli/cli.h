@@ -76,6 +76,7 @@ typedef struct cli_options {
     const char *out; /* report directory; the command's default when not given */
     const char *labels; /* compare: comma-separated column labels */
     int quiet, require_all, fail_on_late;
+    int explain;                /* --explain on (default): re-solve to explain late gates */
     op_period period;
     op_solver_opts solver; /* the interrupt flag is set by main */
     op_staff_opts staff;   /* its max_headcount stays NULL: see max_headcount */
@@ -105,7 +106,7 @@ enum {
     CLI_OPT_MAX_HEADCOUNT, CLI_OPT_KEEP_TEAM, CLI_OPT_ADD_STAFF, CLI_OPT_ROLES, CLI_OPT_DELTA,
     CLI_OPT_FROM_WEEK, CLI_OPT_LIST, CLI_OPT_GATHER, CLI_OPT_WEEK, CLI_OPT_STATUS,
     CLI_OPT_PREVIOUS, CLI_OPT_STABILITY, CLI_OPT_FAIL_ON_LATE, CLI_OPT_HOUR_STEP,
-    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS
+    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN
 };
 
 /* The command line's vocabulary, defined by main. */
@@ -197,7 +198,19 @@ typedef struct cli_solve_request {
     const op_report_team *team; /* staff: the team found, NULL otherwise */
     op_solver_opts solver;
     int require_all, fail_on_late, quiet;
+    int explain; /* re-solve small variants to say what makes each late gate on time */
+    double t0;   /* op_now() when the command began (the time printed counts from it);
+                    0: when this request arrives */
 } cli_solve_request;
+
+/* fixes.c: for each late gate of the plan p evaluated by e (solved with
+   o), what a change from a small menu does to it, found by re-solving
+   variants within about budget seconds in all: *out is a new array of
+   gate count texts (NULL for a gate on time) the caller frees with
+   cli_gate_fixes_free. */
+op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+                         double budget, char ***out, op_diag *d);
+void cli_gate_fixes_free(char **texts, int n);
 
 /* Solves rq->plan and writes its reports; says the result on io->out. */
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d);

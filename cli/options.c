@@ -240,6 +240,7 @@ static int replan_option(int c, const char *arg, const cli_io *io, cli_options *
     case CLI_OPT_STABILITY:
         return parse_choice(io, "stability", arg, "off", "on", &o->solver.stability);
     case CLI_OPT_FAIL_ON_LATE: o->fail_on_late = 1; return 0;
+    case CLI_OPT_EXPLAIN: return parse_choice(io, "explain", arg, "off", "on", &o->explain);
     case 'q': o->quiet = 1; return 0;
     default: return 1;
     }
@@ -448,7 +449,7 @@ cli_parse cli_options_parse(int argc, char **argv, const cli_table *t, const cli
     static const group_fn groups[] = {input_option, solver_option, staff_option, whatif_option,
                                       replan_option};
     *o = (cli_options){.self = argv[0], .period = OP_PERIOD_WEEK, .deltas = {+1, -1},
-                       .ndeltas = 2, .from_week = 1, .jobs = 1};
+                       .ndeltas = 2, .from_week = 1, .jobs = 1, .explain = 1};
     op_solver_opts_init(&o->solver);
     op_staff_opts_init(&o->staff);
     opterr = 0;

@@ -23,10 +23,13 @@ typedef struct solve_state {
     op_eval *eval;                    /* of sol's schedule */
     op_report_stage stages[OP_STAGE_COUNT];
     char status[128];                 /* "proven optimal", ... */
+    char **fixes;                     /* per gate, cli_gate_fixes's text; NULL none */
+    int ngates;
 } solve_state;
 
 static void solve_free(solve_state *s)
 {
+    cli_gate_fixes_free(s->fixes, s->ngates);
     op_eval_free(s->eval);
     op_solution_free(s->sol);
     op_schedule_free(s->prev_sched);
@@ -171,6 +174,7 @@ static op_status publish(const cli_solve_request *rq, const solve_state *s, op_d
         .baseline_eval = s->base_eval,
         .team = rq->team,
         .previous = s->prev_run,
+        .gate_fixes = (const char *const *)s->fixes,
     };
     char log[2048];
     write_log(s, log, sizeof log);
@@ -194,6 +198,8 @@ static void print_result(const cli_io *io, const cli_solve_request *rq, const so
                     ga->deadline_week, ge->lateness ? " (LATE)" : "");
         else
             fprintf(io->out, "  %s: not passed, deadline %d\n", ga->id, ga->deadline_week);
+        if (s->fixes && s->fixes[g])
+            fprintf(io->out, "    %s\n", s->fixes[g]);
     }
     for (int k = 0; k < s->sol->ndeferred; k++)
         fprintf(io->out, "  deferred %s: %s\n", op_plan_item(p, s->sol->deferred[k])->id,
@@ -203,7 +209,7 @@ static void print_result(const cli_io *io, const cli_solve_request *rq, const so
 
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d)
 {
-    solve_state s = {.t0 = op_now(), .opts = rq->solver};
+    solve_state s = {.t0 = rq->t0 > 0 ? rq->t0 : op_now(), .opts = rq->solver};
     cli_outcome r = cli_status(load_context(rq, &s, d));
     if (r.status == OP_OK)
         r.status = search(io, rq, &s, d);
@@ -215,6 +221,15 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
         goto out;
     }
     describe(rq, &s);
+    if (rq->explain && op_eval_gates_met(s.eval) < op_plan_gate_count(rq->plan)) {
+        /* a tenth of the time limit, at least a second, at most 30 s */
+        double budget = s.opts.time_limit / 10;
+        budget = budget < 1 ? 1 : budget > 30 ? 30 : budget;
+        s.ngates = op_plan_gate_count(rq->plan);
+        r.status = cli_gate_fixes(rq->plan, &s.opts, s.eval, budget, &s.fixes, d);
+        if (r.status != OP_OK)
+            goto out;
+    }
     r.status = publish(rq, &s, d);
     if (r.status != OP_OK)
         goto out;
@@ -271,6 +286,7 @@ cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, 
         .require_all = o->require_all,
         .fail_on_late = o->fail_on_late,
         .quiet = o->quiet,
+        .explain = o->explain,
     };
     cli_outcome r = cli_solve_run(io, &rq, d);
     free(joined);

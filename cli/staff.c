@@ -1,4 +1,5 @@
 /* staff.c - the staff command: the cheapest team found, then an ordinary solve with it */
+#include <math.h>
 #include <stdlib.h>
 
 #include "cli/cli.h"
@@ -86,8 +87,6 @@ static const char *model_name(op_staff_model m)
     return m == OP_STAFF_BLOCK ? "block" : "constant";
 }
 
-/* Plans with the team found, beside the current one (p's), without the
-   hand plan: that belongs to the current team. */
 /* The gates the current team (p's) meets when planned for lateness (a
    quarter of the time limit), -1 when the plan cannot be made (the reason
    is not this command's to report). */
@@ -125,10 +124,19 @@ static double current_cost(const op_plan *p, int weeks)
     return c;
 }
 
+/* Plans with the team found, beside the current one (p's), without the
+   hand plan: that belongs to the current team. t0: when the command began. */
 static cli_outcome replay(const cli_io *io, const cli_options *o, const op_plan *p,
-                          const op_staff_result *res, op_diag *d)
+                          const op_staff_result *res, double t0, op_diag *d)
 {
-    char title[256];
+    char title[256], status[96];
+    if (res->status == OP_SOLVE_OPTIMAL)
+        snprintf(status, sizeof status, "proven cheapest");
+    else if (isfinite(res->bound) && isfinite(res->gap))
+        snprintf(status, sizeof status, "best found, not proven: gap %.1f%%, bound %g",
+                 res->gap * 100, res->bound);
+    else
+        snprintf(status, sizeof status, "best found, not proven");
     op_report_team team = {
         .constant = o->staff.model == OP_STAFF_CONSTANT,
         .current_met = current_gates_met(o, p),
@@ -138,7 +146,7 @@ static cli_outcome replay(const cli_io *io, const cli_options *o, const op_plan 
         .headcount = res->headcount,
         .hours_per_person = res->hours_per_person,
         .current = p,
-        .status = res->status == OP_SOLVE_OPTIMAL ? "proven cheapest" : "best found, not proven",
+        .status = status,
         .cost = res->cost,
     };
     op_plan *np = NULL;
@@ -163,6 +171,7 @@ static cli_outcome replay(const cli_io *io, const cli_options *o, const op_plan 
         .require_all = o->require_all,
         .fail_on_late = o->fail_on_late,
         .quiet = o->quiet,
+        .t0 = t0,
     };
     r = cli_solve_run(io, &rq, d);
     /* a proven plan for a team not proven cheapest is not proven either */
@@ -189,13 +198,14 @@ cli_outcome cli_staff(const cli_io *io, const cli_options *o, const op_plan *p, 
 {
     int *caps = NULL;
     op_staff_result *res = NULL;
+    double t0 = op_now(); /* the time printed is the whole command's */
     cli_outcome r = find_caps(io, o, p, &caps, d);
     if (r.status == OP_OK && r.verdict == CLI_DONE) {
         op_staff_opts so = o->staff;
         so.max_headcount = caps;
         r.status = op_staff(p, &o->solver, &so, &res, d);
         if (r.status == OP_OK && found(io, res, &r))
-            r = replay(io, o, p, res, d);
+            r = replay(io, o, p, res, t0, d);
     }
     op_staff_result_free(res);
     free(caps);

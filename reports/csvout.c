@@ -74,14 +74,17 @@ int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e)
     return rc || ferror(f) ? -1 : 0;
 }
 
-int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e)
+int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e,
+                        const char *const *fixes)
 {
     int rc = fputs("gate,deadline_week,passed_week,lateness_weeks,status,cause\n", f) < 0;
     for (int g = 0; g < op_plan_gate_count(p) && !rc; g++) {
         const op_gate *ga = op_plan_gate(p, g);
         const op_gate_eval *ge = op_eval_gate(e, g);
         char cause[1024] = "";
-        if (!ge->passed_week || ge->lateness)
+        if (fixes && fixes[g])
+            snprintf(cause, sizeof cause, "%s", fixes[g]);
+        else if (!ge->passed_week || ge->lateness)
             op_report_gate_cause(p, e, g, cause, sizeof cause);
         rc = rpt_cell(f, ga->id, 0) || rpt_cellnum(f, ga->deadline_week, 0) ||
              rpt_cellweek(f, ge->passed_week, 0) || rpt_cellnum(f, ge->lateness, 0) ||

@@ -123,7 +123,9 @@ op_status rpt_write_file(const char *dir, const char *name, rpt_writer fn, const
 int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e);
 int rpt_write_allocation_csv(FILE *f, const op_plan *p, const op_schedule *s);
 int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e);
-int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e);
+/* fixes (may be NULL): per gate, a text that replaces the plain-words cause */
+int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e,
+                        const char *const *fixes);
 int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e);
 /* summary_csv.c */
 int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,

@@ -78,7 +78,9 @@ static void md_gates(const md_ctx *c)
         const op_gate *ga = op_plan_gate(c->p, g);
         const op_gate_eval *ge = op_eval_gate(c->e, g);
         char cause[1024] = "";
-        if (!ge->passed_week || ge->lateness)
+        if (c->info->gate_fixes && c->info->gate_fixes[g])
+            snprintf(cause, sizeof cause, "%s", c->info->gate_fixes[g]);
+        else if (!ge->passed_week || ge->lateness)
             op_report_gate_cause(c->p, c->e, g, cause, sizeof cause);
         fprintf(f, "| ");
         rpt_md(f, ga->id);

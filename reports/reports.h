@@ -52,6 +52,9 @@ typedef struct op_report_info {
     const op_eval *baseline_eval;
     /* staff: the team found (NULL for none); adds staff.csv and "Team needed". */
     const op_report_team *team;
+    /* per gate, what re-solving found would make it on time (cli's
+       cli_gate_fixes); NULL, or NULL for a gate: the plain-words cause */
+    const char *const *gate_fixes;
     /* re-planning: the previous run read back (NULL for none); adds
        changes.csv and "What changed since the previous plan". */
     const op_run *previous;

@@ -45,7 +45,7 @@ static int w_load(FILE *f, const void *ctx)
 static int w_gates(FILE *f, const void *ctx)
 {
     const report_ctx *c = ctx;
-    return rpt_write_gates_csv(f, c->p, c->e);
+    return rpt_write_gates_csv(f, c->p, c->e, c->info ? c->info->gate_fixes : NULL);
 }
 
 static int w_summary(FILE *f, const void *ctx)

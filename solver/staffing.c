@@ -39,13 +39,21 @@ static int role_bounds(ilp *m, const op_staff_opts *so, int r, op_staff_result *
     }
     m->ubh[r] = (int)ceil(e / m->hpw[r] - 1e-9);
     int keep = so->keep_team ? (int)ceil(cur - 1e-9) : 0;
-    if (keep > m->ubh[r])
-        m->ubh[r] = keep; /* the team kept may be larger than the work needs */
-    /* a constant team keeps its peak in every week; a per-week one is held
-       week by week (teams.c) */
+    /* a constant team: the team kept may be larger than the work needs; a
+       block team adds people to the team kept, week by week (teams.c) */
+    if (so->phased)
+        m->ubh[r] += keep;
+    else if (keep > m->ubh[r])
+        m->ubh[r] = keep;
     m->lbh[r] = so->phased ? 0 : keep;
-    if (so->max_headcount && so->max_headcount[r] >= 0 && so->max_headcount[r] < m->ubh[r])
-        m->ubh[r] = so->max_headcount[r];
+    int cap = so->max_headcount ? so->max_headcount[r] : -1;
+    if (cap >= 0 && keep > cap) {
+        snprintf(res->reason, sizeof res->reason, "--keep-team keeps %d %s people, the cap is %d",
+                 keep, op_plan_role(p, r)->name, cap);
+        return 1;
+    }
+    if (cap >= 0 && cap < m->ubh[r])
+        m->ubh[r] = cap;
     /* the role's hours must fit in its people's weeks */
     int need = (int)ceil(e / (m->hpw[r] * m->H) - 1e-9);
     if (need > m->ubh[r]) {
@@ -115,8 +123,10 @@ static int person_week_rows(ilp *m)
             ind[t] = col_N(m, r, t);
             val[t] = 1;
         }
-        /* and whoever does them stays at least min_weeks */
-        double need = ceil(e / m->hpw[r] - 1e-9), stay = so_min_weeks(m);
+        /* and whoever does them stays at least min_weeks (unless the team
+           kept may do them alone) */
+        double need = ceil(e / m->hpw[r] - 1e-9);
+        double stay = m->staff->keep_team ? 0 : so_min_weeks(m);
         if (mip_add_row_coefs(m->mip, need > stay ? need : stay, INFINITY, m->H, ind, val) < 0)
             rc = -1;
     }
@@ -295,6 +305,26 @@ static int has_team(op_status st, const op_staff_result *res, const ilp *m)
            res->status != OP_SOLVE_INTERRUPTED && res->status != OP_SOLVE_NO_PLAN;
 }
 
+/* The block model's answer against the teams found before it: when it
+   found none (time, or a team kept that no block of one headcount fits)
+   the last team found stands, not proven cheapest; and the constant team
+   stands when it is cheaper (with --keep-team a constant team adds a
+   varying number of people, which one block does not cover): the answer
+   is then the cheapest of both models, proven when both were. */
+static void pick_answer(op_staff_result *res, op_staff_result *base, op_staff_result *prev,
+                        int found)
+{
+    op_staff_result *alt = !found && prev->headcount ? prev : base;
+    if (!alt->headcount || (found && alt->cost >= res->cost - 1e-6))
+        return;
+    int proven = found && res->status == OP_SOLVE_OPTIMAL && alt->status == OP_SOLVE_OPTIMAL;
+    free(res->headcount);
+    free(res->hours_per_person);
+    *res = *alt;
+    *alt = (op_staff_result){0};
+    res->status = proven ? OP_SOLVE_OPTIMAL : OP_SOLVE_FEASIBLE;
+}
+
 /* Forgets a result whose model only seeds the next one. */
 static void reset_result(op_staff_result *res)
 {
@@ -339,15 +369,30 @@ op_status op_staff(const op_plan *p, const op_solver_opts *o, const op_staff_opt
     double *x[3] = {NULL, NULL, NULL};
     op_status st = OP_OK;
     op_schedule *cs = NULL;
+    /* the constant team (base) and the last step's team (prev): the answer
+       when a later step finds none or a dearer one */
+    op_staff_result base = {0}, prev = {0};
     for (int k = 0; k < nsteps && st == OP_OK; k++) {
         int seeded = k > 0 && has_team(st, res, &m[k - 1]);
-        if (k > 0)
-            reset_result(res);
+        if (k > 0) {
+            reset_result(&prev);
+            if (seeded && k == 1)
+                base = *res;
+            else if (seeded)
+                prev = *res;
+            else
+                reset_result(res);
+            *res = (op_staff_result){0};
+        }
         st = staff_core(p, &oo, &steps[k], seeded ? &m[k - 1] : NULL, seeded ? x[k - 1] : NULL,
                         k == 1 ? cs : NULL, deadline, &m[k], &x[k], res, d);
         if (k == 0 && nsteps > 1 && has_team(st, res, &m[0]))
             cs = compressed_schedule(&m[0], x[0], deadline);
     }
+    if (st == OP_OK && nsteps > 1)
+        pick_answer(res, &base, &prev, has_team(st, res, &m[nsteps - 1]));
+    reset_result(&prev);
+    reset_result(&base);
     op_schedule_free(cs);
     for (int k = 0; k < nsteps; k++) {
         free(x[k]);

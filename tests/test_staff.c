@@ -22,9 +22,14 @@ static op_plan *random_plan(FILE *f)
     char name[32], role[32];
     for (int r = 0; r < nr; r++) {
         snprintf(role, sizeof role, "R%d", r);
-        int head = 1 + rnd(2), to = rnd(2) ? 0 : 2 + rnd(4);
-        add_team(p, role, head, 40, 1, to);
-        fprintf(f, "    team %s %d people weeks 1..%d\n", role, head, to);
+        /* teams kept that change week by week, start late or end early */
+        int head = 1 + rnd(2), from = 1 + rnd(2), to = rnd(2) ? 0 : from + 1 + rnd(3);
+        add_team(p, role, head, 40, from, to);
+        fprintf(f, "    team %s %d people weeks %d..%d\n", role, head, from, to);
+        if (to && rnd(2)) {
+            add_team(p, role, 3 - head, 40, to + 1, to + 1 + rnd(3));
+            fprintf(f, "    team %s %d more people from week %d\n", role, 3 - head, to + 1);
+        }
     }
     for (int i = 0; i < ni; i++) {
         snprintf(name, sizeof name, "I%d", i);

@@ -1,0 +1,289 @@
+/* fixes.c - why a gate is late, found by re-solving: which change from a small menu makes it on time */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+/* The menu (README, "Why a gate is late"): for a late gate G with deadline
+   D, (a) one more person of a role R with work in G's chain (G's exit items
+   and what they depend on, through the gates G requires), from the first
+   planning week to D; (b) for a gate that waits for a late gate it
+   requires, that gate's fix. Each is a re-solve of the plan so changed for
+   stages scheduled and lateness; a statement "makes G on time" is backed by
+   the plan that solve found (a witness: it is true whether or not that
+   solve was proven), "G passes week W" reports that plan. */
+
+/* The plan p with n more people of role r in weeks from..to. On OP_OK *out
+   is a new plan the caller frees. */
+static op_status with_person(const op_plan *p, int r, double n, int from, int to, op_plan **out,
+                             op_diag *d)
+{
+    int nrows = op_plan_team_row_count(p);
+    op_team_row *rows = malloc(((size_t)nrows + 1) * sizeof *rows);
+    if (!rows) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    for (int k = 0; k < nrows; k++)
+        rows[k] = *op_plan_team_row(p, k);
+    op_loc l = {"fix", 0, 0};
+    rows[nrows] = (op_team_row){
+        .role = {.name = op_plan_role(p, r)->name, .index = -1, .loc = l},
+        .headcount = n,
+        .hours_per_week = op_plan_person_hours(p, r, from) > 0 ? op_plan_person_hours(p, r, from)
+                                                                : 40,
+        .from_week = from,
+        .to_week = to,
+        .cost_per_hour = op_plan_role(p, r)->cost_per_hour,
+        .loc = l,
+        .cost_loc = l,
+    };
+    op_status st = op_plan_with_team(p, rows, nrows + 1, out, d);
+    free(rows);
+    return st;
+}
+
+/* Gate weeks (0 = not passed) of plan q solved for lateness within
+   seconds; -1 when no plan came (weeks untouched). */
+static int solve_weeks(const op_plan *q, const op_solver_opts *base, double seconds, int *weeks)
+{
+    op_solver_opts o = *base;
+    o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
+    o.time_limit = seconds > 0.05 ? seconds : 0.05;
+    o.previous = NULL, o.write_lp = NULL, o.progress = NULL;
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_solution *sol = NULL;
+    int rc = -1;
+    if (d && op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
+        op_eval *e = op_eval_new(q, sol->schedule, op_solver_eval_rules(&o));
+        for (int g = 0; e && g < op_plan_gate_count(q); g++)
+            weeks[g] = op_eval_gate(e, g)->passed_week;
+        rc = e ? 0 : -1;
+        op_eval_free(e);
+    }
+    op_solution_free(sol);
+    op_diag_free(d);
+    return rc;
+}
+
+/* One tried change: its words, and the gate weeks it gave. */
+typedef struct trial {
+    char what[160];
+    int ok;       /* a plan came back */
+    int week;     /* the gate's week with it, 0 = not passed */
+    int *weeks;   /* every gate's week */
+} trial;
+
+/* Roles with work in gate g's chain, marked in roles[0..nr). */
+static int chain_roles(const op_plan *p, int g, char *roles)
+{
+    int ni = op_plan_item_count(p), ng = op_plan_gate_count(p), n = 0;
+    char *gates = calloc((size_t)ng + 1, 1), *items = calloc((size_t)ni + 1, 1);
+    if (!gates || !items) {
+        free(gates);
+        free(items);
+        return -1;
+    }
+    op_plan_gate_needs(p, g, gates, items);
+    for (int i = 0; i < ni; i++) {
+        const op_item *it = op_plan_item(p, i);
+        if (!items[i] || it->done)
+            continue;
+        if (it->duration)
+            for (int c = 0; c < it->ncrew; c++)
+                n += !roles[it->crew[c].role.index], roles[it->crew[c].role.index] = 1;
+        else
+            n += !roles[it->role.index], roles[it->role.index] = 1;
+    }
+    free(gates);
+    free(items);
+    return n;
+}
+
+/* The weeks of every gate as "M1 week 2, M2 week 5" into buf. */
+static void gate_list(const op_plan *p, const int *weeks, char *buf, size_t n)
+{
+    size_t len = 0;
+    buf[0] = 0;
+    for (int g = 0; g < op_plan_gate_count(p) && len + 1 < n; g++) {
+        int k = weeks[g] ? snprintf(buf + len, n - len, "%s%s week %d", g ? ", " : "",
+                                    op_plan_gate(p, g)->id, weeks[g])
+                         : snprintf(buf + len, n - len, "%s%s never", g ? ", " : "",
+                                    op_plan_gate(p, g)->id);
+        len += k > 0 ? (size_t)k : 0;
+    }
+}
+
+/* Total weeks late over every gate with the weeks given (never: the
+   horizon's end, H + 1). */
+static int total_late(const op_plan *p, const int *weeks, int H)
+{
+    int t = 0;
+    for (int g = 0; g < op_plan_gate_count(p); g++) {
+        int w = weeks[g] ? weeks[g] : H + 1, dl = op_plan_gate(p, g)->deadline_week;
+        t += w > dl ? w - dl : 0;
+    }
+    return t;
+}
+
+/* What the solve run left per gate: its text and its best fix. */
+typedef struct gate_fix {
+    char *text;
+    trial best; /* weeks NULL when none made it on time */
+} gate_fix;
+
+/* Gate g's own chain: one more person of each role in it, tried in turn. */
+static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, double each,
+                           int H, gate_fix *f, op_diag *d)
+{
+    int nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
+    const op_gate *ga = op_plan_gate(p, g);
+    int from = op_plan_first_week(p), to = ga->deadline_week >= from ? ga->deadline_week : from;
+    char *roles = calloc((size_t)nr + 1, 1), no[400] = "";
+    int *weeks = malloc(((size_t)ng + 1) * sizeof *weeks), best_late = -1;
+    op_diag *ld = op_diag_new(OP_MAX_ERRORS); /* a variant that cannot be built is skipped */
+    if (!roles || !weeks || !ld || chain_roles(p, g, roles) < 0) {
+        free(roles);
+        free(weeks);
+        op_diag_free(ld);
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    size_t nlen = 0;
+    for (int r = 0; r < nr; r++) {
+        op_plan *q = NULL;
+        if (!roles[r] || with_person(p, r, 1, from, to, &q, ld) != OP_OK)
+            continue;
+        int got = solve_weeks(q, o, each, weeks) == 0;
+        op_plan_free(q);
+        int w = got ? weeks[g] : 0, on = got && w && w <= ga->deadline_week;
+        int late = got ? total_late(p, weeks, H) : -1;
+        if (on && (best_late < 0 || late < best_late)) {
+            free(f->best.weeks);
+            f->best = (trial){.ok = 1, .week = w, .weeks = malloc(((size_t)ng + 1) * sizeof(int))};
+            if (f->best.weeks)
+                memcpy(f->best.weeks, weeks, (size_t)ng * sizeof(int));
+            snprintf(f->best.what, sizeof f->best.what, "one more %s person in %s %d-%d",
+                     op_plan_role(p, r)->name, op_period_word(op_plan_period(p), 1), from, to);
+            best_late = late;
+        } else if (!on && nlen + 1 < sizeof no) {
+            char wk[32];
+            snprintf(wk, sizeof wk, !got ? "no plan" : w ? "week %d" : "never", w);
+            int k = snprintf(no + nlen, sizeof no - nlen, "%s%s: %s %s", nlen ? ", " : "",
+                             op_plan_role(p, r)->name, ga->id, wk);
+            nlen += k > 0 ? (size_t)k : 0;
+        }
+    }
+    char buf[1200], gl[400] = "";
+    if (f->best.weeks) {
+        gate_list(p, f->best.weeks, gl, sizeof gl);
+        snprintf(buf, sizeof buf, "on time with %s: a plan then passes %s in week %d (%s)%s%s",
+                 f->best.what, ga->id, f->best.week, gl,
+                 nlen ? "; one more person of another role in its chain is not enough: " : "",
+                 no);
+    } else {
+        snprintf(buf, sizeof buf,
+                 "no change of the menu makes %s on time: one more person in weeks %d-%d of "
+                 "each role in its chain gives %s",
+                 ga->id, from, to, nlen ? no : "no plan");
+    }
+    f->text = strdup(buf);
+    free(roles);
+    free(weeks);
+    op_diag_free(ld);
+    if (!f->text)
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+    return f->text ? OP_OK : OP_ENOMEM;
+}
+
+/* The late gate g requires that passes no earlier than g (its wait), or -1. */
+static int waits_for(const op_plan *p, const op_eval *e, int g)
+{
+    const op_gate *ga = op_plan_gate(p, g);
+    int wg = op_eval_gate(e, g)->passed_week, best = -1;
+    for (int k = 0; k < ga->nrequires; k++) {
+        int h = ga->requires[k].index, wh = op_eval_gate(e, h)->passed_week;
+        if (op_eval_gate(e, h)->lateness > 0 && (!wh || !wg || wh >= wg) &&
+            (best < 0 || !wh || wh > op_eval_gate(e, best)->passed_week))
+            best = h;
+    }
+    return best;
+}
+
+/* Gate g waits for h: h's fix, when it has one, tells g's week too (that
+   solve gave every gate's). */
+static op_status wait_text(const op_plan *p, const op_eval *e, int g, int h, gate_fix *fx)
+{
+    char buf[1200], gl[400] = "";
+    const op_gate *ga = op_plan_gate(p, g), *gh = op_plan_gate(p, h);
+    int wh = op_eval_gate(e, h)->passed_week;
+    if (wh)
+        snprintf(buf, sizeof buf, "waits for %s (passed week %d)", gh->id, wh);
+    else
+        snprintf(buf, sizeof buf, "waits for %s (never passed)", gh->id);
+    const trial *t = &fx[h].best;
+    if (t->weeks) {
+        size_t len = strlen(buf);
+        gate_list(p, t->weeks, gl, sizeof gl);
+        snprintf(buf + len, sizeof buf - len, "; with %s's fix (%s) %s passes week %d, %s (%s)",
+                 gh->id, t->what, ga->id, t->weeks[g],
+                 t->weeks[g] && t->weeks[g] <= ga->deadline_week ? "on time" : "still late", gl);
+        fx[g].best = (trial){.ok = 1, .week = t->weeks[g], .weeks = malloc(
+                                 ((size_t)op_plan_gate_count(p) + 1) * sizeof(int))};
+        if (fx[g].best.weeks)
+            memcpy(fx[g].best.weeks, t->weeks, (size_t)op_plan_gate_count(p) * sizeof(int));
+        memcpy(fx[g].best.what, t->what, sizeof fx[g].best.what); /* g != h */
+    }
+    fx[g].text = strdup(buf);
+    return fx[g].text ? OP_OK : OP_ENOMEM;
+}
+
+op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+                         double budget, char ***out, op_diag *d)
+{
+    int ng = op_plan_gate_count(p), H = op_eval_last_week(e), nvar = 0;
+    *out = NULL;
+    char **texts = calloc((size_t)ng + 1, sizeof *texts);
+    gate_fix *fx = calloc((size_t)ng + 1, sizeof *fx);
+    char *roles = calloc((size_t)op_plan_role_count(p) + 1, 1);
+    op_status st = texts && fx && roles ? OP_OK : OP_ENOMEM;
+    /* the solves the budget is shared by */
+    for (int g = 0; st == OP_OK && g < ng; g++)
+        if (op_eval_gate(e, g)->lateness > 0 && waits_for(p, e, g) < 0) {
+            memset(roles, 0, (size_t)op_plan_role_count(p));
+            nvar += chain_roles(p, g, roles) > 0 ? chain_roles(p, g, roles) : 0;
+        }
+    const int *order = op_plan_gate_order(p);
+    for (int k = 0; st == OP_OK && k < ng; k++) {
+        int g = order[k], h;
+        if (op_eval_gate(e, g)->lateness <= 0)
+            continue;
+        h = waits_for(p, e, g);
+        st = h >= 0 ? wait_text(p, e, g, h, fx)
+                    : try_roles(p, o, g, budget / (nvar > 0 ? nvar : 1), H, &fx[g], d);
+    }
+    for (int g = 0; fx && g < ng; g++) {
+        if (texts)
+            texts[g] = fx[g].text;
+        else
+            free(fx[g].text);
+        free(fx[g].best.weeks);
+    }
+    free(fx);
+    free(roles);
+    if (st != OP_OK) {
+        cli_gate_fixes_free(texts, ng);
+        if (!op_diag_count(d))
+            op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return st;
+    }
+    *out = texts;
+    return OP_OK;
+}
+
+void cli_gate_fixes_free(char **texts, int n)
+{
+    for (int g = 0; texts && g < n; g++)
+        free(texts[g]);
+    free(texts);
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# cli-fixes.sh - why a gate is late, by re-solving: the shipped plan's M1-M3 and a half-time Design role
+. "$top_srcdir/tests/lib.sh"
+
+"$OPTPLAN" "$EXAMPLE" -o "$T/s" >"$T/out" 2>"$T/err"
+check "the shipped plan solves (exit 0)" test $? -eq 0
+check "M1: one Documentation person from week 1 makes it on time, with every gate's week" \
+    has "$T/out" "on time with one more Documentation person in weeks 1-3: a plan then passes M1 in week 2 (M1 week 2, M2 week 5, M3 week 12, M4 week 13)"
+check "M1: the other roles of its chain are not enough" \
+    has "$T/out" "is not enough: Security: M1 week 13, Operations: M1 week 13"
+check "M2 waits for M1, and M1's fix makes it on time" \
+    has "$T/out" "waits for M1 (passed week 13); with M1's fix (one more Documentation person in weeks 1-3) M2 passes week 5, on time"
+check "M3 waits for M2" has "$T/out" "waits for M2 (passed week 13); with M2's fix"
+check "report.md's gate table carries it" has "$T/s/report.md" "on time with one more Documentation person in weeks 1-3"
+check "gates.csv's cause too" has "$T/s/gates.csv" "M1,3,13,10,late,\"on time with one more Documentation person"
+"$OPTPLAN" "$EXAMPLE" --explain off -o "$T/o" >"$T/out2" 2>"$T/err"
+check "--explain off: no re-solving, the plain-words cause" sh -c "! grep -q 'on time with' '$T/out2' '$T/o/gates.csv'"
+"$OPTPLAN" "$EXAMPLE" --explain maybe -o "$T/x" >"$T/out3" 2>"$T/err"
+check "a bad --explain is a usage error (64)" test $? -eq 64
+
+# Design is half-time; M-01 (Mobile) waits for D-03 (Design): Design is the
+# cause, and one more Mobile person does not help.
+mkdir -p "$T/d" || exit 99
+printf 'id,title,effort_hours,role,depends_on\nD-03,design,40,Design,\nM-01,mobile,40,Mobile,D-03\n' >"$T/d/items.csv"
+printf 'role,headcount,hours_per_week\nDesign,0.5,40\nMobile,1,40\n' >"$T/d/team.csv"
+printf 'gate,name,deadline_week,requires,items\nG1,launch,2,,M-01\n' >"$T/d/gates.csv"
+"$OPTPLAN" "$T/d" -o "$T/do" >"$T/out" 2>"$T/err"
+check "half-time Design: G1 late in week 3" has "$T/out" "G1: passed week 3, deadline 2 (LATE)"
+check "half-time Design: the fix is Design, not Mobile" \
+    has "$T/out" "on time with one more Design person in weeks 1-2: a plan then passes G1 in week 2 (G1 week 2); one more person of another role in its chain is not enough: Mobile: G1 week 3"
+finish

@@ -1,0 +1,146 @@
+/* test_fixes.c - every "makes gate G on time" that cli_gate_fixes says holds when the change is applied by hand */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "tests/testutil.h"
+
+static op_rng rng_state;
+
+static int rnd(int n) { return (int)((op_rng_next(&rng_state) >> 22) % (unsigned long)n); }
+
+/* A small random plan with tight gates: 1-3 roles of one person (some
+   ending early), 3-7 effort items, dependencies, 1-3 gates, some requiring
+   the one before. */
+static op_plan *random_plan(void)
+{
+    op_plan *p = op_plan_new();
+    CU_ASSERT_FATAL(p != NULL);
+    int nr = 1 + rnd(3), ni = 3 + rnd(5), ng = 1 + rnd(3);
+    char name[32], role[32];
+    for (int r = 0; r < nr; r++) {
+        snprintf(role, sizeof role, "R%d", r);
+        add_team(p, role, 1, 40, 1 + (rnd(3) == 0), rnd(3) ? 0 : 6 + rnd(4));
+    }
+    for (int i = 0; i < ni; i++) {
+        snprintf(name, sizeof name, "I%d", i);
+        snprintf(role, sizeof role, "R%d", rnd(nr));
+        int k = tu_add_item(p, name, role, 8 * (1 + rnd(10)), 1, 0, 0, rnd(3), OP_IMPACT_NONE);
+        for (int j = 0; j < i; j++)
+            if (rnd(4) == 0) {
+                snprintf(name, sizeof name, "I%d", j);
+                add_dep(p, k, name);
+            }
+    }
+    for (int g = 0; g < ng; g++) {
+        char items[64] = "", req[16] = "";
+        for (int i = 0; i < ni; i++)
+            if (rnd(3) == 0 || (i == ni - 1 && !items[0])) {
+                snprintf(name, sizeof name, "I%d ", i);
+                strcat(items, name);
+            }
+        if (g > 0 && rnd(2))
+            snprintf(req, sizeof req, "G%d", g - 1);
+        snprintf(name, sizeof name, "G%d", g);
+        add_gate(p, name, 1 + rnd(4), items, req);
+    }
+    validate_ok(p);
+    return p;
+}
+
+/* Gate g's week with one more person of role in weeks a..b, solved for
+   stages scheduled and lateness as cli_gate_fixes does; 0 never, -1 when
+   the change cannot be built or solved. */
+static int week_with(const op_plan *p, const char *role, int a, int b, int g)
+{
+    int r = op_plan_find_role(p, role), n = op_plan_team_row_count(p);
+    if (r < 0)
+        return -1;
+    op_team_row *rows = malloc(((size_t)n + 1) * sizeof *rows);
+    CU_ASSERT_FATAL(rows != NULL);
+    for (int k = 0; k < n; k++)
+        rows[k] = *op_plan_team_row(p, k);
+    op_loc l = {"hand", 0, 0};
+    rows[n] = (op_team_row){.role = {.name = role, .index = -1, .loc = l}, .headcount = 1,
+                            .hours_per_week = 40, .from_week = a, .to_week = b,
+                            .cost_per_hour = -1, .loc = l, .cost_loc = l};
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_plan *q = NULL;
+    int week = -1;
+    if (op_plan_with_team(p, rows, n + 1, &q, d) == OP_OK) {
+        op_solver_opts o;
+        op_solver_opts_init(&o);
+        o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
+        op_solution *sol = NULL;
+        if (op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
+            op_eval *e = op_eval_new(q, sol->schedule, 0);
+            week = e ? op_eval_gate(e, g)->passed_week : -1;
+            op_eval_free(e);
+        }
+        op_solution_free(sol);
+    }
+    op_plan_free(q);
+    op_diag_free(d);
+    free(rows);
+    return week;
+}
+
+/* The change a text names, "one more R person in weeks a-b"; 0 when none. */
+static int parse_change(const char *text, char *role, int *a, int *b)
+{
+    const char *s = strstr(text, "one more ");
+    return s && sscanf(s, "one more %31s person in weeks %d-%d", role, a, b) == 3;
+}
+
+static void test_fixes_hold(void)
+{
+    const char *env = getenv("TEST_FIXES_PLANS");
+    int n = env && atoi(env) > 0 ? atoi(env) : getenv("OPTPLAN_WRAPPER") ? 10 : 80;
+    int claims = 0, bad = 0;
+    rng_state.state = 20261130UL;
+    for (int k = 0; k < n; k++) {
+        op_plan *p = random_plan();
+        op_solver_opts o;
+        op_solver_opts_init(&o);
+        op_diag *d = op_diag_new(OP_MAX_ERRORS);
+        op_solution *sol = NULL;
+        CU_ASSERT_FATAL(op_solve(p, &o, &sol, d) == OP_OK);
+        op_eval *e = sol->schedule ? op_eval_new(p, sol->schedule, 0) : NULL;
+        char **texts = NULL;
+        if (e && op_eval_gates_met(e) < op_plan_gate_count(p))
+            CU_ASSERT_EQUAL(cli_gate_fixes(p, &o, e, 2, &texts, d), OP_OK);
+        for (int g = 0; texts && g < op_plan_gate_count(p); g++) {
+            char role[32];
+            int a, b;
+            if (!texts[g] || !strstr(texts[g], "on time") || strstr(texts[g], "still late") ||
+                !parse_change(texts[g], role, &a, &b))
+                continue;
+            claims++;
+            int w = week_with(p, role, a, b, g);
+            int ok = w > 0 && w <= op_plan_gate(p, g)->deadline_week;
+            bad += !ok;
+            if (!ok)
+                fprintf(stderr, "\n  plan %d, gate %s: \"%s\", but by hand it passes week %d", k,
+                        op_plan_gate(p, g)->id, texts[g], w);
+        }
+        cli_gate_fixes_free(texts, op_plan_gate_count(p));
+        op_eval_free(e);
+        op_solution_free(sol);
+        op_diag_free(d);
+        op_plan_free(p);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(claims >= n / 10); /* the test must see claims to mean anything */
+    if (getenv("TEST_SOLVER_STATS"))
+        fprintf(stderr, "\n  %d plans, %d \"on time with\" claims checked\n", n, claims);
+}
+
+int main(void)
+{
+    static const tu_test tests[] = {
+        {"late gates: each fix said to make a gate on time does so when applied by hand",
+         test_fixes_hold},
+        {NULL, NULL}};
+    return tu_run("fixes", NULL, NULL, tests);
+}

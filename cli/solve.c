@@ -46,10 +46,28 @@ static void progress(void *ctx, const char *stage, double inc, double bound, dou
             stage, inc, bound, isfinite(gap) ? gap * 100 : 100.0, elapsed);
 }
 
+/* A --previous run made from a different plan is named in a warning and
+   dropped: neither compared with nor steering this one. */
+static op_status other_plan(const cli_io *io, const cli_solve_request *rq, solve_state *s)
+{
+    char why[128];
+    int differs = op_report_run_differs(rq->plan, s->prev_run, why, sizeof why);
+    if (differs < 0)
+        return OP_ENOMEM;
+    if (differs) {
+        cli_say(io, "warning: --previous %s was made from a different plan (%s)", rq->previous,
+                why);
+        op_run_free(s->prev_run);
+        s->prev_run = NULL;
+    }
+    return OP_OK;
+}
+
 /* Reads what the solve is measured against: the hand plan shown beside it
    and the last run, whose schedule steers the stability stage and whose
    report the changes are measured against. */
-static op_status load_context(const cli_solve_request *rq, solve_state *s, op_diag *d)
+static op_status load_context(const cli_io *io, const cli_solve_request *rq, solve_state *s,
+                              op_diag *d)
 {
     const op_plan *p = rq->plan;
     op_status st = OP_OK;
@@ -62,6 +80,8 @@ static op_status load_context(const cli_solve_request *rq, solve_state *s, op_di
         char *alloc = op_path_join(rq->previous, "allocation.csv");
         st = alloc ? op_inputs_load_run(rq->previous, "previous", &s->prev_run, d) : OP_ENOMEM;
         if (st == OP_OK)
+            st = other_plan(io, rq, s);
+        if (st == OP_OK && s->prev_run)
             st = op_inputs_load_schedule(alloc, p, 1, 1, &s->prev_sched, d);
         free(alloc);
         s->opts.previous = s->prev_sched;
@@ -175,6 +195,7 @@ static op_status publish(const cli_solve_request *rq, const solve_state *s, op_d
         .team = rq->team,
         .previous = s->prev_run,
         .gate_fixes = (const char *const *)s->fixes,
+        .previous_schedule = s->prev_sched,
     };
     char log[2048];
     write_log(s, log, sizeof log);
@@ -207,10 +228,33 @@ static void print_result(const cli_io *io, const cli_solve_request *rq, const so
     fprintf(io->out, "reports in %s/ (%.2f s)\n", rq->out, op_now() - s->t0);
 }
 
+/* --fail-on-late: one line per late gate on err, even with -q, so that a
+   nightly run under cron says why it exits 4, and its best fix when one was
+   found (--explain). */
+static void say_late(const cli_io *io, const op_plan *p, const op_eval *e, char *const *fixes)
+{
+    const char *wk = op_period_word(op_plan_period(p), 0);
+    for (int g = 0; g < op_plan_gate_count(p); g++) {
+        const op_gate_eval *ge = op_eval_gate(e, g);
+        const op_gate *ga = op_plan_gate(p, g);
+        if (!ge->lateness)
+            continue;
+        const char *unit = op_period_word(op_plan_period(p), ge->lateness != 1);
+        if (ge->passed_week)
+            cli_say(io, "late gate %s: passed %s %d, deadline %s %d, %d %s late", ga->id, wk,
+                    ge->passed_week, wk, ga->deadline_week, ge->lateness, unit);
+        else
+            cli_say(io, "late gate %s: not passed, deadline %s %d, at least %d %s late", ga->id,
+                    wk, ga->deadline_week, ge->lateness, unit);
+        if (fixes && fixes[g])
+            cli_say(io, "late gate %s: %s", ga->id, fixes[g]);
+    }
+}
+
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d)
 {
     solve_state s = {.t0 = rq->t0 > 0 ? rq->t0 : op_now(), .opts = rq->solver};
-    cli_outcome r = cli_status(load_context(rq, &s, d));
+    cli_outcome r = cli_status(load_context(io, rq, &s, d));
     if (r.status == OP_OK)
         r.status = search(io, rq, &s, d);
     if (r.status != OP_OK || !usable(io, rq, &s, &r))
@@ -236,8 +280,10 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
     if (!rq->quiet)
         print_result(io, rq, &s);
     r.solve = s.sol->status;
-    if (rq->fail_on_late && op_eval_gates_met(s.eval) < op_plan_gate_count(rq->plan))
+    if (rq->fail_on_late && op_eval_gates_met(s.eval) < op_plan_gate_count(rq->plan)) {
+        say_late(io, rq->plan, s.eval, s.fixes);
         r.verdict = CLI_LATE;
+    }
 out:
     solve_free(&s);
     return r;

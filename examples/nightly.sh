@@ -7,7 +7,9 @@
 # date by people or an export); START (YYYY-MM-DD, optional) is the Monday of
 # week 1. Each run writes REPORTS/YYYY-MM-DD/ and, only after a complete run,
 # points REPORTS/latest at it. Exit status: optplan's (4 = a gate is
-# projected late, for alerting), or 1 when the arguments are wrong.
+# projected late, for alerting), or 1 when the arguments are wrong. What
+# optplan says (late gates, warnings; nothing else with -q) is repeated on
+# stderr, so cron mails it.
 set -u
 OPTPLAN=${OPTPLAN:-/usr/local/bin/optplan}
 PLAN_DIR=${1:?usage: nightly.sh PLAN_DIR REPORTS_DIR [START_DATE]}
@@ -38,6 +40,7 @@ case $rc in
 0|2|4)
     # complete reports: publish them by replacing the link in one rename
     ln -sfn "$today" "$REPORTS/.latest.new" && mv -T "$REPORTS/.latest.new" "$REPORTS/latest"
+    [ -s "$REPORTS/.nightly-$today.log" ] && cat "$REPORTS/.nightly-$today.log" >&2
     ;;
 *)
     echo "nightly.sh: optplan failed (exit $rc); latest still points at the last good run" >&2

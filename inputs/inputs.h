@@ -32,7 +32,7 @@ op_status op_inputs_load_schedule(const char *path, const op_plan *p, int min_we
 op_status op_inputs_load_status(const char *path, op_plan *p, op_diag *d);
 
 /* Reads back a report directory written by optplan solve or check (its
-   summary.csv, gates.csv and schedule.csv) as a run labelled label. On OP_OK
+   summary.csv, gates.csv, schedule.csv and, when present, load.csv) as a run labelled label. On OP_OK
    *out is a new run the caller frees with op_run_free; otherwise NULL. A
    directory optplan did not write is a clear OP_EDATA error. */
 op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, op_diag *d);

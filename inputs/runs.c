@@ -1,4 +1,4 @@
-/* runs.c - reads back report directories (summary, gates, schedule) for compare */
+/* runs.c - reads back report directories (summary, gates, schedule, load) for compare, re-plans */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@ typedef struct run_ctx {
     op_run *run;
     op_run_part part;
     int ka, kb; /* columns stored as a and b; -1 for none */
+    int kjoin;  /* a column appended to the key after OP_RUN_KEY_SEP; -1 for none */
     op_diag *d;
 } run_ctx;
 
@@ -21,7 +22,11 @@ static int run_row(void *ctx, const row_view *r)
         op_diag_error(c->d, OP_EDATA, &l, "empty key");
         return 0;
     }
-    if (op_run_put(c->run, c->part, r->cell[0], c->ka >= 0 ? r->cell[c->ka] : NULL,
+    char key[512];
+    if (c->kjoin >= 0)
+        snprintf(key, sizeof key, "%s%c%s", r->cell[0], OP_RUN_KEY_SEP, r->cell[c->kjoin]);
+    if (op_run_put(c->run, c->part, c->kjoin >= 0 ? key : r->cell[0],
+                   c->ka >= 0 ? r->cell[c->ka] : NULL,
                    c->kb >= 0 ? r->cell[c->kb] : NULL)) {
         op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
         return -1;
@@ -39,15 +44,20 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
                                          {"priority", 0, NULL},   {"start_week", 1, NULL}, {"end_week", 1, NULL},
                                          {"hours", 0, NULL},      {"due_week", 0, NULL},
                                          {"weeks_late", 0, NULL}};
+    static const col_spec load_cols[] = {{"role", 1, NULL}, {"week", 1, NULL},
+                                         {"capacity_hours", 1, NULL}, {"planned_hours", 0, NULL},
+                                         {"utilization", 0, NULL}};
     static const struct {
         const char *name;
         const col_spec *cols;
         int ncols;
         op_run_part part;
-        int ka, kb;
-    } files[] = {{"summary.csv", summary_cols, 2, OP_RUN_METRIC, 1, -1},
-                 {"gates.csv", gate_cols, 6, OP_RUN_GATE, 1, 2},
-                 {"schedule.csv", item_cols, 9, OP_RUN_ITEM, 4, 5}};
+        int ka, kb, kjoin;
+        int optional; /* load.csv: absent in report directories of older versions */
+    } files[] = {{"summary.csv", summary_cols, 2, OP_RUN_METRIC, 1, -1, -1, 0},
+                 {"gates.csv", gate_cols, 6, OP_RUN_GATE, 1, 2, -1, 0},
+                 {"schedule.csv", item_cols, 9, OP_RUN_ITEM, 4, 5, -1, 0},
+                 {"load.csv", load_cols, 5, OP_RUN_LOAD, 2, -1, 1, 1}};
     *out = NULL;
     op_run *run = op_run_new(label);
     if (!run) {
@@ -85,8 +95,9 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
             op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
             break;
         }
-        run_ctx c = {run, files[k].part, files[k].ka, files[k].kb, d};
-        csvread_table(fp, files[k].cols, files[k].ncols, 1, run_row, &c, d);
+        run_ctx c = {run, files[k].part, files[k].ka, files[k].kb, files[k].kjoin, d};
+        if (!files[k].optional || stat(fp, &sb) == 0)
+            csvread_table(fp, files[k].cols, files[k].ncols, 1, run_row, &c, d);
         free(fp);
     }
     if (op_diag_count(d) > before) {

@@ -423,10 +423,21 @@ int op_schedule_paused_weeks(const op_plan *p, const op_schedule *s);
 
 /* ---- a report directory read back, for comparisons (run.c) ----------- */
 
-typedef enum { OP_RUN_METRIC = 0, OP_RUN_GATE, OP_RUN_ITEM, OP_RUN_PARTS } op_run_part;
+typedef enum {
+    OP_RUN_METRIC = 0,
+    OP_RUN_GATE,
+    OP_RUN_ITEM,
+    OP_RUN_LOAD,
+    OP_RUN_PARTS
+} op_run_part;
+
+/* OP_RUN_LOAD keys are "ROLE" OP_RUN_KEY_SEP "WEEK" (a role's capacity in one
+   week of load.csv, field a); a character no role name holds in practice. */
+#define OP_RUN_KEY_SEP '\x1f'
 
 /* Named rows of one run: metrics (value), gates (deadline, passed week),
-   items (start, end week). Every string is copied and owned by the run. */
+   items (start, end week), load (capacity hours). Every string is copied and
+   owned by the run. */
 typedef struct op_run op_run;
 
 /* New empty run labelled label; NULL on ENOMEM. Free with op_run_free. */

@@ -141,7 +141,15 @@ int rpt_write_markdown_tail(FILE *f, const op_plan *p, const op_schedule *s, con
 /* staff.c: the "Team needed" section (staff.csv is op_report_team_csv). */
 int rpt_team_section(FILE *f, const op_plan *p, const op_report_team *t);
 /* changes.c: changes.csv and the "What changed" section against prev. */
-int rpt_write_changes_csv(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
-int rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const op_run *prev);
+/* The previous run a re-plan is measured against: its report read back and
+   its allocation as a schedule of this plan's items (NULL: overruns are not
+   looked for); gate_entry: exit items wait for the gates theirs require. */
+typedef struct rpt_previous {
+    const op_run *run;
+    const op_schedule *schedule;
+    int gate_entry;
+} rpt_previous;
+int rpt_write_changes_csv(FILE *f, const op_plan *p, const op_eval *e, const rpt_previous *prev);
+int rpt_changes_section(FILE *f, const op_plan *p, const op_eval *e, const rpt_previous *prev);
 
 #endif

@@ -56,8 +56,11 @@ typedef struct op_report_info {
        cli_gate_fixes); NULL, or NULL for a gate: the plain-words cause */
     const char *const *gate_fixes;
     /* re-planning: the previous run read back (NULL for none); adds
-       changes.csv and "What changed since the previous plan". */
+       changes.csv and "What changed since the previous plan"; its
+       allocation as a schedule of this plan's items (NULL for none), for
+       the hours it had left for each item. */
     const op_run *previous;
+    const op_schedule *previous_schedule;
 } op_report_info;
 
 /* Writes the report files into dir, which must exist and be empty: schedule.csv,
@@ -89,6 +92,16 @@ typedef struct op_report_scenario {
     double delta;      /* people added (negative: removed) */
     int from_week;
 } op_report_scenario;
+
+/* Whether run prev (a --previous directory read back) was made from a
+   different plan than p, so that comparing them would mislead: more than
+   half of its items are not in p, or it has fewer than half of p's items,
+   or (when it holds load.csv) more than half of its roles are not in p's
+   team, or it has fewer than half of p's roles. Items or roles added or
+   removed between two nights below those shares are changes, not another
+   plan. When it differs, says how into buf ("3 of its items are not in
+   this one") and returns 1; 0 when not; -1 on ENOMEM. */
+int op_report_run_differs(const op_plan *p, const op_run *prev, char *buf, size_t n);
 
 /* Writes sweep.csv and sweep.md into dir from runs[0..n-1] (runs[0] = the
    base) of plan p (its items' decisions say which are must-haves): gate

@@ -21,7 +21,9 @@ static int w_staff(FILE *f, const void *ctx)
 static int w_changes(FILE *f, const void *ctx)
 {
     const report_ctx *c = ctx;
-    return rpt_write_changes_csv(f, c->p, c->e, c->info->previous);
+    rpt_previous prev = {c->info->previous, c->info->previous_schedule,
+                         c->info->gate_entry_phase};
+    return rpt_write_changes_csv(f, c->p, c->e, &prev);
 }
 
 static int w_schedule(FILE *f, const void *ctx)
@@ -66,9 +68,10 @@ static int w_report_md(FILE *f, const void *ctx)
 {
     const report_ctx *c = ctx;
     const op_report_info *i = c->info;
+    rpt_previous prev = {i->previous, i->previous_schedule, i->gate_entry_phase};
     if (rpt_write_markdown_head(f, c->p, c->s, c->e, i) ||
         (i->team && rpt_team_section(f, c->p, i->team)) ||
-        (i->previous && rpt_changes_section(f, c->p, c->e, i->previous)))
+        (i->previous && rpt_changes_section(f, c->p, c->e, &prev)))
         return -1;
     return rpt_write_markdown_tail(f, c->p, c->s, c->e, i);
 }

@@ -35,6 +35,9 @@ status_after n0 3 P0-004 8 plan/status.csv
 "$OPTPLAN" -q plan --week 3 --previous n0 -o n1
 check "night 1 solves" test -s n1/changes.csv
 check "the slipped item is reported moved" has n1/changes.csv "P0-004,moved,2,2,"
+check "the slipped item overran: its own cause" has n1/changes.csv ",P0-004 (overran by 8 h)"
+check "the overrun is the root cause" \
+    has n1/report.md "- P0-004 overran by 8 h: 8 h left at week 3, the previous plan had 0 h for it from week 3 on"
 check "only the slipped item moved" test "$(wc -l <n1/changes.csv)" -eq 2
 # items not affected keep their hours in every week from 3 on
 awk -F, 'NR > 1 && $2 >= 3 && $1 != "P0-004"' n0/allocation.csv | sort >a0
@@ -52,8 +55,11 @@ check "the new item is reported" has n2/changes.csv "P1-029,new,,,"
 # P0-005's week 5 (24 h of Backend, its only engineer) frees up: the two
 # Backend items queued behind it each move one week earlier (weighted
 # completion ranks before stability); nothing else changes.
-check "the freed Backend week pulls P0-008 forward" has n2/changes.csv "P0-008,moved,5,6,5,5,-1"
-check "the freed Backend week pulls P0-006 forward" has n2/changes.csv "P0-006,moved,6,7,6,6,-1"
+check "the freed Backend week pulls P0-008 forward" has n2/changes.csv "P0-008,moved,5,6,5,5,-1,P0-005 (done early)"
+check "the freed Backend week pulls P0-006 forward" has n2/changes.csv "P0-006,moved,6,7,6,6,-1,P0-005 (done early)"
+check "the early finish is a root cause" \
+    has n2/report.md "- P0-005 done early: done before week 5, the previous plan ended it in week 5"
+check "the new item is a root cause" has n2/report.md "- P1-029 is new: 8 h of Backend"
 check "nothing else changed" test "$(wc -l <n2/changes.csv)" -eq 5
 awk -F, 'NR > 1 && $2 >= 5 && $1 !~ /^P0-00[568]$/' n1/allocation.csv | sort >b1
 awk -F, 'NR > 1 && $1 != "P1-029" && $1 !~ /^P0-00[68]$/' n2/allocation.csv | sort >b2

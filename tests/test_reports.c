@@ -439,20 +439,26 @@ static void test_changes(void)
     op_eval *e = op_eval_new(p, s, 0);
     CU_ASSERT_FATAL(e != NULL);
     mem m;
-    CU_ASSERT_EQUAL(rpt_write_changes_csv(mem_open(&m), p, e, prev), 0);
-    EXPECT(&m, "id,change,previous_start,previous_end,start_week,end_week,moved_weeks\n"
-               "A,moved,1,1,2,2,1\n"
-               "B,deferred,1,2,,,\n"
-               "D,new,,,1,1,\n"
-               "E,removed,1,1,,,\n");
-    CU_ASSERT_EQUAL(rpt_changes_section(mem_open(&m), p, e, prev), 0);
-    EXPECT(&m, "\n## What changed since the previous plan\n\n"
-               "- gate G1 slipped: week 2, was week 1: A (Dev) now ends week 2, was 1\n"
-               "\n| item | change | was (weeks) | now (weeks) | moved |\n|---|---|---|---|---|\n"
-               "| A | moved | 1 | 2 | +1 |\n"
-               "| B | deferred | 1-2 | none |  |\n"
-               "| D | new | none | 1 |  |\n"
-               "| E | removed | 1 | none |  |\n");
+    /* D, new, takes Dev's week 1: A and B (Dev) slip because of it */
+    rpt_previous pv = {prev, NULL, 0};
+    CU_ASSERT_EQUAL(rpt_write_changes_csv(mem_open(&m), p, e, &pv), 0);
+    EXPECT(&m, "id,change,previous_start,previous_end,start_week,end_week,moved_weeks,cause\n"
+               "A,moved,1,1,2,2,1,D (new)\n"
+               "B,deferred,1,2,,,,D (new)\n"
+               "D,new,,,1,1,,D (new)\n"
+               "E,removed,1,1,,,,\n");
+    CU_ASSERT_EQUAL(rpt_changes_section(mem_open(&m), p, e, &pv), 0);
+    EXPECT(&m, "\n## What changed since the previous plan\n\nRoot causes:\n\n"
+               "- D is new: 10 h of Dev\n"
+               "\nWhat moved:\n\n"
+               "- gate G1 slipped: week 2, was week 1: A (Dev) now ends week 2, was 1; "
+               "because of D (new)\n"
+               "\n| item | change | was (weeks) | now (weeks) | moved | cause |\n"
+               "|---|---|---|---|---|---|\n"
+               "| A | moved | 1 | 2 | +1 | D (new) |\n"
+               "| B | deferred | 1-2 | none |  | D (new) |\n"
+               "| D | new | none | 1 |  | D (new) |\n"
+               "| E | removed | 1 | none |  |  |\n");
     op_eval_free(e);
     op_schedule_free(s);
     op_run_free(prev);
@@ -481,10 +487,14 @@ static void test_no_changes(void)
     op_eval *e = op_eval_new(p, s, 0);
     CU_ASSERT_FATAL(e != NULL);
     mem m;
-    CU_ASSERT_EQUAL(rpt_write_changes_csv(mem_open(&m), p, e, same), 0);
-    EXPECT(&m, "id,change,previous_start,previous_end,start_week,end_week,moved_weeks\n");
-    CU_ASSERT_EQUAL(rpt_changes_section(mem_open(&m), p, e, same), 0);
-    EXPECT(&m, "\n## What changed since the previous plan\n\n- no gate moved\n"
+    rpt_previous pv = {same, NULL, 0};
+    CU_ASSERT_EQUAL(rpt_write_changes_csv(mem_open(&m), p, e, &pv), 0);
+    EXPECT(&m, "id,change,previous_start,previous_end,start_week,end_week,moved_weeks,cause\n");
+    CU_ASSERT_EQUAL(rpt_changes_section(mem_open(&m), p, e, &pv), 0);
+    EXPECT(&m, "\n## What changed since the previous plan\n\nRoot causes:\n\n"
+               "- none found: no item overran, was done early or is new, and no role's capacity "
+               "changed\n"
+               "\nWhat moved:\n\n- no gate moved\n"
                "\nNo changes: every item keeps its weeks.\n");
     op_eval_free(e);
     op_schedule_free(s);

@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-/* The checks, in order (README "Deferred items"): the team or horizon has
+/* The checks, in order (README, "What the model means"): the team or horizon has
    no week of the item's role in its window; its window is empty (due week,
    dependency, gate entry); a dependency is deferred; a strict gate forced
    other work into its room; its role's capacity is booked (by higher-ranked
@@ -24,7 +24,7 @@ typedef struct dctx {
     char buf[640];
 } dctx;
 
-#define BK(c, a, q, t) ((c)->a[(size_t)(q) * (size_t)((c)->H + 2) + (size_t)(t)])
+#define KEPT(c, q, t) ((c)->kept[(size_t)(q) * (size_t)((c)->H + 2) + (size_t)(t)])
 
 /* Hours of role q item j holds in week t of the schedule. */
 static double held(const dctx *c, int j, int q, int t)
@@ -71,6 +71,19 @@ static int role_after(const dctx *c, int q, int t)
     return 0;
 }
 
+/* What ends the item's window at week b (its last week): "due week" with
+   --strict-due, "finish-by" (staff --finish-by), else "horizon" when role q
+   has weeks after b, "team" when it has none. */
+static const char *ends(const dctx *c, int q, int b)
+{
+    const op_item *it = c->it;
+    if (b < c->H && c->m->o->strict_due && it->due_week == b)
+        return "due week";
+    if (b < c->H)
+        return "finish-by";
+    return role_after(c, q, b) ? "horizon" : "team";
+}
+
 /* "the team has R in weeks 2, 4..8" or "the team has no R at all". */
 static void team_weeks(dctx *c, int q)
 {
@@ -102,8 +115,9 @@ static void team_weeks(dctx *c, int q)
    earliest week to its last: horizon, or due week when strict). */
 static int no_team(dctx *c, int a, int b)
 {
-    int roles[64] = {0}, nq = item_roles(c->it, roles), due = b < c->H;
-    if (a > b && !due) {
+    int roles[64] = {0}, nq = item_roles(c->it, roles);
+    int due = !strcmp(ends(c, roles[0], b), "due week");
+    if (a > b && b == c->H) {
         int later = role_after(c, roles[0], a - 1);
         add(c, "%s: it may start in %s %d at the earliest%s", later ? "horizon" : "team", c->w1,
             a, later ? ", " : "");
@@ -116,7 +130,8 @@ static int no_team(dctx *c, int a, int b)
         return 1;
     }
     if (a > b) {
-        add(c, "due %s: its due %s %d comes before its earliest %s %d (--strict-due)", c->w1,
+        add(c, due ? "due week: its due %s %d comes before its earliest %s %d (--strict-due)"
+                   : "finish-by: its last %s %d comes before its earliest %s %d",
             c->w1, b, c->w1, a);
         return 1;
     }
@@ -126,9 +141,7 @@ static int no_team(dctx *c, int a, int b)
             cap += ilp_cap(c->m, roles[k], t);
         if (cap > OP_EPS)
             continue;
-        int later = !due && role_after(c, roles[k], b);
-        add(c, "%s: no %s capacity in %s %d..%d%s (",
-            due ? "due week" : later ? "horizon" : "team",
+        add(c, "%s: no %s capacity in %s %d..%d%s (", ends(c, roles[k], b),
             op_plan_role(c->m->p, roles[k])->name, c->wn, a, b,
             due ? ", up to its due week" : "");
         team_weeks(c, roles[k]);
@@ -154,8 +167,7 @@ static int short_window(dctx *c, int es, int lf, int dep, int gate)
         got += ilp_item_cap(m, c->i, t);
     if (it->duration ? ok : got >= it->remaining - OP_EPS)
         return 0; /* its window is not what keeps it out */
-    add(c, "%s: ", dep >= 0 ? "dependency" : gate >= 0 ? "gate entry" : lf < c->H ? "due week"
-                   : role_after(c, q, lf) ? "horizon" : "team");
+    add(c, "%s: ", dep >= 0 ? "dependency" : gate >= 0 ? "gate entry" : ends(c, q, lf));
     if (dep >= 0)
         add(c, "after %s (done in %s %d at the earliest), ", op_plan_item(m->p, dep)->id, c->w1,
             m->ef[dep]);
@@ -200,7 +212,10 @@ static int empty_window(dctx *c, int a, int lf)
             if (m->gl[rq] + 1 > es)
                 es = m->gl[rq] + 1, gate = rq, dep = -1;
         }
-    const char *end = lf < c->H ? "its due" : "the horizon's last";
+    const char *e = ends(c, it->role.index, lf);
+    const char *end = !strcmp(e, "due week")    ? "its due"
+                      : !strcmp(e, "finish-by") ? "its --finish-by"
+                                                : "the horizon's last";
     if (es > lf && dep >= 0)
         add(c, "dependency: %s is done in %s %d at the earliest, so this item could start in %s %d, "
                "after %s %s %d", op_plan_item(m->p, dep)->id, c->w1, m->ef[dep], c->w1, es, end,
@@ -223,7 +238,7 @@ static int fits(const dctx *c)
         int r = c->it->role.index;
         double got = 0;
         for (int t = m->es[i]; t <= m->lf[i]; t++) {
-            double f = ilp_cap(m, r, t) - BK(c, kept, r, t), own = ilp_item_cap(m, i, t);
+            double f = ilp_cap(m, r, t) - KEPT(c, r, t), own = ilp_item_cap(m, i, t);
             got += f < own ? (f > 0 ? f : 0) : own;
         }
         return got >= c->it->remaining - OP_EPS;
@@ -234,7 +249,7 @@ static int fits(const dctx *c)
         for (int w = st; ok && w < st + D; w++)
             for (int k = 0; ok && k < nq; k++)
                 ok = op_plan_crew_hours(m->p, i, roles[k], w) <=
-                     ilp_cap(m, roles[k], w) - BK(c, kept, roles[k], w) + OP_EPS;
+                     ilp_cap(m, roles[k], w) - KEPT(c, roles[k], w) + OP_EPS;
         if (ok)
             return 1;
     }
@@ -247,10 +262,12 @@ static void keep(dctx *c, const char *use)
 {
     const ilp *m = c->m;
     memset(c->kept, 0, (size_t)m->nr * (size_t)(c->H + 2) * sizeof *c->kept);
-    for (int j = 0; j < m->ni; j++)
-        for (int q = 0; j != c->i && (!use || use[j]) && q < m->nr; q++)
+    for (int j = 0; j < m->ni; j++) {
+        int roles[64] = {0}, nq = item_roles(op_plan_item(m->p, j), roles);
+        for (int k = 0; j != c->i && (!use || use[j]) && k < nq; k++)
             for (int t = 1; t <= c->H; t++)
-                BK(c, kept, q, t) += held(c, j, q, t);
+                KEPT(c, roles[k], t) += held(c, j, roles[k], t);
+    }
 }
 
 /* Hours of role q item j holds in weeks a..b. */
@@ -297,7 +314,7 @@ static int tight_role(const dctx *c)
     for (int k = 0; c->it->duration && k < nq; k++) {
         double left = 0, need = 0;
         for (int t = c->m->es[c->i]; t <= c->m->lf[c->i]; t++) {
-            left += ilp_cap(c->m, roles[k], t) - BK(c, kept, roles[k], t);
+            left += ilp_cap(c->m, roles[k], t) - KEPT(c, roles[k], t);
             need += op_plan_crew_hours(c->m->p, c->i, roles[k], t);
         }
         double v = need > OP_EPS ? left / need : 1e300;
@@ -374,7 +391,7 @@ static void capacity(dctx *c, char *use)
     if (fits(c)) {
         double cap = 0;
         for (int t = m->es[c->i]; t <= m->lf[c->i]; t++)
-            cap += ilp_cap(m, q, t) - BK(c, kept, q, t);
+            cap += ilp_cap(m, q, t) - KEPT(c, q, t);
         add(c, "%s has %g h free in %s %d..%d, this item needs %g h; it is not left out for "
                "want of room, window, dependency or strict gate", op_plan_role(m->p, q)->name,
             cap, c->wn, m->es[c->i], m->lf[c->i],

@@ -213,7 +213,8 @@ static void md_deferred(const md_ctx *c)
         rpt_md(f, it->id);
         fprintf(f, " | %s | ", op_priority_name(it->priority));
         rpt_md(f, op_plan_role(c->p, it->role.index)->name);
-        fprintf(f, " | %s | ", RPT_NUM(it->effort));
+        /* the hours still to do: with a status file, not the whole effort */
+        fprintf(f, " | %s | ", RPT_NUM(it->remaining));
         rpt_md(f, info->deferred_why[k]);
         fprintf(f, " |\n");
     }

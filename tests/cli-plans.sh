@@ -18,7 +18,7 @@ check "strict gates: exit 0 with the plan written (got $rc)" test $rc -eq 0 -a -
 check "strict gates: G passes by its deadline" grep -q '^G,.*,met,' s1/gates.csv
 check "strict gates: A is scheduled" grep -q '^A,' s1/schedule.csv
 check "strict gates: C is the item deferred" has s1/report.md "| C | P0 | Backend | 80 |"
-check "the reason does not call A higher-ranked" has s1/report.md "used by work of the same or lower priority"
+check "the reason names the strict gate, not priority" has s1/report.md "strict gate: G needs A (P1) by week 3"
 # without --strict-gates the P0 item goes first and G is missed
 "$OPTPLAN" -q strict -o s2 >out 2>err
 check "soft gates: C is scheduled" grep -q '^C,' s2/schedule.csv

@@ -21,7 +21,8 @@ printf 'id,state,remaining_hours\nA,doing,20\nO1,done,\n' >t/status.csv
 check "a late gate with -q --fail-on-late exits 4" test $? -eq 4
 check "-q prints nothing on stdout" test ! -s out
 printf 'optplan: late gate G1: passed week 3, deadline week 2, 1 week late\n' >want
-check "-q --fail-on-late names each late gate on stderr" cmp -s want err
+check "-q --fail-on-late names each late gate on stderr" sh -c 'head -n 1 err | cmp -s want -'
+check "and what the menu of changes does for it" has err "optplan: late gate G1: no change of the menu makes G1 on time: one more person in weeks 2-2 of each role in its chain gives Dev: G1 week 3"
 cat >want <<'END'
 id,change,previous_start,previous_end,start_week,end_week,moved_weeks,cause
 A,moved,1,1,1,2,1,A (overran by 20 h)
@@ -48,7 +49,7 @@ check "root causes come before the slips" test "${rc_line:-0}" -gt 0 -a "${rc_li
 "$OPTPLAN" t --week 2 --previous n0 -o n1a --fail-on-late >out 2>err
 check "without -q, --fail-on-late still exits 4" test $? -eq 4
 printf 'optplan: late gate G1: passed week 3, deadline week 2, 1 week late\n' >want
-check "without -q the late gate is on stderr" cmp -s want err
+check "without -q the late gate is on stderr" sh -c 'head -n 1 err | cmp -s want -'
 "$OPTPLAN" t --week 2 --previous n0 -o n1b >out 2>err
 check "without --fail-on-late: exit 0" test $? -eq 0
 check "without --fail-on-late: nothing on stderr" test ! -s err
@@ -61,7 +62,7 @@ printf 'gate,deadline_week,items\nG1,1,B\n' >np/gates.csv
 OPTPLAN="$OPTPLAN" sh "$top_srcdir/examples/nightly.sh" "$T/np" "$T/rep" >out 2>err
 check "nightly.sh exits 4 on a late gate" test $? -eq 4
 printf 'optplan: late gate G1: passed week 2, deadline week 1, 1 week late\n' >want
-check "nightly.sh repeats the late gate on stderr" cmp -s want err
+check "nightly.sh repeats the late gate on stderr" sh -c 'grep "late gate" err | head -n 1 | cmp -s want -'
 
 # A --previous made from another plan is named and not compared.
 "$OPTPLAN" -q "$EXAMPLE" --no-baseline --previous n0 -o other >out 2>err

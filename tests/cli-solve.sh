@@ -9,11 +9,11 @@ for f in schedule.csv allocation.csv load.csv gates.csv report.md gantt.svg solv
     check "report file $f written" test -s "$T/a/$f"
 done
 check "M4 is met with the shipped team" has "$T/a/gates.csv" "M4,14,14,0,met,"
-check "M1 is late: no Documentation capacity before week 13" has "$T/a/gates.csv" \
-    "no Documentation capacity before week 13, so P1-019 cannot be done by week 3"
+check "M1 is late: one more Documentation person makes it on time" has "$T/a/gates.csv" \
+    "on time with one more Documentation person in weeks 1-3"
 check "report headline states gates met and solver status" has "$T/a/report.md" \
     "**1 of 4 gates met**, last item done in week 14"
-check "report names the deferred item with its reason" has "$T/a/report.md" "| P2-004 | P2 | Compliance | 40 | no room: Compliance"
+check "report names the deferred item with its reason" has "$T/a/report.md" "| P2-004 | P2 | Compliance | 40 | priority: left out for higher-priority work: Compliance"
 last=$(awk -F, 'NR > 1 && $6 != "" && $6 > m { m = $6 } END { print m + 0 }' "$T/a/schedule.csv")
 check "last item done no later than week 14 (got $last)" test "$last" -le 14
 check "report shows the hand plan beside the optimum" has "$T/a/report.md" "## Hand plan beside the optimized plan"
@@ -29,7 +29,9 @@ check "two runs give byte-identical reports" test $same -eq 0
 
 # Round trip: the optimized allocation, checked as a plan, gives the same gates and loads.
 "$OPTPLAN" check -q "$EXAMPLE" --plan "$T/a/allocation.csv" -o "$T/c"
-check "allocation.csv checked as a plan has the same gate weeks" cmp -s "$T/a/gates.csv" "$T/c/gates.csv"
+cut -d, -f1-5 "$T/a/gates.csv" >"$T/a/gate-weeks"
+cut -d, -f1-5 "$T/c/gates.csv" >"$T/c/gate-weeks"
+check "allocation.csv checked as a plan has the same gate weeks" cmp -s "$T/a/gate-weeks" "$T/c/gate-weeks"
 check "allocation.csv checked as a plan has the same loads" cmp -s "$T/a/load.csv" "$T/c/load.csv"
 
 # One person per role in every week: all four gates met.

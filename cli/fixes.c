@@ -196,6 +196,18 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
     return f->text ? OP_OK : OP_ENOMEM;
 }
 
+/* A deadline before the first planning week: nothing planned can meet it. */
+static op_status past_text(const op_plan *p, int g, gate_fix *f)
+{
+    char buf[200];
+    snprintf(buf, sizeof buf,
+             "its deadline, week %d, is before the first planning week, %d: no change can make "
+             "it on time",
+             op_plan_gate(p, g)->deadline_week, op_plan_first_week(p));
+    f->text = strdup(buf);
+    return f->text ? OP_OK : OP_ENOMEM;
+}
+
 /* The late gate g requires that passes no earlier than g (its wait), or -1. */
 static int waits_for(const op_plan *p, const op_eval *e, int g)
 {
@@ -249,7 +261,8 @@ op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eva
     op_status st = texts && fx && roles ? OP_OK : OP_ENOMEM;
     /* the solves the budget is shared by */
     for (int g = 0; st == OP_OK && g < ng; g++)
-        if (op_eval_gate(e, g)->lateness > 0 && waits_for(p, e, g) < 0) {
+        if (op_eval_gate(e, g)->lateness > 0 && waits_for(p, e, g) < 0 &&
+            op_plan_gate(p, g)->deadline_week >= op_plan_first_week(p)) {
             memset(roles, 0, (size_t)op_plan_role_count(p));
             nvar += chain_roles(p, g, roles) > 0 ? chain_roles(p, g, roles) : 0;
         }
@@ -259,8 +272,11 @@ op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eva
         if (op_eval_gate(e, g)->lateness <= 0)
             continue;
         h = waits_for(p, e, g);
-        st = h >= 0 ? wait_text(p, e, g, h, fx)
-                    : try_roles(p, o, g, budget / (nvar > 0 ? nvar : 1), H, &fx[g], d);
+        if (op_plan_gate(p, g)->deadline_week < op_plan_first_week(p))
+            st = past_text(p, g, &fx[g]);
+        else
+            st = h >= 0 ? wait_text(p, e, g, h, fx)
+                        : try_roles(p, o, g, budget / (nvar > 0 ? nvar : 1), H, &fx[g], d);
     }
     for (int g = 0; fx && g < ng; g++) {
         if (texts)

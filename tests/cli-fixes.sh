@@ -28,4 +28,8 @@ printf 'gate,name,deadline_week,requires,items\nG1,launch,2,,M-01\n' >"$T/d/gate
 check "half-time Design: G1 late in week 3" has "$T/out" "G1: passed week 3, deadline 2 (LATE)"
 check "half-time Design: the fix is Design, not Mobile" \
     has "$T/out" "on time with one more Design person in weeks 1-2: a plan then passes G1 in week 2 (G1 week 2); one more person of another role in its chain is not enough: Mobile: G1 week 3"
+# --week 4: M1's deadline (week 3) is history; nothing planned can meet it.
+"$OPTPLAN" "$EXAMPLE" --week 4 -o "$T/w4" >"$T/out" 2>"$T/err"
+check "--week 4: a past deadline is said as such" \
+    has "$T/out" "its deadline, week 3, is before the first planning week, 4: no change can make it on time"
 finish

@@ -196,6 +196,113 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
     return f->text ? OP_OK : OP_ENOMEM;
 }
 
+/* ---- the critical chain ----------------------------------------------- */
+
+#define CHAIN_MAX 8
+
+/* Gate g's critical chain in the plan e evaluates: its exit item done last,
+   then, while the item started no earlier than the week its latest
+   dependency was done (that dependency decided its start), that
+   dependency. chain[0] is the first item; returns the length. */
+static int critical_chain(const op_plan *p, const op_eval *e, int g, int *chain)
+{
+    const op_gate *ga = op_plan_gate(p, g);
+    int last = -1, n = 0, rev[CHAIN_MAX];
+    for (int k = 0; k < ga->nitems; k++) {
+        int i = ga->items[k].index;
+        if (!op_plan_item(p, i)->done &&
+            (last < 0 || op_eval_item(e, i)->end_week > op_eval_item(e, last)->end_week))
+            last = i;
+    }
+    while (last >= 0 && op_eval_item(e, last)->start_week && n < CHAIN_MAX) {
+        rev[n++] = last;
+        const op_item *it = op_plan_item(p, last);
+        int next = -1, start = op_eval_item(e, last)->start_week;
+        for (int k = 0; k < it->ndeps; k++) {
+            int j = it->deps[k].index;
+            int ej = op_plan_item(p, j)->done ? 0 : op_eval_item(e, j)->end_week;
+            if (ej && ej >= start - 1 - (it->lag_weeks > 1 ? it->lag_weeks - 1 : 0) &&
+                (next < 0 || ej > op_eval_item(e, next)->end_week))
+                next = j;
+        }
+        last = next;
+    }
+    for (int k = 0; k < n; k++)
+        chain[k] = rev[n - 1 - k];
+    return n;
+}
+
+/* Appends s to the gate's text; -1 on ENOMEM. */
+static int append(gate_fix *f, const char *s)
+{
+    size_t a = f->text ? strlen(f->text) : 0, b = strlen(s);
+    char *t = realloc(f->text, a + b + 1);
+    if (!t)
+        return -1;
+    memcpy(t + a, s, b + 1);
+    f->text = t;
+    return 0;
+}
+
+/* Gate g's week in the plan p edited by ed, solved as try_roles does: "week
+   W (on time)", "week W", "never" or "no plan" into buf. */
+static void edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver_opts *o,
+                        double each, int g, char *buf, size_t n)
+{
+    op_diag *ld = op_diag_new(OP_MAX_ERRORS);
+    op_plan *q = NULL;
+    int *weeks = malloc(((size_t)op_plan_gate_count(p) + 1) * sizeof *weeks);
+    snprintf(buf, n, "no plan");
+    if (ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK && solve_weeks(q, o, each, weeks) == 0) {
+        int w = weeks[g];
+        if (!w)
+            snprintf(buf, n, "never");
+        else
+            snprintf(buf, n, "week %d%s", w, w <= op_plan_gate(p, g)->deadline_week ? " (on time)" : "");
+    }
+    op_plan_free(q);
+    op_diag_free(ld);
+    free(weeks);
+}
+
+/* The chain of late gate g with its weeks, and what removing each of its
+   dependency links, or a quarter less effort on its items, does to g. */
+static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_eval *e, int g,
+                            double each, gate_fix *f)
+{
+    int chain[CHAIN_MAX], n = critical_chain(p, e, g, chain);
+    const char *gid = op_plan_gate(p, g)->id;
+    char buf[1600], wk[48];
+    size_t len = (size_t)snprintf(buf, sizeof buf, "; critical chain:");
+    for (int k = 0; k < n && len < sizeof buf; k++) {
+        const op_item_eval *ie = op_eval_item(e, chain[k]);
+        const op_item *it = op_plan_item(p, chain[k]);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s (%s, weeks %d-%d)",
+                                k ? " ->" : "", it->id, op_plan_role(p, it->role.index)->name,
+                                ie->start_week, ie->end_week);
+    }
+    for (int k = 1; k < n && len < sizeof buf; k++) {
+        op_plan_edit ed = {.drop_item = chain[k], .drop_dep = chain[k - 1]};
+        edited_week(p, &ed, o, each, g, wk, sizeof wk);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "; without %s waiting for %s: %s %s",
+                                op_plan_item(p, chain[k])->id, op_plan_item(p, chain[k - 1])->id,
+                                gid, wk);
+    }
+    char *scale = calloc((size_t)op_plan_item_count(p) + 1, 1);
+    if (!scale)
+        return OP_ENOMEM;
+    for (int k = 0; k < n; k++)
+        scale[chain[k]] = 1;
+    op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = scale, .factor = 0.75};
+    if (n > 0 && len < sizeof buf) {
+        edited_week(p, &ed, o, each, g, wk, sizeof wk);
+        snprintf(buf + len, sizeof buf - len, "; a quarter less effort on the chain: %s %s", gid,
+                 wk);
+    }
+    free(scale);
+    return n > 0 && append(f, buf) ? OP_ENOMEM : OP_OK;
+}
+
 /* A deadline before the first planning week: nothing planned can meet it. */
 static op_status past_text(const op_plan *p, int g, gate_fix *f)
 {
@@ -264,7 +371,7 @@ op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eva
         if (op_eval_gate(e, g)->lateness > 0 && waits_for(p, e, g) < 0 &&
             op_plan_gate(p, g)->deadline_week >= op_plan_first_week(p)) {
             memset(roles, 0, (size_t)op_plan_role_count(p));
-            nvar += chain_roles(p, g, roles) > 0 ? chain_roles(p, g, roles) : 0;
+            nvar += (chain_roles(p, g, roles) > 0 ? chain_roles(p, g, roles) : 0) + 2;
         }
     const int *order = op_plan_gate_order(p);
     for (int k = 0; st == OP_OK && k < ng; k++) {
@@ -274,9 +381,14 @@ op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eva
         h = waits_for(p, e, g);
         if (op_plan_gate(p, g)->deadline_week < op_plan_first_week(p))
             st = past_text(p, g, &fx[g]);
-        else
-            st = h >= 0 ? wait_text(p, e, g, h, fx)
-                        : try_roles(p, o, g, budget / (nvar > 0 ? nvar : 1), H, &fx[g], d);
+        else if (h >= 0)
+            st = wait_text(p, e, g, h, fx);
+        else {
+            double each = budget / (nvar > 0 ? nvar : 1);
+            st = try_roles(p, o, g, each, H, &fx[g], d);
+            if (st == OP_OK)
+                st = chain_text(p, o, e, g, each, &fx[g]);
+        }
     }
     for (int g = 0; fx && g < ng; g++) {
         if (texts)

@@ -205,6 +205,19 @@ op_status op_plan_validate(op_plan *p, op_diag *d);
 op_status op_plan_with_team(const op_plan *p, const op_team_row *rows, int nrows, op_plan **out,
                             op_diag *d);
 
+/* The changes op_plan_edited makes to a copy of a plan. */
+typedef struct op_plan_edit {
+    const op_team_row *rows; /* the whole team instead of p's; NULL: p's */
+    int nrows;
+    int drop_item, drop_dep; /* item drop_item loses its dependency on item drop_dep (-1: none) */
+    const char *scale;       /* scale[i] != 0: item i's remaining effort times factor; NULL none */
+    double factor;
+} op_plan_edit;
+
+/* A what-if plan: p (validated) with the edits e, the same way as
+   op_plan_with_team (which is op_plan_edited with only rows). */
+op_status op_plan_edited(const op_plan *p, const op_plan_edit *e, op_plan **out, op_diag *d);
+
 int op_plan_item_count(const op_plan *p);
 int op_plan_role_count(const op_plan *p);
 int op_plan_gate_count(const op_plan *p);

@@ -777,10 +777,14 @@ static int keep_ref(op_plan *q, op_ref *ref)
 }
 
 /* Adds item i of p to q with its dependencies and crew; -1 on failure. */
-static int copy_item(op_plan *q, const op_plan *p, int i, op_diag *d)
+static int copy_item(op_plan *q, const op_plan *p, int i, const op_plan_edit *e, op_diag *d)
 {
     const op_item *src = &p->items[i];
     op_item it = *src;
+    if (e->scale && e->scale[i] && !it.duration) {
+        it.effort *= e->factor;
+        it.remaining *= e->factor;
+    }
     if (keep_str(q, &it.id) || keep_str(q, &it.title) || keep_str(q, &it.category) ||
         keep_ref(q, &it.role))
         return -1;
@@ -789,6 +793,8 @@ static int copy_item(op_plan *q, const op_plan *p, int i, op_diag *d)
         return -1;
     for (int j = 0; j < src->ndeps; j++) {
         op_ref dep = src->deps[j];
+        if (i == e->drop_item && dep.index == e->drop_dep)
+            continue;
         if (keep_ref(q, &dep) || op_plan_item_add_dep(q, k, &dep))
             return -1;
     }
@@ -827,17 +833,24 @@ static int copy_gate(op_plan *q, const op_plan *p, int g, op_diag *d)
    keep their state and hours left; a todo item keeps hours left only when a
    status gave some, otherwise it has q's whole effort (a fixed-duration
    item's effort follows its crew's hours in q's team). */
-static void copy_progress(op_plan *q, const op_plan *p)
+static void copy_progress(op_plan *q, const op_plan *p, const op_plan_edit *e)
 {
     for (int i = 0; i < p->nitems; i++) {
         const op_item *src = &p->items[i];
+        double f = e->scale && e->scale[i] && !src->duration ? e->factor : 1;
         if (src->done || src->started || src->remaining != src->effort)
-            op_plan_set_progress(q, i, src->done, src->started, src->remaining);
+            op_plan_set_progress(q, i, src->done, src->started, src->remaining * f);
     }
 }
 
 op_status op_plan_with_team(const op_plan *p, const op_team_row *rows, int nrows, op_plan **out,
                             op_diag *d)
+{
+    op_plan_edit e = {.rows = rows, .nrows = nrows, .drop_item = -1, .drop_dep = -1};
+    return op_plan_edited(p, &e, out, d);
+}
+
+op_status op_plan_edited(const op_plan *p, const op_plan_edit *e, op_plan **out, op_diag *d)
 {
     int before = op_diag_count(d);
     *out = NULL;
@@ -846,13 +859,15 @@ op_status op_plan_with_team(const op_plan *p, const op_team_row *rows, int nrows
         goto fail;
     q->period = p->period;
     q->first_week = p->first_week;
+    const op_team_row *rows = e->rows ? e->rows : p->rows;
+    int nrows = e->rows ? e->nrows : p->nrows;
     for (int k = 0; k < nrows; k++) {
         op_team_row row = rows[k];
         if (keep_ref(q, &row.role) || op_plan_add_team_row(q, &row, d) < 0)
             goto fail;
     }
     for (int i = 0; i < p->nitems; i++)
-        if (copy_item(q, p, i, d))
+        if (copy_item(q, p, i, e, d))
             goto fail;
     for (int g = 0; g < p->ngates; g++)
         if (copy_gate(q, p, g, d))
@@ -862,7 +877,7 @@ op_status op_plan_with_team(const op_plan *p, const op_team_row *rows, int nrows
         op_plan_free(q);
         return st;
     }
-    copy_progress(q, p);
+    copy_progress(q, p, e);
     *out = q;
     return OP_OK;
 fail:

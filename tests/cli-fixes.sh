@@ -28,6 +28,15 @@ printf 'gate,name,deadline_week,requires,items\nG1,launch,2,,M-01\n' >"$T/d/gate
 check "half-time Design: G1 late in week 3" has "$T/out" "G1: passed week 3, deadline 2 (LATE)"
 check "half-time Design: the fix is Design, not Mobile" \
     has "$T/out" "on time with one more Design person in weeks 1-2: a plan then passes G1 in week 2 (G1 week 2); one more person of another role in its chain is not enough: Mobile: G1 week 3"
+check "half-time Design: the critical chain with its weeks" \
+    has "$T/out" "critical chain: D-03 (Design, weeks 1-2) -> M-01 (Mobile, weeks 2-3)"
+check "half-time Design: without the dependency G1 is on time" \
+    has "$T/out" "without M-01 waiting for D-03: G1 week 1 (on time)"
+check "half-time Design: a quarter less effort on the chain" \
+    has "$T/out" "a quarter less effort on the chain: G1 week 2 (on time)"
+check "M1's chain is P1-019 alone, and less effort does not help" \
+    has "$T/s/gates.csv" "critical chain: P1-019 (Documentation, weeks 13-13); a quarter less effort on the chain: M1 week 13"
+
 # --week 4: M1's deadline (week 3) is history; nothing planned can meet it.
 "$OPTPLAN" "$EXAMPLE" --week 4 -o "$T/w4" >"$T/out" 2>"$T/err"
 check "--week 4: a past deadline is said as such" \

@@ -95,6 +95,12 @@ static void md_gates(const md_ctx *c)
         rpt_md(f, cause);
         fprintf(f, " |\n");
     }
+    if (c->info->gate_fixes)
+        fprintf(f, "\nCauses of late gates were found by re-solving the plan with each change "
+                   "(stages scheduled and lateness). \"On time with\" is backed by the plan "
+                   "found with that change; the other %ss are those of the plans found for each "
+                   "change, not bounds on every plan.\n",
+                c->wk);
 }
 
 /* Items done after their due weeks (soft due weeks: lateness, not a violation), each with

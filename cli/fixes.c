@@ -43,13 +43,16 @@ static op_status with_person(const op_plan *p, int r, double n, int from, int to
     return st;
 }
 
-/* Gate weeks (0 = not passed) of plan q solved for lateness within
-   seconds; -1 when no plan came (weeks untouched). */
-static int solve_weeks(const op_plan *q, const op_solver_opts *base, double seconds, int *weeks)
+/* Gate weeks (0 = not passed) of plan q solved for lateness by the time
+   until (op_now() seconds; each solve gets what is left, so variants that
+   solve fast leave the budget to the next ones, whatever the machine's
+   speed); -1 when no plan came (weeks untouched). */
+static int solve_weeks(const op_plan *q, const op_solver_opts *base, double until, int *weeks)
 {
     op_solver_opts o = *base;
     o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
-    o.time_limit = seconds > 0.05 ? seconds : 0.05;
+    double left = until - op_now();
+    o.time_limit = left > 0.2 ? left : 0.2;
     o.previous = NULL, o.write_lp = NULL, o.progress = NULL;
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_solution *sol = NULL;
@@ -133,7 +136,7 @@ typedef struct gate_fix {
 } gate_fix;
 
 /* Gate g's own chain: one more person of each role in it, tried in turn. */
-static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, double each,
+static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, double until,
                            int H, gate_fix *f, op_diag *d)
 {
     int nr = op_plan_role_count(p), ng = op_plan_gate_count(p);
@@ -154,7 +157,7 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
         op_plan *q = NULL;
         if (!roles[r] || with_person(p, r, 1, from, to, &q, ld) != OP_OK)
             continue;
-        int got = solve_weeks(q, o, each, weeks) == 0;
+        int got = solve_weeks(q, o, until, weeks) == 0;
         op_plan_free(q);
         int w = got ? weeks[g] : 0, on = got && w && w <= ga->deadline_week;
         int late = got ? total_late(p, weeks, H) : -1;
@@ -247,13 +250,13 @@ static int append(gate_fix *f, const char *s)
 /* Gate g's week in the plan p edited by ed, solved as try_roles does: "week
    W (on time)", "week W", "never" or "no plan" into buf. */
 static void edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver_opts *o,
-                        double each, int g, char *buf, size_t n)
+                        double until, int g, char *buf, size_t n)
 {
     op_diag *ld = op_diag_new(OP_MAX_ERRORS);
     op_plan *q = NULL;
     int *weeks = malloc(((size_t)op_plan_gate_count(p) + 1) * sizeof *weeks);
     snprintf(buf, n, "no plan");
-    if (ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK && solve_weeks(q, o, each, weeks) == 0) {
+    if (ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK && solve_weeks(q, o, until, weeks) == 0) {
         int w = weeks[g];
         if (!w)
             snprintf(buf, n, "never");
@@ -268,7 +271,7 @@ static void edited_week(const op_plan *p, const op_plan_edit *ed, const op_solve
 /* The chain of late gate g with its weeks, and what removing each of its
    dependency links, or a quarter less effort on its items, does to g. */
 static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_eval *e, int g,
-                            double each, gate_fix *f)
+                            double until, gate_fix *f)
 {
     int chain[CHAIN_MAX], n = critical_chain(p, e, g, chain);
     const char *gid = op_plan_gate(p, g)->id;
@@ -283,7 +286,7 @@ static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_
     }
     for (int k = 1; k < n && len < sizeof buf; k++) {
         op_plan_edit ed = {.drop_item = chain[k], .drop_dep = chain[k - 1]};
-        edited_week(p, &ed, o, each, g, wk, sizeof wk);
+        edited_week(p, &ed, o, until, g, wk, sizeof wk);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "; without %s waiting for %s: %s %s",
                                 op_plan_item(p, chain[k])->id, op_plan_item(p, chain[k - 1])->id,
                                 gid, wk);
@@ -295,7 +298,7 @@ static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_
         scale[chain[k]] = 1;
     op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = scale, .factor = 0.75};
     if (n > 0 && len < sizeof buf) {
-        edited_week(p, &ed, o, each, g, wk, sizeof wk);
+        edited_week(p, &ed, o, until, g, wk, sizeof wk);
         snprintf(buf + len, sizeof buf - len, "; a quarter less effort on the chain: %s %s", gid,
                  wk);
     }
@@ -360,20 +363,13 @@ static op_status wait_text(const op_plan *p, const op_eval *e, int g, int h, gat
 op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
                          double budget, char ***out, op_diag *d)
 {
-    int ng = op_plan_gate_count(p), H = op_eval_last_week(e), nvar = 0;
+    int ng = op_plan_gate_count(p), H = op_eval_last_week(e);
     *out = NULL;
     char **texts = calloc((size_t)ng + 1, sizeof *texts);
     gate_fix *fx = calloc((size_t)ng + 1, sizeof *fx);
-    char *roles = calloc((size_t)op_plan_role_count(p) + 1, 1);
-    op_status st = texts && fx && roles ? OP_OK : OP_ENOMEM;
-    /* the solves the budget is shared by */
-    for (int g = 0; st == OP_OK && g < ng; g++)
-        if (op_eval_gate(e, g)->lateness > 0 && waits_for(p, e, g) < 0 &&
-            op_plan_gate(p, g)->deadline_week >= op_plan_first_week(p)) {
-            memset(roles, 0, (size_t)op_plan_role_count(p));
-            nvar += (chain_roles(p, g, roles) > 0 ? chain_roles(p, g, roles) : 0) + 2;
-        }
+    op_status st = texts && fx ? OP_OK : OP_ENOMEM;
     const int *order = op_plan_gate_order(p);
+    double until = op_now() + budget;
     for (int k = 0; st == OP_OK && k < ng; k++) {
         int g = order[k], h;
         if (op_eval_gate(e, g)->lateness <= 0)
@@ -384,10 +380,9 @@ op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eva
         else if (h >= 0)
             st = wait_text(p, e, g, h, fx);
         else {
-            double each = budget / (nvar > 0 ? nvar : 1);
-            st = try_roles(p, o, g, each, H, &fx[g], d);
+            st = try_roles(p, o, g, until, H, &fx[g], d);
             if (st == OP_OK)
-                st = chain_text(p, o, e, g, each, &fx[g]);
+                st = chain_text(p, o, e, g, until, &fx[g]);
         }
     }
     for (int g = 0; fx && g < ng; g++) {
@@ -398,7 +393,6 @@ op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eva
         free(fx[g].best.weeks);
     }
     free(fx);
-    free(roles);
     if (st != OP_OK) {
         cli_gate_fixes_free(texts, ng);
         if (!op_diag_count(d))

@@ -9,8 +9,10 @@ for f in schedule.csv allocation.csv load.csv gates.csv report.md gantt.svg solv
     check "report file $f written" test -s "$T/a/$f"
 done
 check "M4 is met with the shipped team" has "$T/a/gates.csv" "M4,14,14,0,met,"
-check "M1 is late: one more Documentation person makes it on time" has "$T/a/gates.csv" \
-    "on time with one more Documentation person in weeks 1-3"
+# (the exact text is tests/cli-fixes.sh's: under valgrind the re-solves may
+# be cut short by their share of the time limit)
+check "M1 is late, its cause found by re-solving names Documentation" \
+    grep -q '^M1,3,13,10,late,".*Documentation' "$T/a/gates.csv"
 check "report headline states gates met and solver status" has "$T/a/report.md" \
     "**1 of 4 gates met**, last item done in week 14"
 check "report names the deferred item with its reason" has "$T/a/report.md" "| P2-004 | P2 | Compliance | 40 | priority: left out for higher-priority work: Compliance"

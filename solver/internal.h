@@ -284,6 +284,9 @@ int ilp_safe_horizon(const op_plan *p, int lateness_bound, int placed_all, int *
    is trimmed to the hours x books (which sets the headcounts too); with
    changes, from x's headcounts. -1 on ENOMEM. */
 int ilp_team_rows(ilp *m);
+/* The shortest stay the model holds anyone added to: min_weeks, at least 1,
+   at most the horizon. */
+int ilp_team_min_weeks(const ilp *m);
 int ilp_team_derive(const ilp *m, double *x);
 
 /* formulation.c: creates m->mip with every column and row; -1 on ENOMEM. */

@@ -98,13 +98,6 @@ static int out_of_reach(const ilp *m, op_staff_result *res)
     return 0;
 }
 
-/* The shortest stay the model holds anyone to (at most the horizon). */
-static double so_min_weeks(const ilp *m)
-{
-    int w = m->staff->min_weeks < 1 ? 1 : m->staff->min_weeks;
-    return w > m->H ? m->H : w;
-}
-
 /* Phased teams: the person-weeks of a role cover its hours,
    sum_t N[r,t] >= max(ceil(E / hpw), min_weeks), which the weekly rows
    imply only weakly. -1 on ENOMEM. */
@@ -126,7 +119,7 @@ static int person_week_rows(ilp *m)
         /* and whoever does them stays at least min_weeks (unless the team
            kept may do them alone) */
         double need = ceil(e / m->hpw[r] - 1e-9);
-        double stay = m->staff->keep_team ? 0 : so_min_weeks(m);
+        double stay = m->staff->keep_team ? 0 : ilp_team_min_weeks(m);
         if (mip_add_row_coefs(m->mip, need > stay ? need : stay, INFINITY, m->H, ind, val) < 0)
             rc = -1;
     }

@@ -26,7 +26,7 @@ static double kept(const ilp *m, int r, int t)
     return m->staff->keep_team ? ceil(op_plan_capacity(m->p, r, t) / m->hpw[r] - 1e-9) : 0;
 }
 
-static int min_weeks(const ilp *m)
+int ilp_team_min_weeks(const ilp *m)
 {
     int w = m->staff->min_weeks < 1 ? 1 : m->staff->min_weeks;
     return w > m->H ? m->H : w;
@@ -76,7 +76,7 @@ static void role_weeks(const ilp *m, int r, int *lo, int *hi)
 typedef void pattern_fn(void *ctx, int k, int n, int a, int b);
 static int each_pattern(const ilp *m, int r, pattern_fn *fn, void *ctx)
 {
-    int lo, hi, W = min_weeks(m), k = 0;
+    int lo, hi, W = ilp_team_min_weeks(m), k = 0;
     role_weeks(m, r, &lo, &hi);
     for (int n = 1; n <= m->ubh[r]; n++)
         for (int a = 1; a <= m->H; a++)
@@ -148,7 +148,7 @@ static void match(void *ctx, int k, int n, int a, int b)
    Sets N and the pattern's binary. */
 static void pattern_seed(const ilp *m, double *x, int r, const double *load)
 {
-    int np = each_pattern(m, r, NULL, NULL), W = min_weeks(m);
+    int np = each_pattern(m, r, NULL, NULL), W = ilp_team_min_weeks(m);
     match_ctx s = {0};
     for (int t = 1; t <= m->H; t++) {
         double h = load[(size_t)r * (size_t)(m->H + 1) + (size_t)t];
@@ -238,7 +238,7 @@ static int change_rows(ilp *m, int r, double u, int K)
    weeks, whose stay the horizon would cut short. */
 static int stay_rows(ilp *m, int r)
 {
-    int W = min_weeks(m), rc = 0;
+    int W = ilp_team_min_weeks(m), rc = 0;
     int *ind = malloc(((size_t)W + 2) * sizeof *ind);
     double *val = malloc(((size_t)W + 2) * sizeof *val);
     if (!ind || !val)

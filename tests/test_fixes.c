@@ -49,6 +49,27 @@ static op_plan *random_plan(void)
     return p;
 }
 
+/* Gate g's week in plan q (which it frees) solved for stages scheduled and
+   lateness, as cli_gate_fixes does; 0 never, -1 when q is NULL or no plan came. */
+static int solved_week(op_plan *q, int g)
+{
+    int week = -1;
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_solver_opts o;
+    op_solver_opts_init(&o);
+    o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
+    op_solution *sol = NULL;
+    if (q && op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
+        op_eval *e = op_eval_new(q, sol->schedule, 0);
+        week = e ? op_eval_gate(e, g)->passed_week : -1;
+        op_eval_free(e);
+    }
+    op_solution_free(sol);
+    op_diag_free(d);
+    op_plan_free(q);
+    return week;
+}
+
 /* Gate g's week with one more person of role in weeks a..b, solved for
    stages scheduled and lateness as cli_gate_fixes does; 0 never, -1 when
    the change cannot be built or solved. */
@@ -67,20 +88,7 @@ static int week_with(const op_plan *p, const char *role, int a, int b, int g)
                             .cost_per_hour = -1, .loc = l, .cost_loc = l};
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_plan *q = NULL;
-    int week = -1;
-    if (op_plan_with_team(p, rows, n + 1, &q, d) == OP_OK) {
-        op_solver_opts o;
-        op_solver_opts_init(&o);
-        o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
-        op_solution *sol = NULL;
-        if (op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
-            op_eval *e = op_eval_new(q, sol->schedule, 0);
-            week = e ? op_eval_gate(e, g)->passed_week : -1;
-            op_eval_free(e);
-        }
-        op_solution_free(sol);
-    }
-    op_plan_free(q);
+    int week = solved_week(op_plan_with_team(p, rows, n + 1, &q, d) == OP_OK ? q : NULL, g);
     op_diag_free(d);
     free(rows);
     return week;
@@ -93,20 +101,7 @@ static int week_without(const op_plan *p, int i, int j, int g)
     op_plan_edit ed = {.drop_item = i, .drop_dep = j};
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_plan *q = NULL;
-    int week = -1;
-    if (op_plan_edited(p, &ed, &q, d) == OP_OK) {
-        op_solver_opts o;
-        op_solver_opts_init(&o);
-        o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
-        op_solution *sol = NULL;
-        if (op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
-            op_eval *e = op_eval_new(q, sol->schedule, 0);
-            week = e ? op_eval_gate(e, g)->passed_week : -1;
-            op_eval_free(e);
-        }
-        op_solution_free(sol);
-    }
-    op_plan_free(q);
+    int week = solved_week(op_plan_edited(p, &ed, &q, d) == OP_OK ? q : NULL, g);
     op_diag_free(d);
     return week;
 }

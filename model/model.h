@@ -247,6 +247,35 @@ const char *op_period_Word(op_period period, int plural);
    the first day of week w (start = 1) or its last day (start = 0). */
 int op_period_of_week(op_period period, int week, int start);
 
+/* Calendar dates (calendar.c): a date is a day number, 0 = 1970-01-01, in
+   the proleptic Gregorian calendar. A plan may have a start date, the
+   Monday of week 1 (--start); without one, reports count weeks only and
+   inputs may not give dates. A week runs Monday..Friday; a day plan's day t
+   is the ((t-1) mod 5)-th working day of week (t-1)/5 + 1. Nothing here
+   reads the clock. */
+typedef long op_date;
+#define OP_DATE_NONE (-2147483647L - 1)
+#define OP_DATE_LEN 11 /* "YYYY-MM-DD" and its NUL */
+#define OP_DATE_MIN_YEAR 1900
+#define OP_DATE_MAX_YEAR 2999
+/* Parses an ISO date YYYY-MM-DD (exactly) into *out: 0, or -1 when s is
+   not one or names no real day (2027-02-30) or its year is out of range. */
+int op_date_parse(const char *s, op_date *out);
+/* 1 when s has a date's shape (NNNN-NN-NN), to tell "a bad date" from "not
+   a number" in messages. */
+int op_date_looks_like(const char *s);
+void op_date_format(op_date day, char buf[OP_DATE_LEN]);
+int op_date_weekday(op_date day); /* 0 = Monday .. 6 = Sunday */
+op_date op_week_monday(op_date start, int week);
+/* The week (1 = the week of start) that holds day; may be < 1 or past
+   OP_MAX_WEEK (clamped to -OP_MAX_WEEK..2*OP_MAX_WEEK) for callers to reject. */
+int op_week_of_date(op_date start, op_date day);
+/* The first (last = 0) or last (last = 1) working day of period t. */
+op_date op_period_date(op_date start, op_period period, int t, int last);
+/* The plan's start date, OP_DATE_NONE when it has none. */
+void op_plan_set_start(op_plan *p, op_date start);
+op_date op_plan_start(const op_plan *p);
+
 /* Re-planning: weeks before first are history. Items done there count as
    done (at week first-1, at least 1); items started there keep their start. */
 void op_plan_set_first_week(op_plan *p, int first);

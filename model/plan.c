@@ -37,6 +37,7 @@ struct op_plan {
     int last_week, max_deadline;
     int first_week;     /* planning starts here; earlier weeks are history */
     op_period period;   /* what a week index counts: weeks, or days */
+    op_date start;      /* the Monday of week 1, OP_DATE_NONE: none */
     int validated;
 };
 
@@ -106,7 +107,10 @@ static void map_free(name_map *m)
 
 op_plan *op_plan_new(void)
 {
-    return calloc(1, sizeof(op_plan));
+    op_plan *p = calloc(1, sizeof(op_plan));
+    if (p)
+        p->start = OP_DATE_NONE;
+    return p;
 }
 
 void op_plan_free(op_plan *p)
@@ -305,6 +309,8 @@ int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref)
 }
 
 void op_plan_set_period(op_plan *p, op_period period) { p->period = period; }
+void op_plan_set_start(op_plan *p, op_date start) { p->start = start; }
+op_date op_plan_start(const op_plan *p) { return p->start; }
 op_period op_plan_period(const op_plan *p) { return p->period; }
 
 const char *op_period_word(op_period period, int plural)
@@ -859,6 +865,7 @@ op_status op_plan_edited(const op_plan *p, const op_plan_edit *e, op_plan **out,
         goto fail;
     q->period = p->period;
     q->first_week = p->first_week;
+    q->start = p->start;
     const op_team_row *rows = e->rows ? e->rows : p->rows;
     int nrows = e->rows ? e->nrows : p->nrows;
     for (int k = 0; k < nrows; k++) {

@@ -728,10 +728,53 @@ static void test_paused_weeks(void)
     op_plan_free(p);
 }
 
+/* Dates: known days, round trips over every day of 1900..2999, and the
+   malformed and impossible dates rejected. */
+static void test_calendar(void)
+{
+    op_date d, e;
+    char buf[OP_DATE_LEN];
+    CU_ASSERT_EQUAL(op_date_parse("1970-01-01", &d), 0);
+    CU_ASSERT_EQUAL(d, 0);
+    CU_ASSERT_EQUAL(op_date_parse("2027-01-04", &d), 0);
+    CU_ASSERT_EQUAL(op_date_weekday(d), 0); /* a Monday */
+    CU_ASSERT_EQUAL(op_date_parse("2000-02-29", &e), 0);
+    CU_ASSERT_EQUAL(op_date_weekday(e), 1); /* a Tuesday */
+    op_date_format(op_week_monday(d, 11), buf);
+    CU_ASSERT_STRING_EQUAL(buf, "2027-03-15");
+    CU_ASSERT_EQUAL(op_week_of_date(d, op_week_monday(d, 11) + 6), 11);
+    CU_ASSERT_EQUAL(op_week_of_date(d, d - 1), 0);
+    CU_ASSERT_EQUAL(op_week_of_date(d, d - 7), 0);
+    CU_ASSERT_EQUAL(op_week_of_date(d, d - 8), -1);
+    op_date_format(op_period_date(d, OP_PERIOD_WEEK, 1, 1), buf);
+    CU_ASSERT_STRING_EQUAL(buf, "2027-01-08");
+    op_date_format(op_period_date(d, OP_PERIOD_DAY, 6, 0), buf);
+    CU_ASSERT_STRING_EQUAL(buf, "2027-01-11"); /* day 6 is the next Monday */
+    op_date a, b;
+    op_date_parse("1900-01-01", &a);
+    op_date_parse("2999-12-31", &b);
+    int bad = 0;
+    for (op_date x = a; x <= b; x++) {
+        op_date y = 0;
+        op_date_format(x, buf);
+        bad += op_date_parse(buf, &y) != 0 || y != x || op_date_weekday(x) != op_date_weekday(x - 7);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    static const char *const wrong[] = {"2027-02-29", "2027-13-01", "2027-00-10", "2027-04-31",
+                                        "1900-02-29", "27-01-04",   "2027-1-04",  "2027/01/04",
+                                        "2027-01-04x", "3000-01-01", "",          "abcd-ef-gh"};
+    for (size_t k = 0; k < sizeof wrong / sizeof *wrong; k++)
+        CU_ASSERT_EQUAL(op_date_parse(wrong[k], &d), -1);
+    CU_ASSERT_EQUAL(op_date_parse("2024-02-29", &d), 0);
+    CU_ASSERT_TRUE(op_date_looks_like("2027-99-99"));
+    CU_ASSERT_FALSE(op_date_looks_like("12"));
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"diagnostics cap", test_diag_cap},
+        {"calendar dates", test_calendar},
         {"diagnostics edge cases", test_diag_edges},
         {"schedule get/set/add and ranges", test_schedule_access},
         {"schedule rounding", test_schedule_round},

@@ -134,6 +134,7 @@ static int total_late(const op_plan *p, const int *weeks, int H)
 typedef struct gate_fix {
     char *text;
     trial best; /* weeks NULL when none made it on time */
+    int on;     /* some change of the menu made it on time */
 } gate_fix;
 
 /* Gate g's own chain: one more person of each role in it, tried in turn. */
@@ -188,11 +189,11 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
                  no);
     } else {
         snprintf(buf, sizeof buf,
-                 "no change of the menu makes %s on time: one more person in weeks %d-%d of "
-                 "each role in its chain gives %s",
-                 ga->id, from, to, nlen ? no : "no plan");
+                 "one more person in %s %d-%d of any role in its chain is not enough: %s",
+                 op_period_word(op_plan_period(p), 1), from, to, nlen ? no : "no plan");
     }
     f->text = strdup(buf);
+    f->on = f->best.weeks != NULL;
     free(roles);
     free(weeks);
     op_diag_free(ld);
@@ -250,9 +251,9 @@ static int append(gate_fix *f, const char *s)
 }
 
 /* Gate g's week in the plan p edited by ed, solved as try_roles does: "week
-   W (on time)", "week W", "never" or "no plan" into buf. */
-static void edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver_opts *o,
-                        double until, int g, char *buf, size_t n)
+   W (on time)", "week W", "never" or "no plan" into buf; 1 when on time. */
+static int edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver_opts *o,
+                       double until, int g, char *buf, size_t n)
 {
     op_diag *ld = op_diag_new(OP_MAX_ERRORS);
     op_plan *q = NULL;
@@ -260,8 +261,10 @@ static void edited_week(const op_plan *p, const op_plan_edit *ed, const op_solve
     snprintf(buf, n, "no plan");
     int rc = ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK ? solve_weeks(q, o, until, weeks)
                                                                     : -1;
+    int on = 0;
     if (rc >= 0) {
-        int w = weeks[g], on = w && w <= op_plan_gate(p, g)->deadline_week;
+        int w = weeks[g];
+        on = w && w <= op_plan_gate(p, g)->deadline_week;
         /* "on time" is true by the plan found; a later week is the best only when proven */
         if (w)
             snprintf(buf, n, "week %d%s", w, on ? " (on time)" : rc == 1 ? " (not proven)" : "");
@@ -271,6 +274,7 @@ static void edited_week(const op_plan *p, const op_plan_edit *ed, const op_solve
     op_plan_free(q);
     op_diag_free(ld);
     free(weeks);
+    return on;
 }
 
 /* The chain of late gate g with its weeks, and what removing each of its
@@ -296,25 +300,25 @@ static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_
     for (int k = 1; k < n && len < sizeof buf; k++) {
         const char *a = op_plan_item(p, chain[k])->id, *b = op_plan_item(p, chain[k - 1])->id;
         op_plan_edit ed = {.drop_item = chain[k], .drop_dep = chain[k - 1]};
-        edited_week(p, &ed, o, until, g, wk, sizeof wk);
+        f->on |= edited_week(p, &ed, o, until, g, wk, sizeof wk);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "; without %s waiting for %s: %s %s",
                                 a, b, gid, wk);
         if (op_plan_item(p, chain[k])->lag_weeks > 0 && len < sizeof buf) {
-            /* a same-week hand-off: the link stays, its lag goes */
+            /* the link stays, its lag goes: the hand-off rules decide */
             op_plan_edit hd = {.drop_item = -1, .drop_dep = -1, .unlag = scale};
             scale[chain[k]] = 1;
-            edited_week(p, &hd, o, until, g, wk, sizeof wk);
+            f->on |= edited_week(p, &hd, o, until, g, wk, sizeof wk);
             scale[chain[k]] = 0;
             len += (size_t)snprintf(buf + len, sizeof buf - len,
-                                    "; with %s starting the %s %s is done (no lag_weeks): %s %s",
-                                    a, op_period_word(op_plan_period(p), 0), b, gid, wk);
+                                    "; without %s's lag_weeks (%d) after %s: %s %s", a,
+                                    op_plan_item(p, chain[k])->lag_weeks, b, gid, wk);
         }
     }
     if (o->next_week && n > 1 && len < sizeof buf) {
         op_solver_opts so = *o;
         so.next_week = 0;
         op_plan_edit none = {.drop_item = -1, .drop_dep = -1};
-        edited_week(p, &none, &so, until, g, wk, sizeof wk);
+        f->on |= edited_week(p, &none, &so, until, g, wk, sizeof wk);
         len += (size_t)snprintf(buf + len, sizeof buf - len,
                                 "; with same-%s hand-offs (--handoff same-week): %s %s",
                                 op_period_word(op_plan_period(p), 0), gid, wk);
@@ -323,7 +327,7 @@ static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_
         scale[chain[k]] = 1;
     op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = scale, .factor = 0.75};
     if (n > 0 && len < sizeof buf) {
-        edited_week(p, &ed, o, until, g, wk, sizeof wk);
+        f->on |= edited_week(p, &ed, o, until, g, wk, sizeof wk);
         snprintf(buf + len, sizeof buf - len, "; a quarter less effort on the chain: %s %s", gid,
                  wk);
     }
@@ -389,8 +393,10 @@ static op_status deadline_text(const op_plan *p, const op_solver_opts *o, const 
                  "; the least deadline move that makes it on time: to %s %d, %d %s later (%s)%s",
                  wk, hi, hi - D, op_period_word(op_plan_period(p), hi - D != 1), gl, low);
     } else {
-        snprintf(buf, sizeof buf, "; no deadline up to %s %d was found to make it on time", wk, hi);
+        snprintf(buf, sizeof buf, "; no deadline up to %s %d was found to make it on time%s", wk,
+                 hi, f->on ? "" : "; no change of the menu makes it on time");
     }
+    f->on |= ok;
     free(dl);
     free(weeks);
     free(best);

@@ -149,8 +149,7 @@ static int parse_chain(const op_plan *p, const char *text, char *chain)
 }
 
 /* Checks the text's claims "a quarter less effort on the chain: G week W
-   (on time)", "with I starting the week J is done (no lag_weeks): G week W
-   (on time)" and "the least deadline move ...: to week W"; returns the
+   (on time)", "without I's lag_weeks (L) after J: G week W (on time)" and "the least deadline move ...: to week W"; returns the
    claims seen. */
 static int check_other(const op_plan *p, int g, const char *text, int *bad)
 {
@@ -168,10 +167,10 @@ static int check_other(const op_plan *p, int g, const char *text, int *bad)
         }
     }
     memset(chain, 0, (size_t)op_plan_item_count(p));
-    for (s = strstr(text, "; with "); s; s = strstr(s + 1, "; with ")) {
-        char a[32], b[32];
-        if (sscanf(s, "; with %31s starting the week %31s is done (no lag_weeks): %*s week %d",
-                   a, b, &w) != 3 || !strstr(s, "(on time)") ||
+    for (s = strstr(text, "; without "); s; s = strstr(s + 1, "; without ")) {
+        char a[32];
+        if (sscanf(s, "; without %31[^']'s lag_weeks (%*d) after %*s %*s week %d", a, &w) != 2 ||
+            !strstr(s, "(on time)") ||
             (strchr(s + 1, ';') && strstr(s, "(on time)") > strchr(s + 1, ';')))
             continue;
         claims++, seen_kind[1]++;

@@ -211,6 +211,13 @@ typedef struct cli_solve_request {
 op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
                          double budget, char ***out, op_diag *d);
 void cli_gate_fixes_free(char **texts, int n);
+/* For each of the n deferred items (item indices deferred[], reasons
+   why[], malloc'd strings), what schedules it: one more person of its role
+   over the weeks planned, or a quarter less effort on it, each a re-solve
+   within about budget seconds in all; each found answer replaces why[k] by
+   why[k] followed by it. OP_ENOMEM leaves why[] valid. */
+op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+                             const int *deferred, char **why, int n, double budget);
 
 /* Solves rq->plan and writes its reports; says the result on io->out. */
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d);

@@ -1,4 +1,4 @@
-/* fixes.c - why a gate is late, found by re-solving: which change from a small menu makes it on time */
+/* fixes.c - why a gate is late or an item deferred, by re-solving: which change from a small menu helps */
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,7 +48,18 @@ static op_status with_person(const op_plan *p, int r, double n, int from, int to
    solve fast leave the budget to the next ones, whatever the machine's
    speed); -1 when no plan came (weeks untouched), 0 when both stages were
    proven optimal, 1 when the plan came without that proof. */
+static int solve_variant(const op_plan *q, const op_solver_opts *base, double until, int *weeks,
+                         int item, int *item_end);
+
 static int solve_weeks(const op_plan *q, const op_solver_opts *base, double until, int *weeks)
+{
+    return solve_variant(q, base, until, weeks, -1, NULL);
+}
+
+/* solve_weeks, and item's last week into *item_end (0: not scheduled) when
+   item >= 0. */
+static int solve_variant(const op_plan *q, const op_solver_opts *base, double until, int *weeks,
+                         int item, int *item_end)
 {
     op_solver_opts o = *base;
     o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
@@ -62,6 +73,8 @@ static int solve_weeks(const op_plan *q, const op_solver_opts *base, double unti
         op_eval *e = op_eval_new(q, sol->schedule, op_solver_eval_rules(&o));
         for (int g = 0; e && g < op_plan_gate_count(q); g++)
             weeks[g] = op_eval_gate(e, g)->passed_week;
+        if (e && item >= 0)
+            *item_end = op_eval_item(e, item)->done ? op_eval_item(e, item)->end_week : 0;
         rc = !e ? -1 : sol->status == OP_SOLVE_OPTIMAL ? 0 : 1;
         op_eval_free(e);
     }
@@ -508,4 +521,92 @@ void cli_gate_fixes_free(char **texts, int n)
     for (int g = 0; texts && g < n; g++)
         free(texts[g]);
     free(texts);
+}
+
+/* ---- deferred items ------------------------------------------------------ */
+
+/* Deferred item i with the edit ed (or one more person of its role in
+   weeks from..to when ed is NULL): its last week in the plan solved, 0 when
+   still deferred, -1 when no plan came; weeks gets every gate's week. */
+static int item_with(const op_plan *p, const op_plan_edit *ed, int i, int from, int to,
+                     const op_solver_opts *o, double until, int *weeks, int *proven)
+{
+    op_diag *ld = op_diag_new(OP_MAX_ERRORS);
+    op_plan *q = NULL;
+    int end = -1, rc = -1;
+    if (ld && (ed ? op_plan_edited(p, ed, &q, ld)
+                  : with_person(p, op_plan_item(p, i)->role.index, 1, from, to, &q, ld)) == OP_OK)
+        rc = solve_variant(q, o, until, weeks, i, &end);
+    *proven = rc == 0;
+    op_plan_free(q);
+    op_diag_free(ld);
+    return rc >= 0 ? end : -1;
+}
+
+/* What schedules deferred item i: one more person of its role over the
+   weeks planned (first..last), or a quarter less effort on it; the answer
+   into buf. */
+static op_status item_fix(const op_plan *p, const op_solver_opts *o, int i, int last,
+                          double until, char *buf, size_t n)
+{
+    int ng = op_plan_gate_count(p), from = op_plan_first_week(p), pr = 0, pr2 = 0;
+    int *weeks = malloc(((size_t)ng + 1) * sizeof *weeks);
+    char *one = calloc((size_t)op_plan_item_count(p) + 1, 1);
+    if (!weeks || !one) {
+        free(weeks);
+        free(one);
+        return OP_ENOMEM;
+    }
+    const op_item *it = op_plan_item(p, i);
+    const char *wk = op_period_word(op_plan_period(p), 0), *wks = op_period_word(op_plan_period(p), 1);
+    const char *role = op_plan_role(p, it->role.index)->name;
+    char gl[400] = "";
+    int to = last > from ? last : from;
+    int end = item_with(p, NULL, i, from, to, o, until, weeks, &pr), end2 = -1;
+    if (end > 0) {
+        gate_list(p, weeks, gl, sizeof gl);
+        snprintf(buf, n, "scheduled (done %s %d) with one more %s person in %s %d-%d (%s)", wk,
+                 end, role, wks, from, to, gl);
+    } else {
+        one[i] = 1;
+        op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = one, .factor = 0.75};
+        if (!it->duration)
+            end2 = item_with(p, &ed, i, 0, 0, o, until, weeks, &pr2);
+        if (end2 > 0) {
+            gate_list(p, weeks, gl, sizeof gl);
+            snprintf(buf, n,
+                     "one more %s person in %s %d-%d leaves it deferred%s; scheduled (done %s "
+                     "%d) with a quarter less effort on it (%s)",
+                     role, wks, from, to, pr ? "" : " (not proven)", wk, end2, gl);
+        } else {
+            snprintf(buf, n,
+                     "neither one more %s person in %s %d-%d nor a quarter less effort "
+                     "schedules it%s",
+                     role, wks, from, to, pr && (pr2 || it->duration) ? "" : " (not proven)");
+        }
+    }
+    free(weeks);
+    free(one);
+    return OP_OK;
+}
+
+op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+                             const int *deferred, char **why, int n, double budget)
+{
+    double until = op_now() + budget;
+    char buf[900];
+    for (int k = 0; k < n && op_now() < until; k++) {
+        if (item_fix(p, o, deferred[k], op_eval_last_week(e), until, buf, sizeof buf) != OP_OK)
+            return OP_ENOMEM;
+        size_t a = strlen(why[k]), b = strlen(buf);
+        char *t = malloc(a + b + 3);
+        if (!t)
+            return OP_ENOMEM;
+        memcpy(t, why[k], a);
+        memcpy(t + a, "; ", 2);
+        memcpy(t + a + 2, buf, b + 1);
+        free(why[k]);
+        why[k] = t;
+    }
+    return OP_OK;
 }

@@ -251,6 +251,14 @@ static void say_late(const cli_io *io, const op_plan *p, const op_eval *e, char 
     }
 }
 
+/* The time the explanations may take, each of gates and deferred items: a
+   tenth of the time limit, at least a second, at most 30 s. */
+static double explain_budget(const op_solver_opts *o)
+{
+    double budget = o->time_limit / 10;
+    return budget < 1 ? 1 : budget > 30 ? 30 : budget;
+}
+
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d)
 {
     solve_state s = {.t0 = rq->t0 > 0 ? rq->t0 : op_now(), .opts = rq->solver};
@@ -266,13 +274,18 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
     }
     describe(rq, &s);
     if (rq->explain && op_eval_gates_met(s.eval) < op_plan_gate_count(rq->plan)) {
-        /* a tenth of the time limit, at least a second, at most 30 s */
-        double budget = s.opts.time_limit / 10;
-        budget = budget < 1 ? 1 : budget > 30 ? 30 : budget;
+        double budget = explain_budget(&s.opts);
         s.ngates = op_plan_gate_count(rq->plan);
         r.status = cli_gate_fixes(rq->plan, &s.opts, s.eval, budget, &s.fixes, d);
         if (r.status != OP_OK)
             goto out;
+    }
+    if (rq->explain && s.sol->ndeferred &&
+        cli_deferred_fixes(rq->plan, &s.opts, s.eval, s.sol->deferred, s.sol->deferred_why,
+                           s.sol->ndeferred, explain_budget(&s.opts)) != OP_OK) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        r.status = OP_ENOMEM;
+        goto out;
     }
     r.status = publish(rq, &s, d);
     if (r.status != OP_OK)

@@ -16,6 +16,9 @@ check "M1: the other roles of its chain are not enough" \
 check "M2 waits for M1, and M1's fix makes it on time" \
     has "$T/out" "waits for M1 (passed week 13); with M1's fix (one more Documentation person in weeks 1-3) M2 passes week 5, on time"
 check "M3 waits for M2" has "$T/out" "waits for M2 (passed week 13); with M2's fix"
+check "the deferred item: what schedules it, by re-solving" \
+    has "$T/out" "deferred P2-004: priority: left out for higher-priority work: Compliance has 160 h in weeks 11..14, 124 h booked by higher-priority items (P1-014 P1 32 h, P0-009 P0 24 h, P1-015 P1 24 h), this item needs 40 h; scheduled (done week 5) with one more Compliance person in weeks 1-14"
+check "report.md's deferred table carries it" has "$T/s/report.md" "scheduled (done week 5) with one more Compliance person in weeks 1-14"
 check "report.md's gate table carries it" has "$T/s/report.md" "on time with one more Documentation person in weeks 1-3"
 check "gates.csv's cause too" has "$T/s/gates.csv" "M1,3,13,10,late,\"on time with one more Documentation person"
 "$OPTPLAN" "$EXAMPLE" --explain off -o "$T/o" >"$T/out2" 2>"$T/err"

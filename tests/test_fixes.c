@@ -1,4 +1,4 @@
-/* test_fixes.c - every "makes gate G on time" that cli_gate_fixes says holds when the change is applied by hand */
+/* test_fixes.c - every change cli_gate_fixes or cli_deferred_fixes says makes a gate on time or schedules an item does so when applied by hand */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,11 +227,78 @@ static int parse_change(const char *text, char *role, int *a, int *b)
     return s && sscanf(s, "one more %31s person in weeks %d-%d", role, a, b) == 3;
 }
 
+/* Item i's last week in plan q (which it frees) solved as cli_gate_fixes
+   does; 0 not scheduled, -1 no plan. */
+static int solved_item_end(op_plan *q, int i)
+{
+    int end = -1;
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    op_solver_opts o;
+    op_solver_opts_init(&o);
+    o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
+    op_solution *sol = NULL;
+    if (q && op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
+        op_eval *e = op_eval_new(q, sol->schedule, 0);
+        end = e ? (op_eval_item(e, i)->done ? op_eval_item(e, i)->end_week : 0) : -1;
+        op_eval_free(e);
+    }
+    op_solution_free(sol);
+    op_diag_free(d);
+    op_plan_free(q);
+    return end;
+}
+
+/* Checks the deferred items' "scheduled (done week W) with one more R
+   person in weeks a-b" and "... with a quarter less effort on it" by hand;
+   returns the claims seen. */
+static int check_deferred(const op_plan *p, const op_solution *sol, int *bad)
+{
+    int claims = 0;
+    for (int k = 0; k < sol->ndeferred; k++) {
+        int i = sol->deferred[k], w, a, b, end = -2;
+        const char *s = strstr(sol->deferred_why[k], "scheduled (done week ");
+        char role[32];
+        op_diag *d = op_diag_new(OP_MAX_ERRORS);
+        op_plan *q = NULL;
+        if (s && sscanf(s, "scheduled (done week %d) with one more %31s person in weeks %d-%d", &w,
+                        role, &a, &b) == 4) {
+            int n = op_plan_team_row_count(p);
+            op_team_row *rows = malloc(((size_t)n + 1) * sizeof *rows);
+            CU_ASSERT_FATAL(rows != NULL);
+            for (int r = 0; r < n; r++)
+                rows[r] = *op_plan_team_row(p, r);
+            op_loc l = {"hand", 0, 0};
+            rows[n] = (op_team_row){.role = {.name = role, .index = -1, .loc = l}, .headcount = 1,
+                                    .hours_per_week = 40, .from_week = a, .to_week = b,
+                                    .cost_per_hour = -1, .loc = l, .cost_loc = l};
+            end = solved_item_end(op_plan_with_team(p, rows, n + 1, &q, d) == OP_OK ? q : NULL, i);
+            free(rows);
+        } else if (s && strstr(s, "with a quarter less effort on it")) {
+            char *one = calloc((size_t)op_plan_item_count(p) + 1, 1);
+            CU_ASSERT_FATAL(one != NULL);
+            one[i] = 1;
+            op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = one, .factor = 0.75};
+            end = solved_item_end(op_plan_edited(p, &ed, &q, d) == OP_OK ? q : NULL, i);
+            free(one);
+        }
+        op_diag_free(d);
+        if (end == -2)
+            continue;
+        claims++;
+        if (end <= 0) {
+            ++*bad;
+            fprintf(stderr, "\n  deferred %s: \"%s\", by hand %d", op_plan_item(p, i)->id,
+                    sol->deferred_why[k], end);
+        }
+    }
+    return claims;
+}
+
 static void test_fixes_hold(void)
 {
     const char *env = getenv("TEST_FIXES_PLANS");
     int n = env && atoi(env) > 0 ? atoi(env) : getenv("OPTPLAN_WRAPPER") ? 10 : 80;
-    int claims = 0, bad = 0;
+    int claims = 0, bad = 0, deferred_claims = 0;
     rng_state.state = 20261130UL;
     for (int k = 0; k < n; k++) {
         op_plan *p = random_plan();
@@ -242,6 +309,13 @@ static void test_fixes_hold(void)
         CU_ASSERT_FATAL(op_solve(p, &o, &sol, d) == OP_OK);
         op_eval *e = sol->schedule ? op_eval_new(p, sol->schedule, 0) : NULL;
         char **texts = NULL;
+        if (e && sol->ndeferred) {
+            CU_ASSERT_EQUAL(cli_deferred_fixes(p, &o, e, sol->deferred, sol->deferred_why,
+                                               sol->ndeferred, 2),
+                            OP_OK);
+            int c = check_deferred(p, sol, &bad);
+            claims += c, deferred_claims += c;
+        }
         if (e && op_eval_gates_met(e) < op_plan_gate_count(p))
             CU_ASSERT_EQUAL(cli_gate_fixes(p, &o, e, 2, &texts, d), OP_OK);
         for (int g = 0; texts && g < op_plan_gate_count(p); g++) {
@@ -272,12 +346,13 @@ static void test_fixes_hold(void)
     CU_ASSERT_EQUAL(bad, 0);
     CU_ASSERT(claims >= n / 10); /* the test must see claims to mean anything */
     if (n >= 80) /* every kind of claim is met at the default size (seen: 11, 2, 83) */
-        CU_ASSERT(seen_kind[0] > 0 && seen_kind[1] > 0 && seen_kind[2] > 0);
+        CU_ASSERT(seen_kind[0] > 0 && seen_kind[1] > 0 && seen_kind[2] > 0 &&
+                  deferred_claims > 0);
     if (getenv("TEST_SOLVER_STATS"))
         fprintf(stderr,
-                "\n  %d plans, %d \"on time\" claims checked (%d effort cuts, %d hand-offs, %d "
-                "deadline moves)\n",
-                n, claims, seen_kind[0], seen_kind[1], seen_kind[2]);
+                "\n  %d plans, %d claims checked (%d effort cuts, %d hand-offs, %d "
+                "deadline moves, %d deferred items)\n",
+                n, claims, seen_kind[0], seen_kind[1], seen_kind[2], deferred_claims);
 }
 
 int main(void)

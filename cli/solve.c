@@ -25,10 +25,12 @@ typedef struct solve_state {
     char status[128];                 /* "proven optimal", ... */
     char **fixes;                     /* per gate, cli_gate_fixes's text; NULL none */
     int ngates;
+    cli_trend *trend;                 /* --history, NULL for none */
 } solve_state;
 
 static void solve_free(solve_state *s)
 {
+    cli_trend_free(s->trend);
     cli_gate_fixes_free(s->fixes, s->ngates);
     op_eval_free(s->eval);
     op_solution_free(s->sol);
@@ -196,6 +198,7 @@ static op_status publish(const cli_solve_request *rq, const solve_state *s, op_d
         .previous = s->prev_run,
         .gate_fixes = (const char *const *)s->fixes,
         .previous_schedule = s->prev_sched,
+        .trend = cli_trend_report(s->trend),
     };
     char log[2048];
     write_log(s, log, sizeof log);
@@ -287,6 +290,11 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
         r.status = OP_ENOMEM;
         goto out;
     }
+    if (rq->nhistory) {
+        r.status = cli_trend_new(rq->history, rq->nhistory, rq->out, rq->plan, s.eval, &s.trend, d);
+        if (r.status != OP_OK)
+            goto out;
+    }
     r.status = publish(rq, &s, d);
     if (r.status != OP_OK)
         goto out;
@@ -341,6 +349,8 @@ cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, 
         .out = o->out,
         .baseline = baseline,
         .previous = o->previous,
+        .history = o->history,
+        .nhistory = o->nhistory,
         .solver = o->solver,
         .require_all = o->require_all,
         .fail_on_late = o->fail_on_late,

@@ -29,18 +29,8 @@ const op_report_trend *cli_trend_report(const cli_trend *t) { return t ? &t->rep
 /* The last path component of dir (trailing slashes ignored), as a new string. */
 static char *base_name(const char *dir)
 {
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
-        n--;
-    size_t a = n;
-    while (a > 0 && dir[a - 1] != '/')
-        a--;
-    char *s = malloc(n - a + 1);
-    if (s) {
-        memcpy(s, dir + a, n - a);
-        s[n - a] = 0;
-    }
-    return s;
+    size_t len, at = op_path_base(dir, &len);
+    return strndup(dir + at, len);
 }
 
 /* Room for n runs; -1 on ENOMEM. */

@@ -57,9 +57,11 @@ static op_plan *random_plan(void)
     return p;
 }
 
-/* Gate g's week in plan q (which it frees) solved for stages scheduled and
-   lateness, as cli_gate_fixes does; 0 never, -1 when q is NULL or no plan came. */
-static int solved_week(op_plan *q, int g)
+/* Plan q (which it frees) solved for stages scheduled and lateness, as
+   cli_gate_fixes does: gate g's week (0 never or g < 0), and item i's last week
+   into *end (0: not scheduled) when i >= 0; -1 when q is NULL or no plan
+   came. */
+static int solved(op_plan *q, int g, int i, int *end)
 {
     int week = -1;
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
@@ -69,7 +71,9 @@ static int solved_week(op_plan *q, int g)
     op_solution *sol = NULL;
     if (q && op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
         op_eval *e = op_eval_new(q, sol->schedule, 0);
-        week = e ? op_eval_gate(e, g)->passed_week : -1;
+        week = !e ? -1 : g >= 0 ? op_eval_gate(e, g)->passed_week : 0;
+        if (e && i >= 0)
+            *end = op_eval_item(e, i)->done ? op_eval_item(e, i)->end_week : 0;
         op_eval_free(e);
     }
     op_solution_free(sol);
@@ -78,14 +82,13 @@ static int solved_week(op_plan *q, int g)
     return week;
 }
 
-/* Gate g's week with one more person of role in weeks a..b, solved for
-   stages scheduled and lateness as cli_gate_fixes does; 0 never, -1 when
-   the change cannot be built or solved. */
-static int week_with(const op_plan *p, const char *role, int a, int b, int g)
+static int solved_week(op_plan *q, int g) { return solved(q, g, -1, NULL); }
+
+/* p with one more person of role in weeks a..b (NULL when that cannot be
+   built); the caller frees it. */
+static op_plan *with_person(const op_plan *p, const char *role, int a, int b)
 {
-    int r = op_plan_find_role(p, role), n = op_plan_team_row_count(p);
-    if (r < 0)
-        return -1;
+    int n = op_plan_team_row_count(p);
     op_team_row *rows = malloc(((size_t)n + 1) * sizeof *rows);
     CU_ASSERT_FATAL(rows != NULL);
     for (int k = 0; k < n; k++)
@@ -96,10 +99,19 @@ static int week_with(const op_plan *p, const char *role, int a, int b, int g)
                             .cost_per_hour = -1, .loc = l, .cost_loc = l};
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_plan *q = NULL;
-    int week = solved_week(op_plan_with_team(p, rows, n + 1, &q, d) == OP_OK ? q : NULL, g);
+    if (op_plan_with_team(p, rows, n + 1, &q, d) != OP_OK)
+        q = NULL;
     op_diag_free(d);
     free(rows);
-    return week;
+    return q;
+}
+
+/* Gate g's week with one more person of role in weeks a..b, solved for
+   stages scheduled and lateness as cli_gate_fixes does; 0 never, -1 when
+   the change cannot be built or solved. */
+static int week_with(const op_plan *p, const char *role, int a, int b, int g)
+{
+    return op_plan_find_role(p, role) < 0 ? -1 : solved_week(with_person(p, role, a, b), g);
 }
 
 /* Gate g's week in p edited by ed, solved as cli_gate_fixes does; -1 when
@@ -227,27 +239,6 @@ static int parse_change(const char *text, char *role, int *a, int *b)
     return s && sscanf(s, "one more %31s person in weeks %d-%d", role, a, b) == 3;
 }
 
-/* Item i's last week in plan q (which it frees) solved as cli_gate_fixes
-   does; 0 not scheduled, -1 no plan. */
-static int solved_item_end(op_plan *q, int i)
-{
-    int end = -1;
-    op_diag *d = op_diag_new(OP_MAX_ERRORS);
-    op_solver_opts o;
-    op_solver_opts_init(&o);
-    o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
-    op_solution *sol = NULL;
-    if (q && op_solve(q, &o, &sol, d) == OP_OK && sol->schedule) {
-        op_eval *e = op_eval_new(q, sol->schedule, 0);
-        end = e ? (op_eval_item(e, i)->done ? op_eval_item(e, i)->end_week : 0) : -1;
-        op_eval_free(e);
-    }
-    op_solution_free(sol);
-    op_diag_free(d);
-    op_plan_free(q);
-    return end;
-}
-
 /* Checks the deferred items' "scheduled (done week W) with one more R
    person in weeks a-b" and "... with a quarter less effort on it" by hand;
    returns the claims seen. */
@@ -255,34 +246,26 @@ static int check_deferred(const op_plan *p, const op_solution *sol, int *bad)
 {
     int claims = 0;
     for (int k = 0; k < sol->ndeferred; k++) {
-        int i = sol->deferred[k], w, a, b, end = -2;
+        int i = sol->deferred[k], w, a, b, end = -1, claimed = 1;
         const char *s = strstr(sol->deferred_why[k], "scheduled (done week ");
         char role[32];
         op_diag *d = op_diag_new(OP_MAX_ERRORS);
         op_plan *q = NULL;
         if (s && sscanf(s, "scheduled (done week %d) with one more %31s person in weeks %d-%d", &w,
                         role, &a, &b) == 4) {
-            int n = op_plan_team_row_count(p);
-            op_team_row *rows = malloc(((size_t)n + 1) * sizeof *rows);
-            CU_ASSERT_FATAL(rows != NULL);
-            for (int r = 0; r < n; r++)
-                rows[r] = *op_plan_team_row(p, r);
-            op_loc l = {"hand", 0, 0};
-            rows[n] = (op_team_row){.role = {.name = role, .index = -1, .loc = l}, .headcount = 1,
-                                    .hours_per_week = 40, .from_week = a, .to_week = b,
-                                    .cost_per_hour = -1, .loc = l, .cost_loc = l};
-            end = solved_item_end(op_plan_with_team(p, rows, n + 1, &q, d) == OP_OK ? q : NULL, i);
-            free(rows);
+            solved(with_person(p, role, a, b), -1, i, &end);
         } else if (s && strstr(s, "with a quarter less effort on it")) {
             char *one = calloc((size_t)op_plan_item_count(p) + 1, 1);
             CU_ASSERT_FATAL(one != NULL);
             one[i] = 1;
             op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = one, .factor = 0.75};
-            end = solved_item_end(op_plan_edited(p, &ed, &q, d) == OP_OK ? q : NULL, i);
+            solved(op_plan_edited(p, &ed, &q, d) == OP_OK ? q : NULL, -1, i, &end);
             free(one);
+        } else {
+            claimed = 0;
         }
         op_diag_free(d);
-        if (end == -2)
+        if (!claimed)
             continue;
         claims++;
         if (end <= 0) {

@@ -134,6 +134,10 @@ typedef struct op_item {
     int duration;
     op_crew *crew;
     int ncrew;
+    /* ranged estimates (forecasts): the most likely value is effort (or
+       duration); 0 = not given (then --uncertainty, or no range) */
+    double effort_low, effort_high;
+    int duration_low, duration_high;
     /* progress (re-planning from a status): hours still to do, and whether the
        item was done or started before the planning weeks begin */
     double remaining;    /* = effort unless a status says otherwise */
@@ -464,6 +468,60 @@ int op_eval_compare(const op_plan *p, const op_eval *a, const op_eval *b);
 int op_schedule_item_pauses(const op_plan *p, const op_schedule *s, int i, int *weeks, int nmax);
 /* The paused weeks of every item of s together (summary.csv's paused_weeks). */
 int op_schedule_paused_weeks(const op_plan *p, const op_schedule *s);
+
+/* ---- forecasts: the plan executed under sampled efforts (forecast.c) -- */
+
+/* How efforts are drawn between low, most likely and high. */
+typedef enum op_dist { OP_DIST_PERT = 0, OP_DIST_TRIANGULAR } op_dist;
+
+typedef struct op_forecast_opts {
+    int scenarios;            /* N >= 1 */
+    unsigned long long seed;  /* the same seed, the same draws */
+    op_dist dist;
+    double uncertainty;       /* items without a range: most likely x (1 -+ this); 0 none */
+    int next_week;            /* --handoff next-week: no same-week hand-offs */
+    int early;                /* --start-rule early: items may start before their
+                                 planned start, on hours nobody else needs */
+} op_forecast_opts;
+
+/* The policy (README, "Forecasts"): the plan s is what the team follows.
+   Each scenario draws every item's effort (or duration) and runs the weeks
+   from the first planning week: an item starts no earlier than its planned
+   start (with early: as soon as it can, on hours nobody else needs), and
+   later when a dependency (with its lag and the same-week hand-off rule)
+   or its crew's hours hold it; each week an item first gets the hours the
+   plan gave it that week, then, when it is behind (more left than the plan
+   gives it from next week on), the hours its role still has free, in the
+   plan's order of items (planned start, end, dependency order). Items the
+   plan leaves out stay out. With every range of zero width and the plan
+   start rule, the scenario is the plan itself. Results are tallies over
+   the scenarios: memory does not grow with N. */
+typedef struct op_forecast op_forecast;
+
+/* Runs o->scenarios scenarios of plan p (validated) following schedule s.
+   Returns NULL on ENOMEM; free with op_forecast_free. */
+op_forecast *op_forecast_run(const op_plan *p, const op_schedule *s, const op_forecast_opts *o);
+void op_forecast_free(op_forecast *f);
+int op_forecast_scenarios(const op_forecast *f);
+/* The latest week any scenario reached (charts' right edge). */
+int op_forecast_last_seen(const op_forecast *f);
+/* The q-quantile (0 < q <= 1) of gate g's pass week: the first week by
+   which at least q of the scenarios passed it; 0 when fewer than q of them
+   ever did. */
+int op_forecast_gate_quantile(const op_forecast *f, int g, double q);
+/* The share of scenarios that passed gate g by week w. */
+double op_forecast_gate_by(const op_forecast *f, int g, int w);
+/* The same for the week the last planned item is done. */
+int op_forecast_last_quantile(const op_forecast *f, double q);
+double op_forecast_last_by(const op_forecast *f, int w);
+/* The share of scenarios in which item i was on the chain that decided a
+   late gate: the gate's exit item done last, then, while an item started
+   later than planned because of a dependency, that dependency. */
+double op_forecast_criticality(const op_forecast *f, int i);
+/* Item i's effort range as forecasts draw it: low, most likely, high (the
+   remaining hours of a started item, its range scaled to them). */
+void op_forecast_range(const op_plan *p, int i, double uncertainty, double *low, double *mode,
+                       double *high);
 
 /* ---- a report directory read back, for comparisons (run.c) ----------- */
 

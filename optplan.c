@@ -50,6 +50,8 @@ static const char help_commands[] =
     "  check            evaluate a given plan (--plan, default PLAN_DIR/baseline.csv)\n"
     "  validate         read and check the inputs, print a summary\n"
     "  staff            the cheapest team that meets every gate (staff.csv)\n"
+    "  forecast         solve, then the plan run under drawn efforts: each\n"
+    "                   gate's P50/P80/P95 week and chance (forecast.csv)\n"
     "  sweep            re-solve with one person more/fewer per role (sweep.csv)\n"
     "  import-psplib FILE.sm OUTDIR  a PSPLIB RCPSP instance as optplan inputs\n"
     "  compare DIR...   put two or more report directories side by side\n"
@@ -93,6 +95,16 @@ static const char help_commands[] =
     "                       to FILE, the next ones to FILE.2, FILE.3, ...\n"
     "      --greedy         skip the ILP: report the greedy schedule\n"
     "\n";
+static const char help_forecast[] =
+    "Forecast options (forecast; solve with --simulate):\n"
+    "      --simulate N     scenarios drawn (forecast: default 10000)\n"
+    "      --uncertainty P  items without effort_low/effort_high: +-P %\n"
+    "      --distribution pert|triangular  how efforts are drawn (default pert)\n"
+    "      --seed S         the draws' seed (default 1): same seed, same figures\n"
+    "      --start-rule plan|early  items start no earlier than planned\n"
+    "                       (default), or as soon as they can\n"
+    "\n";
+
 static const char help_options[] =
     "Staffing options (staff):\n"
     "      --staff-model M  block (default): each role one run of weeks, paid\n"
@@ -198,6 +210,11 @@ static const struct option longopts[] = {
     {"status", required_argument, NULL, CLI_OPT_STATUS},
     {"previous", required_argument, NULL, CLI_OPT_PREVIOUS},
     {"history", required_argument, NULL, CLI_OPT_HISTORY},
+    {"simulate", required_argument, NULL, CLI_OPT_SIMULATE},
+    {"uncertainty", required_argument, NULL, CLI_OPT_UNCERTAINTY},
+    {"seed", required_argument, NULL, CLI_OPT_SEED},
+    {"distribution", required_argument, NULL, CLI_OPT_DISTRIBUTION},
+    {"start-rule", required_argument, NULL, CLI_OPT_START_RULE},
     {"stability", required_argument, NULL, CLI_OPT_STABILITY},
     {"fail-on-late", no_argument, NULL, CLI_OPT_FAIL_ON_LATE},
     {"explain", required_argument, NULL, CLI_OPT_EXPLAIN},
@@ -221,6 +238,7 @@ typedef struct command {
 static const command commands[] = {
     {"solve", cli_solve, 1, 1},         {"check", cli_check, 1, 0},
     {"validate", cli_validate, 1, 0},   {"staff", cli_staff, 1, 1},
+    {"forecast", cli_forecast, 1, 1},
     {"sweep", cli_sweep, 1, 0},         {"compare", cli_compare, 0, 0},
     {"import-psplib", cli_import_psplib, 0, 0}};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -333,6 +351,7 @@ int main(int argc, char **argv)
     switch (cli_options_parse(argc, argv, &table, &io, &o)) {
     case CLI_PARSE_HELP:
         fputs(help_commands, io.out);
+        fputs(help_forecast, io.out);
         fputs(help_options, io.out);
         return flush_out(&io, EXIT_OPTIMAL);
     case CLI_PARSE_VERSION:

@@ -92,6 +92,8 @@ typedef struct cli_options {
     const char *status, *previous;
     const char *history[CLI_MAX_REPEAT]; /* --history PATH, each time given */
     int nhistory;
+    op_forecast_opts forecast; /* --simulate N (forecast: 10000 by default), --uncertainty,
+                                  --seed, --distribution, --start-rule */
     /* values as given, repeated on sweep's scenario command lines */
     const char *objective_arg, *gate_entry_arg, *handoff_arg, *focus_arg, *time_limit_arg, *gap_arg,
         *horizon_arg, *week_arg, *hour_step_arg;
@@ -108,7 +110,8 @@ enum {
     CLI_OPT_MAX_HEADCOUNT, CLI_OPT_KEEP_TEAM, CLI_OPT_ADD_STAFF, CLI_OPT_ROLES, CLI_OPT_DELTA,
     CLI_OPT_FROM_WEEK, CLI_OPT_LIST, CLI_OPT_GATHER, CLI_OPT_WEEK, CLI_OPT_STATUS,
     CLI_OPT_PREVIOUS, CLI_OPT_STABILITY, CLI_OPT_FAIL_ON_LATE, CLI_OPT_HOUR_STEP,
-    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN, CLI_OPT_HISTORY
+    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN, CLI_OPT_HISTORY,
+    CLI_OPT_SIMULATE, CLI_OPT_UNCERTAINTY, CLI_OPT_SEED, CLI_OPT_DISTRIBUTION, CLI_OPT_START_RULE
 };
 
 /* The command line's vocabulary, defined by main. */
@@ -185,6 +188,8 @@ cli_outcome cli_validate(const cli_io *io, const cli_options *o, const op_plan *
 cli_outcome cli_check(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
 cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
 cli_outcome cli_staff(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
+/* forecast: solve, then the plan found simulated (--simulate, 10000 by default). */
+cli_outcome cli_forecast(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
 cli_outcome cli_sweep(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
 cli_outcome cli_compare(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
 cli_outcome cli_import_psplib(const cli_io *io, const cli_options *o, const op_plan *p,
@@ -199,6 +204,7 @@ typedef struct cli_solve_request {
     const char *previous;       /* the last run's report directory, NULL for none */
     const char *const *history; /* --history paths (nhistory of them) */
     int nhistory;
+    const op_forecast_opts *forecast; /* scenarios > 0: simulate the plan found */
     const op_report_team *team; /* staff: the team found, NULL otherwise */
     op_solver_opts solver;
     int require_all, fail_on_late, quiet;

@@ -251,6 +251,36 @@ static int replan_option(int c, const char *arg, const cli_io *io, cli_options *
     }
 }
 
+static int forecast_option(int c, const char *arg, const cli_io *io, cli_options *o)
+{
+    op_forecast_opts *f = &o->forecast;
+    double v;
+    switch (c) {
+    case CLI_OPT_SIMULATE: return parse_whole(io, "simulate", arg, 1, 1000000, &f->scenarios);
+    case CLI_OPT_UNCERTAINTY:
+        if (parse_number(io, "uncertainty", arg, 0, 100, &v))
+            return -1;
+        f->uncertainty = v / 100;
+        return 0;
+    case CLI_OPT_SEED:
+        if (parse_number(io, "seed", arg, 0, 9007199254740991.0, &v))
+            return -1;
+        if (v != floor(v))
+            return bad_value(io, "seed", arg, "expected a whole number");
+        f->seed = (unsigned long long)v;
+        return 0;
+    case CLI_OPT_DISTRIBUTION: {
+        int tri;
+        if (parse_choice(io, "distribution", arg, "pert", "triangular", &tri))
+            return -1;
+        f->dist = tri ? OP_DIST_TRIANGULAR : OP_DIST_PERT;
+        return 0;
+    }
+    case CLI_OPT_START_RULE: return parse_choice(io, "start-rule", arg, "plan", "early", &f->early);
+    default: return 1;
+    }
+}
+
 /* ---- suggestions ------------------------------------------------------ */
 
 /* Edit distance of a and b (insertions, deletions, substitutions and
@@ -445,16 +475,20 @@ static int finish_options(const cli_io *io, cli_options *o)
         o->out = "out";
     if (o->status && !o->week)
         return usage_error(io, "--status needs --week (the current week)", NULL);
+    if (strcmp(o->command, "forecast") == 0 && !o->forecast.scenarios)
+        o->forecast.scenarios = 10000;
+    o->forecast.next_week = o->solver.next_week;
     return o->period == OP_PERIOD_DAY ? check_period(io, o) : 0;
 }
 
 cli_parse cli_options_parse(int argc, char **argv, const cli_table *t, const cli_io *io,
                             cli_options *o)
 {
-    static const group_fn groups[] = {input_option, solver_option, staff_option, whatif_option,
-                                      replan_option};
+    static const group_fn groups[] = {input_option,  solver_option,  staff_option,
+                                      whatif_option, replan_option, forecast_option};
     *o = (cli_options){.self = argv[0], .period = OP_PERIOD_WEEK, .deltas = {+1, -1},
-                       .ndeltas = 2, .from_week = 1, .jobs = 1, .explain = 1};
+                       .ndeltas = 2, .from_week = 1, .jobs = 1, .explain = 1,
+                       .forecast = {.seed = 1}};
     op_solver_opts_init(&o->solver);
     op_staff_opts_init(&o->staff);
     opterr = 0;

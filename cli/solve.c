@@ -26,10 +26,13 @@ typedef struct solve_state {
     char **fixes;                     /* per gate, cli_gate_fixes's text; NULL none */
     int ngates;
     cli_trend *trend;                 /* --history, NULL for none */
+    op_forecast *forecast;            /* --simulate, NULL for none */
+    char forecast_how[256];
 } solve_state;
 
 static void solve_free(solve_state *s)
 {
+    op_forecast_free(s->forecast);
     cli_trend_free(s->trend);
     cli_gate_fixes_free(s->fixes, s->ngates);
     op_eval_free(s->eval);
@@ -200,6 +203,8 @@ static op_status publish(const cli_solve_request *rq, const solve_state *s, op_d
         .previous_schedule = s->prev_sched,
         .trend = cli_trend_report(s->trend),
     };
+    op_report_forecast fc = {s->forecast, s->forecast_how};
+    info.forecast = s->forecast ? &fc : NULL;
     char log[2048];
     write_log(s, log, sizeof log);
     return cli_publish(rq->out, rq->plan, sol->schedule, s->eval, &info, log, d);
@@ -254,6 +259,25 @@ static void say_late(const cli_io *io, const op_plan *p, const op_eval *e, char 
     }
 }
 
+/* --simulate: the plan found, run under drawn efforts; the words that say how. */
+static op_status simulate(const cli_solve_request *rq, solve_state *s, op_diag *d)
+{
+    const op_forecast_opts *f = rq->forecast;
+    if (!(s->forecast = op_forecast_run(rq->plan, s->sol->schedule, f))) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    char unc[64] = "no range";
+    if (f->uncertainty > 0)
+        snprintf(unc, sizeof unc, "+-%g %%", f->uncertainty * 100);
+    snprintf(s->forecast_how, sizeof s->forecast_how,
+             "efforts drawn from %s ranges (items without effort_low and effort_high: %s), "
+             "seed %llu, the plan followed as a policy (items start %s)",
+             f->dist == OP_DIST_TRIANGULAR ? "triangular" : "PERT", unc, f->seed,
+             f->early ? "as soon as they can" : "no earlier than planned");
+    return OP_OK;
+}
+
 /* The time the explanations may take, each of gates and deferred items: a
    tenth of the time limit, at least a second, at most 30 s. */
 static double explain_budget(const op_solver_opts *o)
@@ -290,6 +314,9 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
         r.status = OP_ENOMEM;
         goto out;
     }
+    if (rq->forecast && rq->forecast->scenarios > 0 &&
+        (r.status = simulate(rq, &s, d)) != OP_OK)
+        goto out;
     if (rq->nhistory) {
         r.status = cli_trend_new(rq->history, rq->nhistory, rq->out, rq->plan, s.eval, &s.trend, d);
         if (r.status != OP_OK)
@@ -351,6 +378,7 @@ cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, 
         .previous = o->previous,
         .history = o->history,
         .nhistory = o->nhistory,
+        .forecast = &o->forecast,
         .solver = o->solver,
         .require_all = o->require_all,
         .fail_on_late = o->fail_on_late,
@@ -360,4 +388,9 @@ cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, 
     cli_outcome r = cli_solve_run(io, &rq, d);
     free(joined);
     return r;
+}
+
+cli_outcome cli_forecast(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d)
+{
+    return cli_solve(io, o, p, d); /* its options already ask for the simulation */
 }

@@ -46,6 +46,14 @@ typedef struct op_report_trend {
     const int *passed;
 } op_report_trend;
 
+/* A forecast (--simulate, forecast) and how it was drawn, in words:
+   "efforts drawn from PERT ranges (items without one: +-30 %), seed 1, the
+   plan followed as a policy". */
+typedef struct op_report_forecast {
+    const op_forecast *forecast;
+    const char *how;
+} op_report_forecast;
+
 /* Everything a report says besides the schedule itself. */
 typedef struct op_report_info {
     const char *command;     /* "solve" or "check" */
@@ -76,6 +84,9 @@ typedef struct op_report_info {
     /* --history: the milestone trend (NULL for none); adds trend.csv,
        trend.svg and "Milestone trend" */
     const op_report_trend *trend;
+    /* --simulate: the forecast (NULL for none); adds forecast.csv,
+       forecast.svg and "Forecast" */
+    const op_report_forecast *forecast;
 } op_report_info;
 
 /* Writes the report files into dir, which must exist and be empty: schedule.csv,

@@ -40,13 +40,15 @@ static int make_ref(load_ctx *c, const char *name, op_loc loc, op_ref *ref)
 /* ---- items.csv ------------------------------------------------------- */
 
 enum { I_ID, I_TITLE, I_CATEGORY, I_PRIORITY, I_EFFORT, I_ROLE, I_IMPACT, I_QUICK, I_DECISION,
-       I_DEPENDS, I_EARLIEST, I_DUE, I_MAXPEOPLE, I_DURATION, I_CREW, I_LAG, I_N };
+       I_DEPENDS, I_EARLIEST, I_DUE, I_MAXPEOPLE, I_DURATION, I_CREW, I_LAG, I_EFFORT_LOW,
+       I_EFFORT_HIGH, I_DURATION_LOW, I_DURATION_HIGH, I_N };
 static const col_spec item_cols[I_N] = {
     {"id", 1, NULL},          {"title", 0, NULL},      {"category", 0, NULL},      {"priority", 0, NULL},
     {"effort_hours", 1, "duration_weeks"}, {"role", 1, "crew"},      {"impact", 0, NULL},        {"quick_win", 0, NULL},
     {"decision", 0, NULL},    {"depends_on", 0, NULL}, {"earliest_week", 0, NULL}, {"due_week", 0, NULL},
     {"max_people", 0, NULL},  {"duration_weeks", 0, NULL}, {"crew", 0, NULL},
-    {"lag_weeks", 0, NULL}};
+    {"lag_weeks", 0, NULL},   {"effort_low", 0, NULL}, {"effort_high", 0, NULL},
+    {"duration_low", 0, NULL}, {"duration_high", 0, NULL}};
 
 static int add_dep(void *ctx, const char *name, op_loc loc)
 {
@@ -107,15 +109,15 @@ static int lag_field(load_ctx *c, const row_view *r, int *out)
     return bad;
 }
 
-/* duration_weeks: whole weeks, or with days any whole number of days
-   (0.2 weeks each); held in the plan's periods. */
-static int duration_field(load_ctx *c, const row_view *r, int k, int *out)
+/* duration_weeks (or its range, column col): whole weeks, or with days
+   any whole number of days (0.2 weeks each); held in the plan's periods. */
+static int duration_field(load_ctx *c, const row_view *r, int k, const char *col, int *out)
 {
     if (op_plan_period(c->p) != OP_PERIOD_DAY)
-        return csvread_int(r, k, "duration_weeks", 1, OP_MAX_WEEK, 0, out, c->d);
+        return csvread_int(r, k, col, 1, OP_MAX_WEEK, 0, out, c->d);
     double w;
     *out = 0;
-    if (csvread_number(r, k, "duration_weeks", 0, 1, 0, &w, c->d))
+    if (csvread_number(r, k, col, 0, 1, 0, &w, c->d))
         return -1;
     if (!r->cell[k][0])
         return 0;
@@ -123,13 +125,13 @@ static int duration_field(load_ctx *c, const row_view *r, int k, int *out)
     op_loc l = csvread_loc(r, k);
     if (fabs(days - floor(days + 0.5)) > 1e-6) {
         op_diag_error(c->d, OP_EDATA, &l,
-                      "duration_weeks: not a whole number of days (0.2 weeks each), got \"%.60s\"",
+                      "%s: not a whole number of days (0.2 weeks each), got \"%.60s\"", col,
                       r->cell[k]);
         return -1;
     }
     if (days > OP_MAX_WEEK + 0.5) {
-        op_diag_error(c->d, OP_EDATA, &l, "duration_weeks: at most %d weeks in a day plan, got \"%.60s\"",
-                      OP_MAX_WEEK / OP_DAYS_PER_WEEK, r->cell[k]);
+        op_diag_error(c->d, OP_EDATA, &l, "%s: at most %d weeks in a day plan, got \"%.60s\"",
+                      col, OP_MAX_WEEK / OP_DAYS_PER_WEEK, r->cell[k]);
         return -1;
     }
     *out = (int)floor(days + 0.5);
@@ -164,6 +166,54 @@ static int item_effort(load_ctx *c, const row_view *r, int fixed, op_item *it)
             bad |= csvread_number(r, I_EFFORT, "effort_hours", 0, 1, 0, &it->effort, c->d);
     }
     return bad;
+}
+
+/* One side of a range, column k: low (below = 1) or high of the most
+   likely value m; reported unless it lies on its side of m. */
+static int range_side(load_ctx *c, const row_view *r, int k, const char *col, double v, double m,
+                      int below, const char *mcol)
+{
+    if (!r->cell[k][0] || (below ? v <= m + 1e-9 : v >= m - 1e-9))
+        return 0;
+    op_loc l = csvread_loc(r, k);
+    op_diag_error(c->d, OP_EDATA, &l, "%s: %s is %s than %s (%s)", col, r->cell[k],
+                  below ? "more" : "less", mcol, r->cell[mcol[0] == 'e' ? I_EFFORT : I_DURATION]);
+    return -1;
+}
+
+/* effort_low and effort_high (or duration_low and duration_high for a
+   fixed-duration item) of row r into it: each optional, low <= most likely
+   <= high, the other pair empty. */
+static int item_range(load_ctx *c, const row_view *r, int fixed, op_item *it)
+{
+    int lo = fixed ? I_DURATION_LOW : I_EFFORT_LOW, hi = lo + 1;
+    int wrong = fixed ? I_EFFORT_LOW : I_DURATION_LOW;
+    for (int k = wrong; k <= wrong + 1; k++)
+        if (r->cell[k][0]) {
+            op_loc l = csvread_loc(r, k);
+            op_diag_error(c->d, OP_EDATA, &l, "%s: %s", item_cols[k].name,
+                          fixed ? "a fixed-duration item's range is duration_low and "
+                                  "duration_high"
+                                : "only a fixed-duration item (duration_weeks) has a duration "
+                                  "range; use effort_low and effort_high");
+            return -1;
+        }
+    if (fixed) {
+        int bad = duration_field(c, r, lo, "duration_low", &it->duration_low) |
+                  duration_field(c, r, hi, "duration_high", &it->duration_high);
+        return bad ? bad
+                   : range_side(c, r, lo, "duration_low", it->duration_low, it->duration, 1,
+                                "duration_weeks") |
+                         range_side(c, r, hi, "duration_high", it->duration_high, it->duration,
+                                    0, "duration_weeks");
+    }
+    int bad = csvread_number(r, lo, "effort_low", 0, 1, 0, &it->effort_low, c->d) |
+              csvread_number(r, hi, "effort_high", 0, 1, 0, &it->effort_high, c->d);
+    return bad ? bad
+               : range_side(c, r, lo, "effort_low", it->effort_low, it->effort, 1,
+                            "effort_hours") |
+                     range_side(c, r, hi, "effort_high", it->effort_high, it->effort, 0,
+                                "effort_hours");
 }
 
 /* The labels (priority, impact, quick_win, decision), weeks and max_people of row r into it,
@@ -221,10 +271,12 @@ static int item_row(void *ctx, const row_view *r)
     memset(&it, 0, sizeof it);
     int bad = 0;
     bad |= required(c, r, I_ID, "id");
-    bad |= duration_field(c, r, I_DURATION, &it.duration);
+    bad |= duration_field(c, r, I_DURATION, "duration_weeks", &it.duration);
     int fixed = r->cell[I_DURATION][0] || r->cell[I_CREW][0];
     bad |= item_effort(c, r, fixed, &it);
     bad |= item_attrs(c, r, &it);
+    if (!bad)
+        bad |= item_range(c, r, fixed, &it);
     if (bad)
         return 0; /* reported; go on with the next row */
     it.loc = (op_loc){r->file, r->line, 0};

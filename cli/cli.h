@@ -94,6 +94,8 @@ typedef struct cli_options {
     int nhistory;
     op_forecast_opts forecast; /* --simulate N (forecast: 10000 by default), --uncertainty,
                                   --seed, --distribution, --start-rule */
+    const char *simulate_arg, *uncertainty_arg, *seed_arg, *distribution_arg,
+        *start_rule_arg; /* as given, for sweep's scenario command lines */
     /* values as given, repeated on sweep's scenario command lines */
     const char *objective_arg, *gate_entry_arg, *handoff_arg, *focus_arg, *time_limit_arg, *gap_arg,
         *horizon_arg, *week_arg, *hour_step_arg;

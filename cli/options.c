@@ -256,13 +256,17 @@ static int forecast_option(int c, const char *arg, const cli_io *io, cli_options
     op_forecast_opts *f = &o->forecast;
     double v;
     switch (c) {
-    case CLI_OPT_SIMULATE: return parse_whole(io, "simulate", arg, 1, 1000000, &f->scenarios);
+    case CLI_OPT_SIMULATE:
+        o->simulate_arg = arg;
+        return parse_whole(io, "simulate", arg, 1, 1000000, &f->scenarios);
     case CLI_OPT_UNCERTAINTY:
+        o->uncertainty_arg = arg;
         if (parse_number(io, "uncertainty", arg, 0, 100, &v))
             return -1;
         f->uncertainty = v / 100;
         return 0;
     case CLI_OPT_SEED:
+        o->seed_arg = arg;
         if (parse_number(io, "seed", arg, 0, 9007199254740991.0, &v))
             return -1;
         if (v != floor(v))
@@ -271,12 +275,15 @@ static int forecast_option(int c, const char *arg, const cli_io *io, cli_options
         return 0;
     case CLI_OPT_DISTRIBUTION: {
         int tri;
+        o->distribution_arg = arg;
         if (parse_choice(io, "distribution", arg, "pert", "triangular", &tri))
             return -1;
         f->dist = tri ? OP_DIST_TRIANGULAR : OP_DIST_PERT;
         return 0;
     }
-    case CLI_OPT_START_RULE: return parse_choice(io, "start-rule", arg, "plan", "early", &f->early);
+    case CLI_OPT_START_RULE:
+        o->start_rule_arg = arg;
+        return parse_choice(io, "start-rule", arg, "plan", "early", &f->early);
     default: return 1;
     }
 }

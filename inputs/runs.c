@@ -12,13 +12,17 @@ typedef struct run_ctx {
     op_run_part part;
     int ka, kb; /* columns stored as a and b; -1 for none */
     int kjoin;  /* a column appended to the key after OP_RUN_KEY_SEP; -1 for none */
+    int kkey;   /* the key column */
+    const char *only; /* keep only rows whose first column is this; NULL: all */
     op_diag *d;
 } run_ctx;
 
 static int run_row(void *ctx, const row_view *r)
 {
     run_ctx *c = ctx;
-    if (!r->cell[0][0]) {
+    if (c->only && strcmp(r->cell[0], c->only) != 0)
+        return 0;
+    if (!r->cell[c->kkey][0]) {
         op_loc l = csvread_loc(r, 0);
         op_diag_error(c->d, OP_EDATA, &l, "empty key");
         return 0;
@@ -26,7 +30,7 @@ static int run_row(void *ctx, const row_view *r)
     char key[512];
     if (c->kjoin >= 0)
         snprintf(key, sizeof key, "%s%c%s", r->cell[0], OP_RUN_KEY_SEP, r->cell[c->kjoin]);
-    if (op_run_put(c->run, c->part, c->kjoin >= 0 ? key : r->cell[0],
+    if (op_run_put(c->run, c->part, c->kjoin >= 0 ? key : r->cell[c->kkey],
                    c->ka >= 0 ? r->cell[c->ka] : NULL,
                    c->kb >= 0 ? r->cell[c->kb] : NULL)) {
         op_diag_error(c->d, OP_ENOMEM, NULL, "out of memory");
@@ -48,17 +52,24 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
     static const col_spec load_cols[] = {{"role", 1, NULL}, {"week", 1, NULL},
                                          {"capacity_hours", 1, NULL}, {"planned_hours", 0, NULL},
                                          {"utilization", 0, NULL}};
+    static const col_spec forecast_cols[] = {
+        {"kind", 1, NULL},     {"id", 0, NULL},       {"deadline_week", 0, NULL},
+        {"planned_week", 0, NULL}, {"p50_week", 0, NULL}, {"p80_week", 1, NULL},
+        {"p95_week", 0, NULL}, {"on_time", 1, NULL},  {"criticality", 0, NULL}};
     static const struct {
         const char *name;
         const col_spec *cols;
         int ncols;
         op_run_part part;
-        int ka, kb, kjoin;
-        int optional; /* load.csv: absent in report directories of older versions */
-    } files[] = {{"summary.csv", summary_cols, 2, OP_RUN_METRIC, 1, -1, -1, 0},
-                 {"gates.csv", gate_cols, 6, OP_RUN_GATE, 1, 2, -1, 0},
-                 {"schedule.csv", item_cols, 9, OP_RUN_ITEM, 4, 5, -1, 0},
-                 {"load.csv", load_cols, 5, OP_RUN_LOAD, 2, -1, 1, 1}};
+        int ka, kb, kjoin, kkey;
+        const char *only;
+        int optional; /* load.csv: absent in report directories of older versions;
+                         forecast.csv: only with --simulate */
+    } files[] = {{"summary.csv", summary_cols, 2, OP_RUN_METRIC, 1, -1, -1, 0, NULL, 0},
+                 {"gates.csv", gate_cols, 6, OP_RUN_GATE, 1, 2, -1, 0, NULL, 0},
+                 {"schedule.csv", item_cols, 9, OP_RUN_ITEM, 4, 5, -1, 0, NULL, 0},
+                 {"load.csv", load_cols, 5, OP_RUN_LOAD, 2, -1, 1, 0, NULL, 1},
+                 {"forecast.csv", forecast_cols, 9, OP_RUN_FORECAST, 5, 7, -1, 1, "gate", 1}};
     *out = NULL;
     op_run *run = op_run_new(label);
     if (!run) {
@@ -96,7 +107,8 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
             op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
             break;
         }
-        run_ctx c = {run, files[k].part, files[k].ka, files[k].kb, files[k].kjoin, d};
+        run_ctx c = {run,           files[k].part,  files[k].ka, files[k].kb,
+                     files[k].kjoin, files[k].kkey, files[k].only, d};
         if (!files[k].optional || stat(fp, &sb) == 0)
             csvread_table(fp, files[k].cols, files[k].ncols, 1, run_row, &c, d);
         free(fp);

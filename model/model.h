@@ -530,6 +530,7 @@ typedef enum {
     OP_RUN_GATE,
     OP_RUN_ITEM,
     OP_RUN_LOAD,
+    OP_RUN_FORECAST, /* gates of forecast.csv: p80 week (a), chance by the deadline (b) */
     OP_RUN_PARTS
 } op_run_part;
 

@@ -11,6 +11,7 @@ typedef struct compare_ctx {
     int n;
     const char **gates, **metrics, **items;
     int ng, nm, ni;
+    int forecast; /* some run has forecast.csv: P80 and chances are shown */
 } compare_ctx;
 
 /* One "what,key,run1,run2,..." row per key, field which of each run's row. */
@@ -33,6 +34,8 @@ static int compare_csv(FILE *f, const void *ctx)
     for (int k = 0; k < c->n && !rc; k++)
         rc = rpt_cell(f, op_run_label(c->runs[k]), k == c->n - 1);
     rc = rc || csv_rows(f, c, "gate_passed_week", OP_RUN_GATE, c->gates, c->ng, 1) ||
+         (c->forecast && (csv_rows(f, c, "gate_p80_week", OP_RUN_FORECAST, c->gates, c->ng, 0) ||
+                          csv_rows(f, c, "gate_on_time", OP_RUN_FORECAST, c->gates, c->ng, 1))) ||
          csv_rows(f, c, "metric", OP_RUN_METRIC, c->metrics, c->nm, 0) ||
          csv_rows(f, c, "item_end_week", OP_RUN_ITEM, c->items, c->ni, 1);
     return rc || ferror(f) ? -1 : 0;
@@ -74,7 +77,9 @@ static void md_gates(FILE *f, const compare_ctx *c)
             rpt_md(f, pw);
             fputs(" (", f);
             rpt_md(f, dl ? dl : "");
-            fputs(") |", f);
+            fputs(")", f);
+            rpt_forecast_cell(f, c->runs[k], c->gates[g]);
+            fputs(" |", f);
         }
         fputc('\n', f);
     }
@@ -148,8 +153,10 @@ static int compare_md(FILE *f, const void *ctx)
 
 op_status op_report_compare(const char *dir, op_run *const *runs, int n, op_diag *d)
 {
-    compare_ctx c = {runs, n, NULL, NULL, NULL, 0, 0, 0};
+    compare_ctx c = {runs, n, NULL, NULL, NULL, 0, 0, 0, 0};
     c.ng = rpt_union_keys(runs, n, OP_RUN_GATE, &c.gates);
+    for (int k = 0; k < n; k++)
+        c.forecast |= op_run_count(runs[k], OP_RUN_FORECAST) > 0;
     c.nm = rpt_union_keys(runs, n, OP_RUN_METRIC, &c.metrics);
     c.ni = rpt_union_keys(runs, n, OP_RUN_ITEM, &c.items);
     op_status st;

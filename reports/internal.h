@@ -90,6 +90,9 @@ const char *rpt_run_val(const op_run *r, op_run_part part, const char *key, int 
 op_period rpt_run_period(const op_run *r);
 /* A metric as a number, 0 when absent or empty. */
 double rpt_run_metric(const op_run *r, const char *key);
+/* Gate g's forecast in run r as markdown after its week: " P80 13, 64 %"
+   ("P80 after the team's weeks" when empty); nothing without a forecast. */
+void rpt_forecast_cell(FILE *f, const op_run *r, const char *gate);
 
 /* ---- sweep.c: how sweep ranks its scenarios ---------------------------- */
 

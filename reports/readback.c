@@ -43,6 +43,19 @@ double rpt_run_metric(const op_run *r, const char *key)
     return v && v[0] ? atof(v) : 0;
 }
 
+void rpt_forecast_cell(FILE *f, const op_run *r, const char *gate)
+{
+    const char *p80 = op_run_get(r, OP_RUN_FORECAST, gate, 0);
+    const char *on = op_run_get(r, OP_RUN_FORECAST, gate, 1);
+    if (!p80 || !on)
+        return;
+    if (p80[0])
+        fprintf(f, " P80 %s", p80);
+    else
+        fputs(" P80 after the team's weeks", f);
+    fprintf(f, ", %.0f %%", 100 * atof(on));
+}
+
 /* Distinct roles of run r's load rows into roles (room for its load row
    count); their number. */
 static int run_roles(const op_run *r, const char **roles, size_t *lens)

@@ -62,6 +62,7 @@ typedef struct sweep_ctx {
     int n;
     const char **gates;
     int ng;
+    int forecast; /* some scenario has forecast.csv: P80 and chances shown */
 } sweep_ctx;
 
 /* sweep.csv's columns before one per gate; figures start at FIGURES. New
@@ -82,7 +83,13 @@ static int csv_header(FILE *f, const sweep_ctx *c)
     for (int g = 0; g < c->ng && !rc; g++) {
         char h[300];
         snprintf(h, sizeof h, "%s_week", c->gates[g]);
-        rc = rpt_cell(f, h, g == c->ng - 1);
+        rc = rpt_cell(f, h, g == c->ng - 1 && !c->forecast);
+    }
+    for (int g = 0; c->forecast && g < c->ng && !rc; g++) { /* forecasts: after the old columns */
+        char h[300], h2[300];
+        snprintf(h, sizeof h, "%s_p80_week", c->gates[g]);
+        snprintf(h2, sizeof h2, "%s_on_time", c->gates[g]);
+        rc = rpt_cell(f, h, 0) || rpt_cell(f, h2, g == c->ng - 1);
     }
     return rc;
 }
@@ -112,7 +119,10 @@ static int csv_row(FILE *f, const sweep_ctx *c, int s)
          rpt_cellnum(f, c->musts[s], 0) ||
          rpt_cell(f, rpt_run_val(r, OP_RUN_METRIC, "first_go_week", 0), last);
     for (int g = 0; g < c->ng && !rc; g++)
-        rc = rpt_cell(f, rpt_run_val(r, OP_RUN_GATE, c->gates[g], 1), g == c->ng - 1);
+        rc = rpt_cell(f, rpt_run_val(r, OP_RUN_GATE, c->gates[g], 1), g == c->ng - 1 && !c->forecast);
+    for (int g = 0; c->forecast && g < c->ng && !rc; g++)
+        rc = rpt_cell(f, rpt_run_val(r, OP_RUN_FORECAST, c->gates[g], 0), 0) ||
+             rpt_cell(f, rpt_run_val(r, OP_RUN_FORECAST, c->gates[g], 1), g == c->ng - 1);
     return rc;
 }
 
@@ -225,7 +235,9 @@ static void md_cells(FILE *f, const sweep_ctx *c, int s)
             RPT_NUM(rpt_run_metric(r, "last_week")), go, RPT_NUM(cost), RPT_NUM(cost - bc));
     for (int g = 0; g < c->ng; g++) {
         const char *pw = rpt_run_val(r, OP_RUN_GATE, c->gates[g], 1);
-        fprintf(f, " %s |", pw[0] ? pw : "never");
+        fprintf(f, " %s", pw[0] ? pw : "never");
+        rpt_forecast_cell(f, r, c->gates[g]);
+        fputs(" |", f);
     }
 }
 
@@ -306,7 +318,10 @@ op_status op_report_sweep(const char *dir, const op_plan *p, op_run *const *runs
     for (int i = 0; i < op_plan_item_count(p); i++)
         decided |= op_plan_item(p, i)->decision == OP_DECISION_MUST ||
                    op_plan_item(p, i)->decision == OP_DECISION_SHOULD;
-    sweep_ctx sx = {p, runs, sc, order, musts, decided, n, gates, ng};
+    int forecast = 0;
+    for (int k = 0; k < n; k++)
+        forecast |= op_run_count(runs[k], OP_RUN_FORECAST) > 0;
+    sweep_ctx sx = {p, runs, sc, order, musts, decided, n, gates, ng, forecast};
     st = rpt_write_file(dir, "sweep.csv", sweep_csv, &sx, d);
     if (st == OP_OK)
         st = rpt_write_file(dir, "sweep.md", sweep_md, &sx, d);

@@ -48,6 +48,18 @@ check "the report says how" has t/report.md "efforts drawn from triangular range
 "$OPTPLAN" p -q -o none
 check "without --simulate no forecast" test ! -e none/forecast.csv
 
+# compare and sweep show P80 and the chance by the deadline beside the weeks.
+printf 'id,effort_hours,role,depends_on,effort_low,effort_high\nA,40,Dev,,30,80\nB,40,Dev,A,40,40\n' >p/items.csv
+"$OPTPLAN" p --simulate 400 --add-staff Dev=1@1 -q -o s2
+"$OPTPLAN" compare s s2 -q -o cmp
+check "compare: P80 and chance in the gates table" has cmp/comparison.md "| G | week 2 (2) P80 3,"
+check "compare: gate_p80_week rows" has cmp/comparison.csv "gate_p80_week,G,"
+check "compare: gate_on_time rows" has cmp/comparison.csv "gate_on_time,G,"
+"$OPTPLAN" sweep p --simulate 400 -q -o sw
+check "sweep passes --simulate to its scenarios" test -s sw/base/forecast.csv
+check "sweep.csv: the forecast columns after the old ones" has sw/sweep.csv ",G_week,G_p80_week,G_on_time"
+check "sweep.md: P80 beside the gate week" has sw/sweep.md " P80 "
+
 # Options out of range are usage errors (64).
 "$OPTPLAN" p --simulate 0 -q -o x 2>err
 check "--simulate 0 is a usage error" test $? -eq 64

@@ -234,12 +234,12 @@ op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, const op
 /* history.c: the milestone trend of the runs under each --history path
    (report directories, or directories of them such as a nightly job's;
    out, the directory this run writes, is skipped) and this run (plan p
-   evaluated by e). Runs are ordered by the week they were made in (their
-   first planning week), the last of each week kept, this run last. On
-   OP_OK *t is new; free it with cli_trend_free. */
+   evaluated by e, forecast f or NULL). Runs are ordered by the week they
+   were made in (their first planning week), the last of each week kept,
+   this run last. On OP_OK *t is new; free it with cli_trend_free. */
 typedef struct cli_trend cli_trend;
 op_status cli_trend_new(const char *const *paths, int npaths, const char *out, const op_plan *p,
-                        const op_eval *e, cli_trend **t, op_diag *d);
+                        const op_eval *e, const op_forecast *f, cli_trend **t, op_diag *d);
 const op_report_trend *cli_trend_report(const cli_trend *t);
 void cli_trend_free(cli_trend *t);
 

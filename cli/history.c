@@ -8,7 +8,7 @@
 struct cli_trend {
     op_report_trend rep;
     char **labels;  /* owned */
-    int *week, *passed;
+    int *week, *passed, *p80;
     int n, ngates;
 };
 
@@ -21,6 +21,7 @@ void cli_trend_free(cli_trend *t)
     free(t->labels);
     free(t->week);
     free(t->passed);
+    free(t->p80);
     free(t);
 }
 
@@ -45,7 +46,10 @@ static int grow(cli_trend *t, int n)
     int *ps = realloc(t->passed, (size_t)n * (size_t)(t->ngates + 1) * sizeof *ps);
     if (ps)
         t->passed = ps;
-    return l && w && ps ? 0 : -1;
+    int *p8 = realloc(t->p80, (size_t)n * (size_t)(t->ngates + 1) * sizeof *p8);
+    if (p8)
+        t->p80 = p8;
+    return l && w && ps && p8 ? 0 : -1;
 }
 
 /* Run r read back as entry k: its week (summary.csv's first_week, 1 when
@@ -56,7 +60,10 @@ static void take_run(cli_trend *t, int k, const op_run *r, const op_plan *p)
     t->week[k] = fw && atoi(fw) > 0 ? atoi(fw) : 1;
     for (int g = 0; g < t->ngates; g++) {
         const char *v = op_run_get(r, OP_RUN_GATE, op_plan_gate(p, g)->id, 1);
-        t->passed[(size_t)k * (size_t)t->ngates + (size_t)g] = !v ? -1 : atoi(v) > 0 ? atoi(v) : 0;
+        const char *f = op_run_get(r, OP_RUN_FORECAST, op_plan_gate(p, g)->id, 0);
+        size_t at = (size_t)k * (size_t)t->ngates + (size_t)g;
+        t->passed[at] = !v ? -1 : atoi(v) > 0 ? atoi(v) : 0;
+        t->p80[at] = !f ? -1 : atoi(f) > 0 ? atoi(f) : 0;
     }
 }
 
@@ -95,9 +102,18 @@ static int cmp_entry(const cli_trend *t, int a, int b)
     return strcmp(t->labels[a], t->labels[b]);
 }
 
-/* Sorts the entries (few: an insertion sort keeps the three arrays in
-   step) and keeps the last run of each week; this run (the last entry
-   before sorting, labelled by its directory) wins its week. */
+/* Swaps rows a and b of a gates-wide table, through row (scratch). */
+static void swap_rows(int *tab, int a, int b, int ng, int *row)
+{
+    size_t n = (size_t)ng * sizeof *row;
+    memcpy(row, tab + (size_t)a * ng, n);
+    memcpy(tab + (size_t)a * ng, tab + (size_t)b * ng, n);
+    memcpy(tab + (size_t)b * ng, row, n);
+}
+
+/* Sorts the entries (few: an insertion sort keeps the arrays in step) and
+   keeps the last run of each week; this run (the last entry before
+   sorting, labelled by its directory) wins its week. */
 static void order(cli_trend *t)
 {
     int ng = t->ngates, *row = malloc(((size_t)ng + 1) * sizeof *row);
@@ -107,12 +123,10 @@ static void order(cli_trend *t)
         for (int j = i; j > 0 && cmp_entry(t, j - 1, j) > 0; j--) {
             char *l = t->labels[j];
             int w = t->week[j];
-            memcpy(row, t->passed + (size_t)j * ng, (size_t)ng * sizeof *row);
             t->labels[j] = t->labels[j - 1], t->week[j] = t->week[j - 1];
-            memcpy(t->passed + (size_t)j * ng, t->passed + (size_t)(j - 1) * ng,
-                   (size_t)ng * sizeof *row);
             t->labels[j - 1] = l, t->week[j - 1] = w;
-            memcpy(t->passed + (size_t)(j - 1) * ng, row, (size_t)ng * sizeof *row);
+            swap_rows(t->passed, j, j - 1, ng, row);
+            swap_rows(t->p80, j, j - 1, ng, row);
         }
     free(row);
     int m = 0, cur = t->week[t->n - 1];
@@ -124,13 +138,14 @@ static void order(cli_trend *t)
         }
         t->labels[m] = t->labels[k], t->week[m] = t->week[k];
         memmove(t->passed + (size_t)m * ng, t->passed + (size_t)k * ng, (size_t)ng * sizeof(int));
+        memmove(t->p80 + (size_t)m * ng, t->p80 + (size_t)k * ng, (size_t)ng * sizeof(int));
         m++;
     }
     t->n = m;
 }
 
 op_status cli_trend_new(const char *const *paths, int npaths, const char *out, const op_plan *p,
-                        const op_eval *e, cli_trend **tp, op_diag *d)
+                        const op_eval *e, const op_forecast *f, cli_trend **tp, op_diag *d)
 {
     *tp = NULL;
     cli_trend *t = calloc(1, sizeof *t);
@@ -146,11 +161,15 @@ op_status cli_trend_new(const char *const *paths, int npaths, const char *out, c
         st = OP_ENOMEM;
     if (st == OP_OK) {
         t->week[t->n] = op_plan_first_week(p);
-        for (int g = 0; g < t->ngates; g++)
-            t->passed[(size_t)t->n * (size_t)t->ngates + (size_t)g] = op_eval_gate(e, g)->passed_week;
+        for (int g = 0; g < t->ngates; g++) {
+            size_t at = (size_t)t->n * (size_t)t->ngates + (size_t)g;
+            t->passed[at] = op_eval_gate(e, g)->passed_week;
+            t->p80[at] = !f ? -1 : op_forecast_gate_quantile(f, g, 0.8);
+        }
         t->n++;
         order(t);
-        t->rep = (op_report_trend){t->n, (const char *const *)t->labels, t->week, t->passed};
+        t->rep = (op_report_trend){t->n, (const char *const *)t->labels, t->week, t->passed,
+                                   t->p80};
         *tp = t;
         return OP_OK;
     }

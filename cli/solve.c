@@ -318,7 +318,8 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
         (r.status = simulate(rq, &s, d)) != OP_OK)
         goto out;
     if (rq->nhistory) {
-        r.status = cli_trend_new(rq->history, rq->nhistory, rq->out, rq->plan, s.eval, &s.trend, d);
+        r.status = cli_trend_new(rq->history, rq->nhistory, rq->out, rq->plan, s.eval,
+                                 s.forecast, &s.trend, d);
         if (r.status != OP_OK)
             goto out;
     }

@@ -38,12 +38,14 @@ int op_report_team_csv(FILE *f, const op_plan *p, const op_report_team *t);
    last entry is this run): each run's label, the week it was made in (its
    first planning week), and per gate of this plan the week it projected
    the gate to pass, passed[k * gates + g]: > 0 a week, 0 never, -1 the run
-   did not have that gate. */
+   did not have that gate; p80[k * gates + g] the same for its forecast's
+   P80 (-1: the run had no forecast, 0: not within the team's weeks). */
 typedef struct op_report_trend {
     int nruns;
     const char *const *labels;
     const int *week;
     const int *passed;
+    const int *p80;
 } op_report_trend;
 
 /* A forecast (--simulate, forecast) and how it was drawn, in words:

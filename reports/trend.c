@@ -54,15 +54,22 @@ int rpt_trend_section(FILE *f, const op_plan *p, const op_report_trend *t)
         fprintf(f, " | %s |", w);
         for (int g = 0; g < ng; g++) {
             int v = projected(t, k, g, ng), prev = k ? projected(t, k - 1, g, ng) : -1;
-            if (v < 0)
+            int q = t->p80[(size_t)k * (size_t)ng + (size_t)g];
+            if (v < 0) {
                 fprintf(f, " - |");
-            else if (v == 0)
-                fprintf(f, " never |");
+                continue;
+            }
+            if (v == 0)
+                fprintf(f, " never");
             else
-                fprintf(f, " %d%s%s |", v,
-                        v > op_plan_gate(p, g)->deadline_week ? " late" : "",
+                fprintf(f, " %d%s%s", v, v > op_plan_gate(p, g)->deadline_week ? " late" : "",
                         prev > 0 && v > prev ? " (slipped)" : prev > 0 && v < prev ? " (gained)"
                                                                                   : "");
+            if (q > 0)
+                fprintf(f, ", P80 %d", q);
+            else if (q == 0)
+                fprintf(f, ", P80 after the team's %ss", rpt_period(p, 0));
+            fprintf(f, " |");
         }
         fputc('\n', f);
     }
@@ -72,7 +79,7 @@ int rpt_trend_section(FILE *f, const op_plan *p, const op_report_trend *t)
 int rpt_write_trend_csv(FILE *f, const op_plan *p, const op_report_trend *t)
 {
     int ng = op_plan_gate_count(p);
-    if (fputs("run,made_in_week,gate,deadline_week,projected_week\n", f) < 0)
+    if (fputs("run,made_in_week,gate,deadline_week,projected_week,p80_week\n", f) < 0)
         return -1;
     for (int k = 0; k < t->nruns; k++)
         for (int g = 0; g < ng; g++) {
@@ -81,7 +88,11 @@ int rpt_write_trend_csv(FILE *f, const op_plan *p, const op_report_trend *t)
                 continue;
             if (rpt_cell(f, t->labels[k], 0) || rpt_cellweek(f, t->week[k], 0) ||
                 rpt_cell(f, op_plan_gate(p, g)->id, 0) ||
-                rpt_cellweek(f, op_plan_gate(p, g)->deadline_week, 0) || rpt_cellweek(f, v, 1))
+                rpt_cellweek(f, op_plan_gate(p, g)->deadline_week, 0) || rpt_cellweek(f, v, 0) ||
+                rpt_cellweek(f, t->p80[(size_t)k * (size_t)ng + (size_t)g] > 0
+                                    ? t->p80[(size_t)k * (size_t)ng + (size_t)g]
+                                    : 0,
+                             1))
                 return -1;
         }
     return ferror(f) ? -1 : 0;

@@ -22,13 +22,13 @@ printf 'id,state,remaining_hours\nA,done,\n' >t/status.csv
 check "night 3 with --history exits 0" test $? -eq 0
 
 cat >want <<'END'
-run,made_in_week,gate,deadline_week,projected_week
-2027-01-04,1,G1,2,2
-2027-01-04,1,G2,4,3
-2027-01-11,2,G1,2,3
-2027-01-11,2,G2,4,4
-2027-01-18,3,G1,2,3
-2027-01-18,3,G2,4,4
+run,made_in_week,gate,deadline_week,projected_week,p80_week
+2027-01-04,1,G1,2,2,
+2027-01-04,1,G2,4,3,
+2027-01-11,2,G1,2,3,
+2027-01-11,2,G2,4,4,
+2027-01-18,3,G1,2,3,
+2027-01-18,3,G2,4,4,
 END
 check "trend.csv: each night's projected weeks, oldest first, the latest link not counted twice" \
     cmp -s want R/2027-01-18/trend.csv
@@ -54,6 +54,13 @@ mkdir again
 check "same inputs and history give the same trend.csv" cmp -s again/2027-01-18/trend.csv R/2027-01-18/trend.csv
 check "and the same trend.svg" cmp -s again/2027-01-18/trend.svg R/2027-01-18/trend.svg
 check "without --history no trend files" test ! -e R/2027-01-04/trend.csv
+
+# Nights with forecasts: the trend gives each night's P80 beside its projection.
+mkdir F
+"$OPTPLAN" -q t --simulate 200 --uncertainty 40 -o F/n1
+"$OPTPLAN" -q t --week 2 --simulate 200 --uncertainty 40 -o F/n2 --history F
+check "a forecast night's trend has its P80" has F/n2/report.md ", P80 "
+check "trend.csv: p80_week filled for forecast nights" awk -F, 'NR > 1 && $6 == "" { bad = 1 } END { exit bad }' F/n2/trend.csv
 
 # Errors: a path that is no directory, a directory without runs.
 "$OPTPLAN" -q t --week 3 -o x1 --history nowhere 2>err

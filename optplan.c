@@ -64,6 +64,10 @@ static const char help_commands[] =
     "      --baseline FILE  hand plan shown beside the optimum (default\n"
     "                       PLAN_DIR/baseline.csv when present)\n"
     "      --no-baseline    show no hand plan beside the optimum\n"
+    "      --settings FILE  settings (default PLAN_DIR/settings.csv when present)\n"
+    "      --holidays FILE  days off (default PLAN_DIR/holidays.csv when present)\n"
+    "      --start DATE     the Monday of week 1 (YYYY-MM-DD): dates in inputs\n"
+    "                       and reports (overrides start in settings.csv)\n"
     "\n"
     "Solver options:\n"
     "      --period week|day  plan in weeks (default) or in days: 5 a week, each\n"
@@ -165,6 +169,9 @@ static const struct option longopts[] = {
     {"out", required_argument, NULL, 'o'},
     {"label", required_argument, NULL, 'l'},
     {"period", required_argument, NULL, CLI_OPT_PERIOD},
+    {"start", required_argument, NULL, CLI_OPT_START},
+    {"settings", required_argument, NULL, CLI_OPT_SETTINGS},
+    {"holidays", required_argument, NULL, CLI_OPT_HOLIDAYS},
     {"horizon", required_argument, NULL, CLI_OPT_HORIZON},
     {"time-limit", required_argument, NULL, CLI_OPT_TIME_LIMIT},
     {"gap", required_argument, NULL, CLI_OPT_GAP},

@@ -78,7 +78,7 @@ static int name_scenario(scenario *s, const cli_options *o, const char *rn, doub
    its own --add-staff and -o. */
 static int command_line(scenario *s, const cli_options *o)
 {
-    const char **a = malloc((44 + 2 * (size_t)o->nadd_staff) * sizeof *a);
+    const char **a = malloc((50 + 2 * (size_t)o->nadd_staff) * sizeof *a);
     int c = 0;
     if (!(s->argv = a))
         return -1;
@@ -87,7 +87,8 @@ static int command_line(scenario *s, const cli_options *o)
         {"--time-limit", o->time_limit_arg}, {"--gap", o->gap_arg},
         {"--horizon", o->horizon_arg}, {"--gate-entry", o->gate_entry_arg},
         {"--handoff", o->handoff_arg}, {"--focus", o->focus_arg},
-        {"--objective", o->objective_arg}, {"--hour-step", o->hour_step_arg}};
+        {"--objective", o->objective_arg}, {"--hour-step", o->hour_step_arg},
+        {"--settings", o->settings}, {"--holidays", o->holidays}, {"--start", o->start_arg}};
     a[c++] = o->self;
     a[c++] = "solve";
     for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)

@@ -915,7 +915,7 @@ op_status op_plan_validate(op_plan *p, op_diag *d)
         op_diag_error(d, OP_EDATA, NULL, "the plan has no items");
         st = OP_EDATA;
     }
-    if (st == OP_OK && check_holidays(p, d) != OP_OK)
+    if (check_holidays(p, d) != OP_OK)
         st = OP_EDATA;
     for (int i = 0; i < p->nitems; i++)
         st = check_item(p, i, st, d);

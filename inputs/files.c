@@ -401,6 +401,24 @@ typedef struct sched_ctx {
     int n, cap, max_week;
 } sched_ctx;
 
+/* A plan row's week given as a date (with the plan's start date): the week
+   holding it, or in a day plan that day, which must be a working day. */
+static int plan_date(sched_ctx *c, const row_view *r, int *week)
+{
+    op_period per = op_plan_period(c->p);
+    if (csvread_date_period(r, P_WEEK, "week", op_plan_start(c->p), per, 1, week, c->d))
+        return -1;
+    op_date day;
+    op_date_parse(r->cell[P_WEEK], &day);
+    if (per == OP_PERIOD_DAY && op_date_weekday(day) >= OP_DAYS_PER_WEEK) {
+        op_loc l = csvread_loc(r, P_WEEK);
+        op_diag_error(c->d, OP_EDATA, &l, "week: %s is a %s, not a working day", r->cell[P_WEEK],
+                      op_date_weekday(day) == 5 ? "Saturday" : "Sunday");
+        return -1;
+    }
+    return 0;
+}
+
 static int sched_row(void *ctx, const row_view *r)
 {
     sched_ctx *c = ctx;
@@ -415,6 +433,8 @@ static int sched_row(void *ctx, const row_view *r)
         op_loc l = csvread_loc(r, P_WEEK);
         op_diag_error(c->d, OP_EDATA, &l, "week: required value is empty");
         bad = -1;
+    } else if (op_date_looks_like(r->cell[P_WEEK])) {
+        bad |= plan_date(c, r, &week);
     } else {
         bad |= csvread_week(r, P_WEEK, "week", 0, &week, c->d);
     }

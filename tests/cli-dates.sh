@@ -84,6 +84,18 @@ check "B's Saturday is the next Monday (day 6), its Sunday due the Friday (day 1
 check "G's Sunday deadline is Friday, day 5" has dd/gates.csv "G,5,3,0,met,,2027-01-08,2027-01-06"
 check "the roadmap is headed by the day's date" has dd/report.md "### Day 3 (2027-01-06)"
 
+# a hand plan's week column takes dates too: in days a weekend is no working day
+printf 'id,week\nA,2027-01-06\nB,2027-01-12\n' >hd.csv
+runs check -q d --start 2027-01-04 --plan hd.csv -o ch
+check "a hand plan with dates checks clean (0)" test $rc -eq 0
+check "its A is in week 1" has ch/schedule.csv "A,first,Dev,P0,1,1,8,,,2027-01-04,2027-01-08"
+runs check -q d --period day --start 2027-01-04 --plan hd.csv -o ch
+check "in days its B is on day 7" has ch/schedule.csv "B,second,Dev,P0,7,7,8,10,0,2027-01-12,2027-01-12"
+printf 'id,week\nA,2027-01-09\n' >hd.csv
+runs check -q d --period day --start 2027-01-04 --plan hd.csv -o ch
+check "a Saturday in a day plan's week column is an error (65)" test $rc -eq 65
+check "it says so" has err "hd.csv:2:2: week: 2027-01-09 is a Saturday, not a working day"
+
 # ---- settings.csv -------------------------------------------------------------
 plan p
 printf 'key,value\nstart,2027-01-04\n' >p/settings.csv

@@ -28,6 +28,7 @@ check "--start 2027-02-30 is a usage error (64)" test $rc -eq 64
 check "it says a date is expected" has err "--start: expected a date YYYY-MM-DD"
 runs validate p --start 2027-01-04
 check "--start on a Monday validates (0)" test $rc -eq 0
+check "validate states the start date" has out "week 1 starts 2027-01-04; 0 holidays"
 
 # ---- dates in every week-valued cell ------------------------------------------
 printf 'A,first,P0,40,Dev,,,,\nB,second,P0,16,Dev,A,2027-02-30,,\n' >>p/items.csv

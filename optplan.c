@@ -169,9 +169,6 @@ static const struct option longopts[] = {
     {"out", required_argument, NULL, 'o'},
     {"label", required_argument, NULL, 'l'},
     {"period", required_argument, NULL, CLI_OPT_PERIOD},
-    {"start", required_argument, NULL, CLI_OPT_START},
-    {"settings", required_argument, NULL, CLI_OPT_SETTINGS},
-    {"holidays", required_argument, NULL, CLI_OPT_HOLIDAYS},
     {"horizon", required_argument, NULL, CLI_OPT_HORIZON},
     {"time-limit", required_argument, NULL, CLI_OPT_TIME_LIMIT},
     {"gap", required_argument, NULL, CLI_OPT_GAP},
@@ -208,6 +205,10 @@ static const struct option longopts[] = {
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
+    /* last, so that the ambiguity messages of older abbreviations keep their order */
+    {"start", required_argument, NULL, CLI_OPT_START},
+    {"settings", required_argument, NULL, CLI_OPT_SETTINGS},
+    {"holidays", required_argument, NULL, CLI_OPT_HOLIDAYS},
     {NULL, 0, NULL, 0}};
 
 /* ':' first: a missing value is told apart from an unknown option. */

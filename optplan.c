@@ -125,12 +125,15 @@ static const char help_options[] =
     "      --previous DIR   the last run's reports: stay close to that plan and\n"
     "                       report what changed and why (changes.csv)\n"
     "      --stability on|off  prefer the plan closest to --previous (default on)\n"
+    "      --history PATH   earlier runs (a report directory, or a directory of\n"
+    "                       them such as nightly.sh's): the milestone trend\n"
+    "                       (trend.csv, trend.svg); may be repeated\n"
     "      --fail-on-late   exit 4 when a gate is projected late, naming each\n"
     "                       late gate on stderr (even with -q)\n"
-    "      --explain on|off for each late gate, re-solve small variants (one\n"
-    "                       more person of a role in its chain; the fix of a\n"
-    "                       gate it waits for) and say which makes it on time\n"
-    "                       (default on)\n"
+    "      --explain on|off for each late gate and deferred item, re-solve\n"
+    "                       small variants (a person more, a link or lag gone,\n"
+    "                       less effort, a later deadline) and say which makes\n"
+    "                       it on time or scheduled (default on)\n"
     "\n"
     "Other options:\n"
     "  -o, --out DIR        report directory (default out)\n"
@@ -198,6 +201,7 @@ static const struct option longopts[] = {
     {"week", required_argument, NULL, CLI_OPT_WEEK},
     {"status", required_argument, NULL, CLI_OPT_STATUS},
     {"previous", required_argument, NULL, CLI_OPT_PREVIOUS},
+    {"history", required_argument, NULL, CLI_OPT_HISTORY},
     {"stability", required_argument, NULL, CLI_OPT_STABILITY},
     {"fail-on-late", no_argument, NULL, CLI_OPT_FAIL_ON_LATE},
     {"explain", required_argument, NULL, CLI_OPT_EXPLAIN},

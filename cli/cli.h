@@ -93,6 +93,8 @@ typedef struct cli_options {
     int from_week, jobs, list, gather;
     int week;                       /* re-planning: the current week, 0 for none */
     const char *status, *previous;
+    const char *history[CLI_MAX_REPEAT]; /* --history PATH, each time given */
+    int nhistory;
     /* values as given, repeated on sweep's scenario command lines */
     const char *objective_arg, *gate_entry_arg, *handoff_arg, *focus_arg, *time_limit_arg, *gap_arg,
         *horizon_arg, *week_arg, *hour_step_arg;
@@ -110,7 +112,7 @@ enum {
     CLI_OPT_FROM_WEEK, CLI_OPT_LIST, CLI_OPT_GATHER, CLI_OPT_WEEK, CLI_OPT_STATUS,
     CLI_OPT_PREVIOUS, CLI_OPT_STABILITY, CLI_OPT_FAIL_ON_LATE, CLI_OPT_HOUR_STEP,
     CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN,
-    CLI_OPT_START, CLI_OPT_SETTINGS, CLI_OPT_HOLIDAYS
+    CLI_OPT_HISTORY, CLI_OPT_START, CLI_OPT_SETTINGS, CLI_OPT_HOLIDAYS
 };
 
 /* The command line's vocabulary, defined by main. */
@@ -201,6 +203,8 @@ typedef struct cli_solve_request {
     const char *out;            /* report directory */
     const char *baseline;       /* a hand plan shown beside the optimum, NULL for none */
     const char *previous;       /* the last run's report directory, NULL for none */
+    const char *const *history; /* --history paths (nhistory of them) */
+    int nhistory;
     const op_report_team *team; /* staff: the team found, NULL otherwise */
     op_solver_opts solver;
     int require_all, fail_on_late, quiet;
@@ -217,6 +221,25 @@ typedef struct cli_solve_request {
 op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
                          double budget, char ***out, op_diag *d);
 void cli_gate_fixes_free(char **texts, int n);
+/* For each of the n deferred items (item indices deferred[], reasons
+   why[], malloc'd strings), what schedules it: one more person of its role
+   over the weeks planned, or a quarter less effort on it, each a re-solve
+   within about budget seconds in all; each found answer replaces why[k] by
+   why[k] followed by it. OP_ENOMEM leaves why[] valid. */
+op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+                             const int *deferred, char **why, int n, double budget);
+
+/* history.c: the milestone trend of the runs under each --history path
+   (report directories, or directories of them such as a nightly job's;
+   out, the directory this run writes, is skipped) and this run (plan p
+   evaluated by e). Runs are ordered by the week they were made in (their
+   first planning week), the last of each week kept, this run last. On
+   OP_OK *t is new; free it with cli_trend_free. */
+typedef struct cli_trend cli_trend;
+op_status cli_trend_new(const char *const *paths, int npaths, const char *out, const op_plan *p,
+                        const op_eval *e, cli_trend **t, op_diag *d);
+const op_report_trend *cli_trend_report(const cli_trend *t);
+void cli_trend_free(cli_trend *t);
 
 /* Solves rq->plan and writes its reports; says the result on io->out. */
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d);

@@ -1,4 +1,4 @@
-/* fixes.c - why a gate is late, found by re-solving: which change from a small menu makes it on time */
+/* fixes.c - why a gate is late or an item deferred, by re-solving: which change from a small menu helps */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,8 +46,20 @@ static op_status with_person(const op_plan *p, int r, double n, int from, int to
 /* Gate weeks (0 = not passed) of plan q solved for lateness by the time
    until (op_now() seconds; each solve gets what is left, so variants that
    solve fast leave the budget to the next ones, whatever the machine's
-   speed); -1 when no plan came (weeks untouched). */
+   speed); -1 when no plan came (weeks untouched), 0 when both stages were
+   proven optimal, 1 when the plan came without that proof. */
+static int solve_variant(const op_plan *q, const op_solver_opts *base, double until, int *weeks,
+                         int item, int *item_end);
+
 static int solve_weeks(const op_plan *q, const op_solver_opts *base, double until, int *weeks)
+{
+    return solve_variant(q, base, until, weeks, -1, NULL);
+}
+
+/* solve_weeks, and item's last week into *item_end (0: not scheduled) when
+   item >= 0. */
+static int solve_variant(const op_plan *q, const op_solver_opts *base, double until, int *weeks,
+                         int item, int *item_end)
 {
     op_solver_opts o = *base;
     o.stages[0] = OP_STAGE_SCHEDULED, o.stages[1] = OP_STAGE_LATENESS, o.nstages = 2;
@@ -61,7 +73,9 @@ static int solve_weeks(const op_plan *q, const op_solver_opts *base, double unti
         op_eval *e = op_eval_new(q, sol->schedule, op_solver_eval_rules(&o));
         for (int g = 0; e && g < op_plan_gate_count(q); g++)
             weeks[g] = op_eval_gate(e, g)->passed_week;
-        rc = e ? 0 : -1;
+        if (e && item >= 0)
+            *item_end = op_eval_item(e, item)->done ? op_eval_item(e, item)->end_week : 0;
+        rc = !e ? -1 : sol->status == OP_SOLVE_OPTIMAL ? 0 : 1;
         op_eval_free(e);
     }
     op_solution_free(sol);
@@ -133,6 +147,7 @@ static int total_late(const op_plan *p, const int *weeks, int H)
 typedef struct gate_fix {
     char *text;
     trial best; /* weeks NULL when none made it on time */
+    int on;     /* some change of the menu made it on time */
 } gate_fix;
 
 /* Gate g's own chain: one more person of each role in it, tried in turn. */
@@ -157,7 +172,7 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
         op_plan *q = NULL;
         if (!roles[r] || with_person(p, r, 1, from, to, &q, ld) != OP_OK)
             continue;
-        int got = solve_weeks(q, o, until, weeks) == 0;
+        int rc = solve_weeks(q, o, until, weeks), got = rc >= 0;
         op_plan_free(q);
         int w = got ? weeks[g] : 0, on = got && w && w <= ga->deadline_week;
         int late = got ? total_late(p, weeks, H) : -1;
@@ -172,8 +187,9 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
         } else if (!on && nlen + 1 < sizeof no) {
             char wk[32];
             snprintf(wk, sizeof wk, !got ? "no plan" : w ? "week %d" : "never", w);
-            int k = snprintf(no + nlen, sizeof no - nlen, "%s%s: %s %s", nlen ? ", " : "",
-                             op_plan_role(p, r)->name, ga->id, wk);
+            int k = snprintf(no + nlen, sizeof no - nlen, "%s%s: %s %s%s", nlen ? ", " : "",
+                             op_plan_role(p, r)->name, ga->id, wk,
+                             rc == 1 ? " (not proven)" : "");
             nlen += k > 0 ? (size_t)k : 0;
         }
     }
@@ -186,11 +202,11 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
                  no);
     } else {
         snprintf(buf, sizeof buf,
-                 "no change of the menu makes %s on time: one more person in weeks %d-%d of "
-                 "each role in its chain gives %s",
-                 ga->id, from, to, nlen ? no : "no plan");
+                 "one more person in %s %d-%d of any role in its chain is not enough: %s",
+                 op_period_word(op_plan_period(p), 1), from, to, nlen ? no : "no plan");
     }
     f->text = strdup(buf);
+    f->on = f->best.weeks != NULL;
     free(roles);
     free(weeks);
     op_diag_free(ld);
@@ -248,24 +264,30 @@ static int append(gate_fix *f, const char *s)
 }
 
 /* Gate g's week in the plan p edited by ed, solved as try_roles does: "week
-   W (on time)", "week W", "never" or "no plan" into buf. */
-static void edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver_opts *o,
-                        double until, int g, char *buf, size_t n)
+   W (on time)", "week W", "never" or "no plan" into buf; 1 when on time. */
+static int edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver_opts *o,
+                       double until, int g, char *buf, size_t n)
 {
     op_diag *ld = op_diag_new(OP_MAX_ERRORS);
     op_plan *q = NULL;
     int *weeks = malloc(((size_t)op_plan_gate_count(p) + 1) * sizeof *weeks);
     snprintf(buf, n, "no plan");
-    if (ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK && solve_weeks(q, o, until, weeks) == 0) {
+    int rc = ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK ? solve_weeks(q, o, until, weeks)
+                                                                    : -1;
+    int on = 0;
+    if (rc >= 0) {
         int w = weeks[g];
-        if (!w)
-            snprintf(buf, n, "never");
+        on = w && w <= op_plan_gate(p, g)->deadline_week;
+        /* "on time" is true by the plan found; a later week is the best only when proven */
+        if (w)
+            snprintf(buf, n, "week %d%s", w, on ? " (on time)" : rc == 1 ? " (not proven)" : "");
         else
-            snprintf(buf, n, "week %d%s", w, w <= op_plan_gate(p, g)->deadline_week ? " (on time)" : "");
+            snprintf(buf, n, "never%s", rc == 1 ? " (not proven)" : "");
     }
     op_plan_free(q);
     op_diag_free(ld);
     free(weeks);
+    return on;
 }
 
 /* The chain of late gate g with its weeks, and what removing each of its
@@ -280,30 +302,119 @@ static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_
     for (int k = 0; k < n && len < sizeof buf; k++) {
         const op_item_eval *ie = op_eval_item(e, chain[k]);
         const op_item *it = op_plan_item(p, chain[k]);
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s (%s, weeks %d-%d)",
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s (%s, %s %d-%d)",
                                 k ? " ->" : "", it->id, op_plan_role(p, it->role.index)->name,
-                                ie->start_week, ie->end_week);
-    }
-    for (int k = 1; k < n && len < sizeof buf; k++) {
-        op_plan_edit ed = {.drop_item = chain[k], .drop_dep = chain[k - 1]};
-        edited_week(p, &ed, o, until, g, wk, sizeof wk);
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "; without %s waiting for %s: %s %s",
-                                op_plan_item(p, chain[k])->id, op_plan_item(p, chain[k - 1])->id,
-                                gid, wk);
+                                op_period_word(op_plan_period(p), 1), ie->start_week,
+                                ie->end_week);
     }
     char *scale = calloc((size_t)op_plan_item_count(p) + 1, 1);
     if (!scale)
         return OP_ENOMEM;
+    for (int k = 1; k < n && len < sizeof buf; k++) {
+        const char *a = op_plan_item(p, chain[k])->id, *b = op_plan_item(p, chain[k - 1])->id;
+        op_plan_edit ed = {.drop_item = chain[k], .drop_dep = chain[k - 1]};
+        f->on |= edited_week(p, &ed, o, until, g, wk, sizeof wk);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "; without %s waiting for %s: %s %s",
+                                a, b, gid, wk);
+        if (op_plan_item(p, chain[k])->lag_weeks > 0 && len < sizeof buf) {
+            /* the link stays, its lag goes: the hand-off rules decide */
+            op_plan_edit hd = {.drop_item = -1, .drop_dep = -1, .unlag = scale};
+            scale[chain[k]] = 1;
+            f->on |= edited_week(p, &hd, o, until, g, wk, sizeof wk);
+            scale[chain[k]] = 0;
+            len += (size_t)snprintf(buf + len, sizeof buf - len,
+                                    "; without %s's lag_weeks (%d) after %s: %s %s", a,
+                                    op_plan_item(p, chain[k])->lag_weeks, b, gid, wk);
+        }
+    }
+    if (o->next_week && n > 1 && len < sizeof buf) {
+        op_solver_opts so = *o;
+        so.next_week = 0;
+        op_plan_edit none = {.drop_item = -1, .drop_dep = -1};
+        f->on |= edited_week(p, &none, &so, until, g, wk, sizeof wk);
+        len += (size_t)snprintf(buf + len, sizeof buf - len,
+                                "; with same-%s hand-offs (--handoff same-week): %s %s",
+                                op_period_word(op_plan_period(p), 0), gid, wk);
+    }
     for (int k = 0; k < n; k++)
         scale[chain[k]] = 1;
     op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = scale, .factor = 0.75};
     if (n > 0 && len < sizeof buf) {
-        edited_week(p, &ed, o, until, g, wk, sizeof wk);
+        f->on |= edited_week(p, &ed, o, until, g, wk, sizeof wk);
         snprintf(buf + len, sizeof buf - len, "; a quarter less effort on the chain: %s %s", gid,
                  wk);
     }
     free(scale);
     return n > 0 && append(f, buf) ? OP_ENOMEM : OP_OK;
+}
+
+/* Gate g's week when its deadline is W, solved as try_roles does, into
+   weeks; the solve's return (-1 no plan, 0 proven, 1 not proven). */
+static int week_with_deadline(const op_plan *p, const op_solver_opts *o, int g, int W,
+                              double until, int *dl, int *weeks, op_diag *ld)
+{
+    op_plan *q = NULL;
+    dl[g] = W;
+    op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .deadlines = dl};
+    int rc = op_plan_edited(p, &ed, &q, ld) == OP_OK ? solve_weeks(q, o, until, weeks) : -1;
+    op_plan_free(q);
+    return rc;
+}
+
+/* The least move of late gate g's deadline (from D) after which a plan
+   solved as try_roles does passes g on time, by bisection between D (the
+   plan found passes g late) and the week it passes g (or the last week + 4
+   when never): the answer W has a plan on time by W (a witness), and W - 1
+   is stated with what the plan found for it gives, so "W - 1 is too
+   little" is a solve's answer, not an assumption. */
+static op_status deadline_text(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+                               int g, double until, gate_fix *f)
+{
+    int ng = op_plan_gate_count(p), D = op_plan_gate(p, g)->deadline_week;
+    int P = op_eval_gate(e, g)->passed_week, lo = D, hi = P ? P : op_eval_last_week(e) + 4;
+    int *dl = calloc((size_t)ng + 1, sizeof *dl), *weeks = malloc(((size_t)ng + 1) * sizeof *weeks);
+    int *best = malloc(((size_t)ng + 1) * sizeof *best), lo_week = P, lo_rc = 0, ok = 0;
+    op_diag *ld = op_diag_new(OP_MAX_ERRORS);
+    const char *wk = op_period_word(op_plan_period(p), 0);
+    char buf[700], gl[400] = "";
+    if (dl && weeks && best && ld && hi <= OP_MAX_WEEK) {
+        int rc = week_with_deadline(p, o, g, hi, until, dl, weeks, ld);
+        ok = rc >= 0 && weeks[g] && weeks[g] <= hi;
+        if (ok)
+            memcpy(best, weeks, (size_t)ng * sizeof *best);
+        while (ok && hi - lo > 1 && op_now() < until) {
+            int mid = lo + (hi - lo) / 2;
+            rc = week_with_deadline(p, o, g, mid, until, dl, weeks, ld);
+            if (rc >= 0 && weeks[g] && weeks[g] <= mid) {
+                hi = mid;
+                memcpy(best, weeks, (size_t)ng * sizeof *best);
+            } else {
+                lo = mid, lo_rc = rc, lo_week = rc >= 0 ? weeks[g] : -1;
+            }
+        }
+    }
+    if (ok) {
+        char low[160] = "";
+        gate_list(p, best, gl, sizeof gl);
+        if (hi - lo > 1)
+            snprintf(low, sizeof low, "; a smaller move was not tried in the time given");
+        else if (lo > D)
+            snprintf(low, sizeof low, "; with %s %d the plan found passes %s %s%s", wk, lo,
+                     op_plan_gate(p, g)->id, lo_week > 0 ? "late" : "never",
+                     lo_rc == 1 ? " (not proven)" : lo_rc < 0 ? " (no plan found)" : "");
+        snprintf(buf, sizeof buf,
+                 "; the least deadline move that makes it on time: to %s %d, %d %s later (%s)%s",
+                 wk, hi, hi - D, op_period_word(op_plan_period(p), hi - D != 1), gl, low);
+    } else {
+        snprintf(buf, sizeof buf, "; no deadline up to %s %d was found to make it on time%s", wk,
+                 hi, f->on ? "" : "; no change of the menu makes it on time");
+    }
+    f->on |= ok;
+    free(dl);
+    free(weeks);
+    free(best);
+    op_diag_free(ld);
+    return dl && weeks && best && ld && !append(f, buf) ? OP_OK : OP_ENOMEM;
 }
 
 /* A deadline before the first planning week: nothing planned can meet it. */
@@ -383,6 +494,8 @@ op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eva
             st = try_roles(p, o, g, until, H, &fx[g], d);
             if (st == OP_OK)
                 st = chain_text(p, o, e, g, until, &fx[g]);
+            if (st == OP_OK)
+                st = deadline_text(p, o, e, g, until, &fx[g]);
         }
     }
     for (int g = 0; fx && g < ng; g++) {
@@ -408,4 +521,92 @@ void cli_gate_fixes_free(char **texts, int n)
     for (int g = 0; texts && g < n; g++)
         free(texts[g]);
     free(texts);
+}
+
+/* ---- deferred items ------------------------------------------------------ */
+
+/* Deferred item i with the edit ed (or one more person of its role in
+   weeks from..to when ed is NULL): its last week in the plan solved, 0 when
+   still deferred, -1 when no plan came; weeks gets every gate's week. */
+static int item_with(const op_plan *p, const op_plan_edit *ed, int i, int from, int to,
+                     const op_solver_opts *o, double until, int *weeks, int *proven)
+{
+    op_diag *ld = op_diag_new(OP_MAX_ERRORS);
+    op_plan *q = NULL;
+    int end = -1, rc = -1;
+    if (ld && (ed ? op_plan_edited(p, ed, &q, ld)
+                  : with_person(p, op_plan_item(p, i)->role.index, 1, from, to, &q, ld)) == OP_OK)
+        rc = solve_variant(q, o, until, weeks, i, &end);
+    *proven = rc == 0;
+    op_plan_free(q);
+    op_diag_free(ld);
+    return rc >= 0 ? end : -1;
+}
+
+/* What schedules deferred item i: one more person of its role over the
+   weeks planned (first..last), or a quarter less effort on it; the answer
+   into buf. */
+static op_status item_fix(const op_plan *p, const op_solver_opts *o, int i, int last,
+                          double until, char *buf, size_t n)
+{
+    int ng = op_plan_gate_count(p), from = op_plan_first_week(p), pr = 0, pr2 = 0;
+    int *weeks = malloc(((size_t)ng + 1) * sizeof *weeks);
+    char *one = calloc((size_t)op_plan_item_count(p) + 1, 1);
+    if (!weeks || !one) {
+        free(weeks);
+        free(one);
+        return OP_ENOMEM;
+    }
+    const op_item *it = op_plan_item(p, i);
+    const char *wk = op_period_word(op_plan_period(p), 0), *wks = op_period_word(op_plan_period(p), 1);
+    const char *role = op_plan_role(p, it->role.index)->name;
+    char gl[400] = "";
+    int to = last > from ? last : from;
+    int end = item_with(p, NULL, i, from, to, o, until, weeks, &pr), end2 = -1;
+    if (end > 0) {
+        gate_list(p, weeks, gl, sizeof gl);
+        snprintf(buf, n, "scheduled (done %s %d) with one more %s person in %s %d-%d (%s)", wk,
+                 end, role, wks, from, to, gl);
+    } else {
+        one[i] = 1;
+        op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = one, .factor = 0.75};
+        if (!it->duration)
+            end2 = item_with(p, &ed, i, 0, 0, o, until, weeks, &pr2);
+        if (end2 > 0) {
+            gate_list(p, weeks, gl, sizeof gl);
+            snprintf(buf, n,
+                     "one more %s person in %s %d-%d leaves it deferred%s; scheduled (done %s "
+                     "%d) with a quarter less effort on it (%s)",
+                     role, wks, from, to, pr ? "" : " (not proven)", wk, end2, gl);
+        } else {
+            snprintf(buf, n,
+                     "neither one more %s person in %s %d-%d nor a quarter less effort "
+                     "schedules it%s",
+                     role, wks, from, to, pr && (pr2 || it->duration) ? "" : " (not proven)");
+        }
+    }
+    free(weeks);
+    free(one);
+    return OP_OK;
+}
+
+op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+                             const int *deferred, char **why, int n, double budget)
+{
+    double until = op_now() + budget;
+    char buf[900];
+    for (int k = 0; k < n && op_now() < until; k++) {
+        if (item_fix(p, o, deferred[k], op_eval_last_week(e), until, buf, sizeof buf) != OP_OK)
+            return OP_ENOMEM;
+        size_t a = strlen(why[k]), b = strlen(buf);
+        char *t = malloc(a + b + 3);
+        if (!t)
+            return OP_ENOMEM;
+        memcpy(t, why[k], a);
+        memcpy(t + a, "; ", 2);
+        memcpy(t + a + 2, buf, b + 1);
+        free(why[k]);
+        why[k] = t;
+    }
+    return OP_OK;
 }

@@ -257,6 +257,11 @@ static int replan_option(int c, const char *arg, const cli_io *io, cli_options *
         return parse_whole(io, "week", arg, 1, OP_MAX_WEEK, &o->week);
     case CLI_OPT_STATUS: o->status = arg; return 0;
     case CLI_OPT_PREVIOUS: o->previous = arg; return 0;
+    case CLI_OPT_HISTORY:
+        if (o->nhistory == CLI_MAX_REPEAT)
+            return bad_value(io, "history", arg, "given more than 64 times");
+        o->history[o->nhistory++] = arg;
+        return 0;
     case CLI_OPT_STABILITY:
         return parse_choice(io, "stability", arg, "off", "on", &o->solver.stability);
     case CLI_OPT_FAIL_ON_LATE: o->fail_on_late = 1; return 0;

@@ -25,10 +25,12 @@ typedef struct solve_state {
     char status[128];                 /* "proven optimal", ... */
     char **fixes;                     /* per gate, cli_gate_fixes's text; NULL none */
     int ngates;
+    cli_trend *trend;                 /* --history, NULL for none */
 } solve_state;
 
 static void solve_free(solve_state *s)
 {
+    cli_trend_free(s->trend);
     cli_gate_fixes_free(s->fixes, s->ngates);
     op_eval_free(s->eval);
     op_solution_free(s->sol);
@@ -196,6 +198,7 @@ static op_status publish(const cli_solve_request *rq, const solve_state *s, op_d
         .previous = s->prev_run,
         .gate_fixes = (const char *const *)s->fixes,
         .previous_schedule = s->prev_sched,
+        .trend = cli_trend_report(s->trend),
     };
     char log[2048];
     write_log(s, log, sizeof log);
@@ -251,6 +254,14 @@ static void say_late(const cli_io *io, const op_plan *p, const op_eval *e, char 
     }
 }
 
+/* The time the explanations may take, each of gates and deferred items: a
+   tenth of the time limit, at least a second, at most 30 s. */
+static double explain_budget(const op_solver_opts *o)
+{
+    double budget = o->time_limit / 10;
+    return budget < 1 ? 1 : budget > 30 ? 30 : budget;
+}
+
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d)
 {
     solve_state s = {.t0 = rq->t0 > 0 ? rq->t0 : op_now(), .opts = rq->solver};
@@ -266,11 +277,21 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
     }
     describe(rq, &s);
     if (rq->explain && op_eval_gates_met(s.eval) < op_plan_gate_count(rq->plan)) {
-        /* a tenth of the time limit, at least a second, at most 30 s */
-        double budget = s.opts.time_limit / 10;
-        budget = budget < 1 ? 1 : budget > 30 ? 30 : budget;
+        double budget = explain_budget(&s.opts);
         s.ngates = op_plan_gate_count(rq->plan);
         r.status = cli_gate_fixes(rq->plan, &s.opts, s.eval, budget, &s.fixes, d);
+        if (r.status != OP_OK)
+            goto out;
+    }
+    if (rq->explain && s.sol->ndeferred &&
+        cli_deferred_fixes(rq->plan, &s.opts, s.eval, s.sol->deferred, s.sol->deferred_why,
+                           s.sol->ndeferred, explain_budget(&s.opts)) != OP_OK) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        r.status = OP_ENOMEM;
+        goto out;
+    }
+    if (rq->nhistory) {
+        r.status = cli_trend_new(rq->history, rq->nhistory, rq->out, rq->plan, s.eval, &s.trend, d);
         if (r.status != OP_OK)
             goto out;
     }
@@ -328,6 +349,8 @@ cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, 
         .out = o->out,
         .baseline = baseline,
         .previous = o->previous,
+        .history = o->history,
+        .nhistory = o->nhistory,
         .solver = o->solver,
         .require_all = o->require_all,
         .fail_on_late = o->fail_on_late,

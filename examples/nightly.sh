@@ -32,7 +32,8 @@ fi
 out="$REPORTS/$today"
 set -- --week "$week" --fail-on-late -q -o "$out"
 [ -f "$PLAN_DIR/status.csv" ] && set -- "$@" --status "$PLAN_DIR/status.csv"
-[ -d "$REPORTS/latest/" ] && set -- "$@" --previous "$REPORTS/latest"
+# the last run steers this one; every earlier run gives the milestone trend
+[ -d "$REPORTS/latest/" ] && set -- "$@" --previous "$REPORTS/latest" --history "$REPORTS"
 
 "$OPTPLAN" "$@" "$PLAN_DIR" >"$REPORTS/.nightly-$today.log" 2>&1
 rc=$?

@@ -46,6 +46,14 @@ op_status op_inputs_load_status(const char *path, op_plan *p, op_diag *d);
    directory optplan did not write is a clear OP_EDATA error. */
 op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, op_diag *d);
 
+/* The report directories a --history PATH names: PATH itself when optplan
+   wrote it, otherwise its subdirectories optplan wrote (symbolic links such
+   as a nightly "latest" skipped), sorted by name. On OP_OK *dirs is a new
+   array of *n paths the caller frees with op_inputs_run_dirs_free; a path
+   that is neither, or holds none, is an OP_ENOINPUT or OP_EDATA error. */
+op_status op_inputs_run_dirs(const char *path, char ***dirs, int *n, op_diag *d);
+void op_inputs_run_dirs_free(char **dirs, int n);
+
 /* Reads a single-mode RCPSP instance in PSPLIB .sm form into the empty plan
    p: one role per renewable resource at its capacity (40 h per unit), one
    fixed-duration item per job with a duration (its crew = its requests),

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "csvread.h"
@@ -108,4 +109,89 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
     }
     *out = run;
     return OP_OK;
+}
+
+/* 1 when dir holds the marker optplan writes into every report directory. */
+static int is_report_dir(const char *dir)
+{
+    struct stat sb;
+    char *m = op_path_join(dir, ".optplan-report");
+    int yes = m && stat(m, &sb) == 0;
+    free(m);
+    return yes;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends path to the growing list; -1 on ENOMEM (path freed). */
+static int push_dir(char ***dirs, int *n, int *cap, char *path)
+{
+    if (!path)
+        return -1;
+    if (*n == *cap) {
+        int nc = *cap ? 2 * *cap : 16;
+        char **t = realloc(*dirs, (size_t)nc * sizeof *t);
+        if (!t) {
+            free(path);
+            return -1;
+        }
+        *dirs = t, *cap = nc;
+    }
+    (*dirs)[(*n)++] = path;
+    return 0;
+}
+
+op_status op_inputs_run_dirs(const char *path, char ***dirs, int *n, op_diag *d)
+{
+    op_loc l = {path, 0, 0};
+    struct stat sb;
+    int cap = 0, bad = 0;
+    *dirs = NULL, *n = 0;
+    if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        op_diag_error(d, OP_ENOINPUT, &l, "not a directory");
+        return OP_ENOINPUT;
+    }
+    if (is_report_dir(path)) {
+        bad = push_dir(dirs, n, &cap, strdup(path));
+    } else {
+        DIR *dp = opendir(path);
+        struct dirent *de;
+        while (dp && !bad && (de = readdir(dp)) != NULL) {
+            if (de->d_name[0] == '.')
+                continue; /* ., .., and optplan's hidden temporary directories */
+            char *sub = op_path_join(path, de->d_name);
+            if (sub && lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) && is_report_dir(sub))
+                bad = push_dir(dirs, n, &cap, sub);
+            else
+                free(sub);
+            bad |= !sub;
+        }
+        if (!dp) {
+            op_diag_error(d, OP_ENOINPUT, &l, "cannot read the directory");
+            return OP_ENOINPUT;
+        }
+        closedir(dp);
+    }
+    if (bad) {
+        op_inputs_run_dirs_free(*dirs, *n);
+        *dirs = NULL, *n = 0;
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    if (!*n) {
+        op_diag_error(d, OP_EDATA, &l, "no optplan report directories in it");
+        return OP_EDATA;
+    }
+    qsort(*dirs, (size_t)*n, sizeof **dirs, by_name);
+    return OP_OK;
+}
+
+void op_inputs_run_dirs_free(char **dirs, int n)
+{
+    for (int k = 0; dirs && k < n; k++)
+        free(dirs[k]);
+    free(dirs);
 }

@@ -212,6 +212,8 @@ typedef struct op_plan_edit {
     int drop_item, drop_dep; /* item drop_item loses its dependency on item drop_dep (-1: none) */
     const char *scale;       /* scale[i] != 0: item i's remaining effort times factor; NULL none */
     double factor;
+    const char *unlag;       /* unlag[i] != 0: item i loses its lag_weeks; NULL none */
+    const int *deadlines;    /* deadlines[g] > 0: gate g's deadline week instead; NULL none */
 } op_plan_edit;
 
 /* A what-if plan: p (validated) with the edits e, the same way as

@@ -961,6 +961,8 @@ static int copy_item(op_plan *q, const op_plan *p, int i, const op_plan_edit *e,
         it.effort *= e->factor;
         it.remaining *= e->factor;
     }
+    if (e->unlag && e->unlag[i])
+        it.lag_weeks = 0;
     if (keep_str(q, &it.id) || keep_str(q, &it.title) || keep_str(q, &it.category) ||
         keep_ref(q, &it.role))
         return -1;
@@ -982,11 +984,14 @@ static int copy_item(op_plan *q, const op_plan *p, int i, const op_plan_edit *e,
     return 0;
 }
 
-/* Adds gate g of p to q with its required gates and exit items; -1 on failure. */
-static int copy_gate(op_plan *q, const op_plan *p, int g, op_diag *d)
+/* Adds gate g of p to q with its required gates and exit items (and the
+   deadline e gives it); -1 on failure. */
+static int copy_gate(op_plan *q, const op_plan *p, int g, const op_plan_edit *e, op_diag *d)
 {
     const op_gate *src = &p->gates[g];
     op_gate ga = *src;
+    if (e->deadlines && e->deadlines[g] > 0)
+        ga.deadline_week = e->deadlines[g];
     if (keep_str(q, &ga.id) || keep_str(q, &ga.name))
         return -1;
     int k = op_plan_add_gate(q, &ga, d);
@@ -1047,7 +1052,7 @@ op_status op_plan_edited(const op_plan *p, const op_plan_edit *e, op_plan **out,
         if (copy_item(q, p, i, e, d))
             goto fail;
     for (int g = 0; g < p->ngates; g++)
-        if (copy_gate(q, p, g, d))
+        if (copy_gate(q, p, g, e, d))
             goto fail;
     for (int k = 0; k < p->nholidays; k++) {
         op_holiday h = p->holidays[k];

@@ -125,8 +125,9 @@ void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size
 
 /* ---- late gates --------------------------------------------------------- */
 
-/* Hours of role r that gate g needs: the exit items of g and of the gates
-   it requires, transitively; seen[] (one per gate) is scratch. */
+/* Hours of role r still to do that gate g needs: the exit items of g and
+   of the gates it requires, transitively, not done yet; seen[] (one per
+   gate) is scratch. */
 static double gate_role_demand(const op_plan *p, int g, int r, char *seen)
 {
     op_plan_gate_needs(p, g, seen, NULL);
@@ -135,16 +136,17 @@ static double gate_role_demand(const op_plan *p, int g, int r, char *seen)
         const op_gate *ga = op_plan_gate(p, q);
         for (int k = 0; seen[q] && k < ga->nitems; k++) {
             const op_item *it = op_plan_item(p, ga->items[k].index);
-            if (it->role.index == r)
-                h += it->effort;
+            if (it->role.index == r && !it->done && !it->duration)
+                h += it->remaining;
         }
     }
     return h;
 }
 
-/* Why late item i of gate g (deadline d) is late: its state, then the
-   capacity of its role in the weeks still to plan (history is past) against
-   what the gate needs of that role. */
+/* Late item i of gate g (deadline d): when it is done, and a proof that no
+   plan with this team meets g when there is a simple one: its role has no
+   hours, or fewer than the gate needs of it, from the first planning week to
+   d. Nothing is guessed: the fix menu (cli/fixes.c) says what would help. */
 static void late_item_cause(const op_plan *p, const op_eval *e, int g, int i, char *buf,
                             size_t n, size_t *len)
 {
@@ -157,26 +159,21 @@ static void late_item_cause(const op_plan *p, const op_eval *e, int g, int i, ch
     else
         rpt_append(buf, n, len, "%s (%s) is done in %s %d", it->id, role, wk, ie->end_week);
     double cap = 0;
-    int first = 0, from = op_plan_first_week(p);
+    int from = op_plan_first_week(p);
     for (int t = from; t <= d; t++)
         cap += op_plan_capacity(p, r, t);
-    for (int t = from; t <= OP_MAX_WEEK && !first; t++)
-        if (op_plan_capacity(p, r, t) > 0)
-            first = t;
     /* a plan holds at most OP_MAX_GATES gates: no allocation, so no failure */
     char seen[OP_MAX_GATES] = {0};
     double need = gate_role_demand(p, g, r, seen);
-    if (cap <= 0 && first)
-        rpt_append(buf, n, len, ": no %s capacity before %s %d, so %s cannot be done by %s %d",
-                   role, wk, first, it->id, wk, d);
-    else if (cap <= 0)
-        rpt_append(buf, n, len, ": the team has no %s capacity at all", role);
+    if (from > d || need <= OP_EPS)
+        return;
+    if (cap <= OP_EPS)
+        rpt_append(buf, n, len, ": %s has no capacity in %s %d..%d, so no plan with this team "
+                                "meets the deadline",
+                   role, wks, from, d);
     else if (cap + 1e-6 < need)
-        rpt_append(buf, n, len, ": %s has %s h in %s %d..%d for the %s h this gate needs", role,
-                   RPT_NUM(cap), wks, from, d, RPT_NUM(need));
-    else
-        rpt_append(buf, n, len, ": %s has %s h in %s %d..%d, enough for the %s h this gate "
-                                "needs, but the plan puts the work later",
+        rpt_append(buf, n, len, ": %s has %s h in %s %d..%d for the %s h this gate needs, so no "
+                                "plan with this team meets the deadline",
                    role, RPT_NUM(cap), wks, from, d, RPT_NUM(need));
 }
 

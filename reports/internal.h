@@ -13,7 +13,7 @@
               written all or nothing)
      writers  one file per report family, each using leaves only; write.c
               alone knows the per-run writers and joins report.md from the
-              sections of markdown.c, staff.c and changes.c.
+              sections of markdown.c, staff.c, changes.c and trend.c.
 
    Failure contract of every writer and section (int result): 0, or -1 on
    failure. A failure with the stream's error indicator set (ferror) is a
@@ -139,6 +139,12 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_schedule *s, const
                           const op_report_info *info);
 /* svg.c */
 int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);
+
+/* ---- trend.c: the milestone trend over runs (--history) ------------- */
+
+int rpt_trend_section(FILE *f, const op_plan *p, const op_report_trend *t);
+int rpt_write_trend_csv(FILE *f, const op_plan *p, const op_report_trend *t);
+int rpt_write_trend_svg(FILE *f, const op_plan *p, const op_report_trend *t);
 /* markdown.c: report.md is head, then the team and changes sections when
    the run has them, then tail. */
 int rpt_write_markdown_head(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,

@@ -111,9 +111,12 @@ static void md_gates(const md_ctx *c)
     }
     if (c->info->gate_fixes)
         fprintf(f, "\nCauses of late gates were found by re-solving the plan with each change "
-                   "(stages scheduled and lateness). \"On time with\" is backed by the plan "
-                   "found with that change; the other %ss are those of the plans found for each "
-                   "change, not bounds on every plan.\n",
+                   "(stages scheduled and lateness). A change said to make a gate on time is "
+                   "backed by the plan found with it. A late %s is that of the plan found for "
+                   "the change, proven to minimize total lateness unless marked \"(not "
+                   "proven)\"; it is not a bound on every plan. Without re-solving, a cause "
+                   "states facts, and says \"no plan with this team meets the deadline\" only "
+                   "where role hours prove it.\n",
                 c->wk);
 }
 

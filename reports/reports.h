@@ -34,6 +34,18 @@ typedef struct op_report_team {
    to_week,cost_per_hour), one row per role and run of equal weeks. */
 int op_report_team_csv(FILE *f, const op_plan *p, const op_report_team *t);
 
+/* The milestone trend of earlier runs and this one, oldest first (the
+   last entry is this run): each run's label, the week it was made in (its
+   first planning week), and per gate of this plan the week it projected
+   the gate to pass, passed[k * gates + g]: > 0 a week, 0 never, -1 the run
+   did not have that gate. */
+typedef struct op_report_trend {
+    int nruns;
+    const char *const *labels;
+    const int *week;
+    const int *passed;
+} op_report_trend;
+
 /* Everything a report says besides the schedule itself. */
 typedef struct op_report_info {
     const char *command;     /* "solve" or "check" */
@@ -61,6 +73,9 @@ typedef struct op_report_info {
        the hours it had left for each item. */
     const op_run *previous;
     const op_schedule *previous_schedule;
+    /* --history: the milestone trend (NULL for none); adds trend.csv,
+       trend.svg and "Milestone trend" */
+    const op_report_trend *trend;
 } op_report_info;
 
 /* Writes the report files into dir, which must exist and be empty: schedule.csv,

@@ -67,6 +67,8 @@ int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_schedule *s, const
     int rc = fputs("metric,value\n", f) < 0 || text_row(f, "command", info->command) ||
              (day && text_row(f, "period", rpt_period(p, 0))) ||
              text_row(f, "status", info->status) ||
+             /* re-plans only: the week the plan was made in (the milestone trend's x) */
+             (op_plan_first_week(p) > 1 && num_row(f, "first_week", op_plan_first_week(p))) ||
              num_row(f, "gates_met", op_eval_gates_met(e)) ||
              num_row(f, "gates", op_plan_gate_count(p)) ||
              num_row(f, "total_lateness", op_eval_total_lateness(e)) ||

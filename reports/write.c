@@ -71,9 +71,22 @@ static int w_report_md(FILE *f, const void *ctx)
     rpt_previous prev = {i->previous, i->previous_schedule, i->gate_entry_phase};
     if (rpt_write_markdown_head(f, c->p, c->s, c->e, i) ||
         (i->team && rpt_team_section(f, c->p, i->team)) ||
-        (i->previous && rpt_changes_section(f, c->p, c->e, &prev)))
+        (i->previous && rpt_changes_section(f, c->p, c->e, &prev)) ||
+        (i->trend && rpt_trend_section(f, c->p, i->trend)))
         return -1;
     return rpt_write_markdown_tail(f, c->p, c->s, c->e, i);
+}
+
+static int w_trend_csv(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_trend_csv(f, c->p, c->info->trend);
+}
+
+static int w_trend_svg(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_trend_svg(f, c->p, c->info->trend);
 }
 
 static int w_svg(FILE *f, const void *ctx)
@@ -83,7 +96,7 @@ static int w_svg(FILE *f, const void *ctx)
 }
 
 /* Which runs get a file. */
-typedef enum { ALWAYS, CHECK_ONLY, STAFF_ONLY, REPLAN_ONLY } when;
+typedef enum { ALWAYS, CHECK_ONLY, STAFF_ONLY, REPLAN_ONLY, TREND_ONLY } when;
 
 op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule *s,
                            const op_eval *e, const op_report_info *info, op_diag *d)
@@ -101,13 +114,15 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
                  {"summary.csv", w_summary, ALWAYS},
                  {"violations.csv", w_violations, CHECK_ONLY},
                  {"report.md", w_report_md, ALWAYS},
-                 {"gantt.svg", w_svg, ALWAYS}};
+                 {"gantt.svg", w_svg, ALWAYS},
+                 {"trend.csv", w_trend_csv, TREND_ONLY},
+                 {"trend.svg", w_trend_svg, TREND_ONLY}};
     int check = strcmp(info->command, "check") == 0;
     report_ctx c = {p, s, e, info};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
         when w = files[k].when;
         if ((w == CHECK_ONLY && !check) || (w == STAFF_ONLY && !info->team) ||
-            (w == REPLAN_ONLY && !info->previous))
+            (w == REPLAN_ONLY && !info->previous) || (w == TREND_ONLY && !info->trend))
             continue;
         op_status st = rpt_write_file(dir, files[k].name, files[k].fn, &c, d);
         if (st != OP_OK)

@@ -22,7 +22,8 @@ check "a late gate with -q --fail-on-late exits 4" test $? -eq 4
 check "-q prints nothing on stdout" test ! -s out
 printf 'optplan: late gate G1: passed week 3, deadline week 2, 1 week late\n' >want
 check "-q --fail-on-late names each late gate on stderr" sh -c 'head -n 1 err | cmp -s want -'
-check "and what the menu of changes does for it" has err "optplan: late gate G1: no change of the menu makes G1 on time: one more person in weeks 2-2 of each role in its chain gives Dev: G1 week 3"
+check "and what the menu of changes does for it" has err "optplan: late gate G1: one more person in weeks 2-2 of any role in its chain is not enough: Dev: G1 week 3"
+check "and the change that does it" has err "without B waiting for A: G1 week 2 (on time)"
 cat >want <<'END'
 id,change,previous_start,previous_end,start_week,end_week,moved_weeks,cause
 A,moved,1,1,1,2,1,A (overran by 20 h)

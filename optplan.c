@@ -66,6 +66,10 @@ static const char help_commands[] =
     "      --baseline FILE  hand plan shown beside the optimum (default\n"
     "                       PLAN_DIR/baseline.csv when present)\n"
     "      --no-baseline    show no hand plan beside the optimum\n"
+    "      --settings FILE  settings (default PLAN_DIR/settings.csv when present)\n"
+    "      --holidays FILE  days off (default PLAN_DIR/holidays.csv when present)\n"
+    "      --start DATE     the Monday of week 1 (YYYY-MM-DD): dates in inputs\n"
+    "                       and reports (overrides start in settings.csv)\n"
     "\n"
     "Solver options:\n"
     "      --period week|day  plan in weeks (default) or in days: 5 a week, each\n"
@@ -222,6 +226,10 @@ static const struct option longopts[] = {
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
+    /* last, so that the ambiguity messages of older abbreviations keep their order */
+    {"start", required_argument, NULL, CLI_OPT_START},
+    {"settings", required_argument, NULL, CLI_OPT_SETTINGS},
+    {"holidays", required_argument, NULL, CLI_OPT_HOLIDAYS},
     {NULL, 0, NULL, 0}};
 
 /* ':' first: a missing value is told apart from an unknown option. */

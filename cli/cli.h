@@ -72,6 +72,9 @@ typedef struct cli_options {
     const char *self;    /* argv[0]: sweep runs it once per scenario */
     const char *plan_dir; /* NULL when --items and --capacity name the inputs */
     const char *items, *team, *gates, *plan, *baseline; /* NULL: PLAN_DIR's file */
+    const char *settings, *holidays; /* NULL: PLAN_DIR's file, when present */
+    op_date start;                   /* --start: OP_DATE_NONE when not given */
+    const char *start_arg;
     int no_baseline;
     const char *out; /* report directory; the command's default when not given */
     const char *labels; /* compare: comma-separated column labels */
@@ -112,8 +115,9 @@ enum {
     CLI_OPT_MAX_HEADCOUNT, CLI_OPT_KEEP_TEAM, CLI_OPT_ADD_STAFF, CLI_OPT_ROLES, CLI_OPT_DELTA,
     CLI_OPT_FROM_WEEK, CLI_OPT_LIST, CLI_OPT_GATHER, CLI_OPT_WEEK, CLI_OPT_STATUS,
     CLI_OPT_PREVIOUS, CLI_OPT_STABILITY, CLI_OPT_FAIL_ON_LATE, CLI_OPT_HOUR_STEP,
-    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN, CLI_OPT_HISTORY,
-    CLI_OPT_SIMULATE, CLI_OPT_UNCERTAINTY, CLI_OPT_SEED, CLI_OPT_DISTRIBUTION, CLI_OPT_START_RULE
+    CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN,
+    CLI_OPT_HISTORY, CLI_OPT_START, CLI_OPT_SETTINGS, CLI_OPT_HOLIDAYS, CLI_OPT_SIMULATE,
+    CLI_OPT_UNCERTAINTY, CLI_OPT_SEED, CLI_OPT_DISTRIBUTION, CLI_OPT_START_RULE
 };
 
 /* The command line's vocabulary, defined by main. */
@@ -140,16 +144,18 @@ cli_parse cli_options_parse(int argc, char **argv, const cli_table *t, const cli
 typedef struct cli_inputs {
     op_input_paths files;
     const char *status; /* status.csv to read (with --week), NULL for none */
-    char *joined[4];    /* paths made from PLAN_DIR, owned */
+    const char *settings; /* settings.csv to read first, NULL for none */
+    char *joined[6];    /* paths made from PLAN_DIR, owned */
 } cli_inputs;
 
-/* Fills in with o's input files: gates.csv and (with --week) status.csv of
-   PLAN_DIR only when present. The paths stay valid until cli_inputs_free,
+/* Fills in with o's input files: gates.csv, holidays.csv, settings.csv and
+   (with --week) status.csv of PLAN_DIR only when present. The paths stay valid until cli_inputs_free,
    which must come after the last use of a plan read from them. */
 op_status cli_inputs_find(const cli_options *o, cli_inputs *in, op_diag *d);
 void cli_inputs_free(cli_inputs *in);
 
-/* Reads and validates the plan, adds the --add-staff rows and the progress
+/* Reads the settings (settings.csv, then --start over it) and with them
+   the plan, validates it, adds the --add-staff rows and the progress
    of --week/--status. On success *out is a new plan the caller frees with
    op_plan_free; otherwise NULL. An unknown role in --add-staff is a usage
    error. */

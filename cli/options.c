@@ -104,10 +104,30 @@ static int parse_deltas(const cli_io *io, const char *val, cli_options *o)
     return 0;
 }
 
+/* --start YYYY-MM-DD: the Monday of week 1. */
+static int parse_start(const cli_io *io, const char *val, cli_options *o)
+{
+    op_date day;
+    if (op_date_parse(val, &day))
+        return bad_value(io, "start", val, "expected a date YYYY-MM-DD (years 1900 to 2999)");
+    if (op_date_weekday(day) != 0) {
+        char monday[OP_DATE_LEN], what[128];
+        op_date_format(day - op_date_weekday(day), monday);
+        snprintf(what, sizeof what, "expected the Monday of week 1 (that week's Monday is %s)",
+                 monday);
+        return bad_value(io, "start", val, what);
+    }
+    o->start = day;
+    o->start_arg = val;
+    return 0;
+}
+
 static int input_option(int c, const char *arg, const cli_io *io, cli_options *o)
 {
-    (void)io;
     switch (c) {
+    case CLI_OPT_START: return parse_start(io, arg, o);
+    case CLI_OPT_SETTINGS: o->settings = arg; break;
+    case CLI_OPT_HOLIDAYS: o->holidays = arg; break;
     case CLI_OPT_ITEMS: o->items = arg; break;
     case CLI_OPT_CAPACITY: o->team = arg; break;
     case CLI_OPT_GATES: o->gates = arg; break;
@@ -493,9 +513,9 @@ cli_parse cli_options_parse(int argc, char **argv, const cli_table *t, const cli
 {
     static const group_fn groups[] = {input_option,  solver_option,  staff_option,
                                       whatif_option, replan_option, forecast_option};
-    *o = (cli_options){.self = argv[0], .period = OP_PERIOD_WEEK, .deltas = {+1, -1},
-                       .ndeltas = 2, .from_week = 1, .jobs = 1, .explain = 1,
-                       .forecast = {.seed = 1}};
+    *o = (cli_options){.self = argv[0], .period = OP_PERIOD_WEEK, .start = OP_DATE_NONE,
+                       .deltas = {+1, -1}, .ndeltas = 2, .from_week = 1, .jobs = 1,
+                       .explain = 1, .forecast = {.seed = 1}};
     op_solver_opts_init(&o->solver);
     op_staff_opts_init(&o->staff);
     opterr = 0;

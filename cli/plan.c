@@ -6,10 +6,22 @@
 
 op_status cli_inputs_find(const cli_options *o, cli_inputs *in, op_diag *d)
 {
-    *in = (cli_inputs){.files = {o->items, o->team, o->gates}, .status = o->status};
+    *in = (cli_inputs){.files = {o->items, o->team, o->gates, o->holidays},
+                       .status = o->status, .settings = o->settings};
     if (!o->plan_dir)
         return OP_OK;
     int nomem = 0;
+    /* holidays and settings are optional: PLAN_DIR's files only when present */
+    if (!in->files.holidays) {
+        nomem |= !(in->joined[4] = op_path_join(o->plan_dir, "holidays.csv"));
+        if (in->joined[4] && cli_file_exists(in->joined[4]))
+            in->files.holidays = in->joined[4];
+    }
+    if (!in->settings) {
+        nomem |= !(in->joined[5] = op_path_join(o->plan_dir, "settings.csv"));
+        if (in->joined[5] && cli_file_exists(in->joined[5]))
+            in->settings = in->joined[5];
+    }
     if (!in->files.items)
         nomem |= !(in->files.items = in->joined[0] = op_path_join(o->plan_dir, "items.csv"));
     if (!in->files.team)
@@ -117,7 +129,15 @@ cli_outcome cli_plan_load(const cli_io *io, const cli_options *o, const cli_inpu
         return cli_status(OP_ENOMEM);
     }
     op_plan_set_period(p, o->period);
-    cli_outcome r = cli_status(op_inputs_load(&in->files, p, d));
+    /* the start date first: the other files may give dates */
+    op_settings set;
+    op_settings_init(&set);
+    cli_outcome r = cli_status(in->settings ? op_inputs_load_settings(in->settings, &set, d) : OP_OK);
+    if (o->start != OP_DATE_NONE)
+        set.start = o->start;
+    op_plan_set_settings(p, &set);
+    if (r.status == OP_OK)
+        r = cli_status(op_inputs_load(&in->files, p, d));
     if (r.status == OP_OK)
         r = add_staff(io, o, p, d);
     if (r.status == OP_OK && r.verdict == CLI_DONE && o->week) {

@@ -78,7 +78,7 @@ static int name_scenario(scenario *s, const cli_options *o, const char *rn, doub
    its own --add-staff and -o. */
 static int command_line(scenario *s, const cli_options *o)
 {
-    const char **a = malloc((64 + 2 * (size_t)o->nadd_staff) * sizeof *a);
+    const char **a = malloc((72 + 2 * (size_t)o->nadd_staff) * sizeof *a);
     int c = 0;
     if (!(s->argv = a))
         return -1;
@@ -90,7 +90,8 @@ static int command_line(scenario *s, const cli_options *o)
         {"--objective", o->objective_arg}, {"--hour-step", o->hour_step_arg},
         {"--simulate", o->simulate_arg}, {"--uncertainty", o->uncertainty_arg},
         {"--seed", o->seed_arg}, {"--distribution", o->distribution_arg},
-        {"--start-rule", o->start_rule_arg}};
+        {"--start-rule", o->start_rule_arg}, {"--settings", o->settings},
+        {"--holidays", o->holidays}, {"--start", o->start_arg}};
     a[c++] = o->self;
     a[c++] = "solve";
     for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)

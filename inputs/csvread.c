@@ -618,6 +618,44 @@ int csvread_week(const row_view *r, int k, const char *col, int dflt, int *out, 
     return csvread_int(r, k, col, 1, OP_MAX_WEEK, dflt, out, d);
 }
 
+int csvread_date(const row_view *r, int k, const char *col, op_date *out, op_diag *d)
+{
+    if (op_date_parse(r->cell[k], out) == 0)
+        return 0;
+    cell_error(r, k, d, col,
+               op_date_looks_like(r->cell[k]) ? "no such date (YYYY-MM-DD, years 1900 to 2999)"
+                                              : "expected a date YYYY-MM-DD");
+    return -1;
+}
+
+int csvread_date_period(const row_view *r, int k, const char *col, op_date start, op_period per,
+                        int next, int *out, op_diag *d)
+{
+    op_date day;
+    if (csvread_date(r, k, col, &day, d))
+        return -1;
+    op_loc l = csvread_loc(r, k);
+    if (start == OP_DATE_NONE) {
+        op_diag_error(d, OP_EDATA, &l, "%s: a date needs --start (or start in settings.csv)", col);
+        return -1;
+    }
+    char a[OP_DATE_LEN], b[OP_DATE_LEN];
+    op_date_format(start, a);
+    if (day < start) {
+        op_diag_error(d, OP_EDATA, &l, "%s: %s is before the start date %s (week 1)", col,
+                      r->cell[k], a);
+        return -1;
+    }
+    *out = op_period_of_date(per, start, day, next);
+    if (*out > OP_MAX_WEEK) {
+        op_date_format(op_period_date(start, per, OP_MAX_WEEK, 1), b);
+        op_diag_error(d, OP_EDATA, &l, "%s: %s is past %s %d, the last a plan holds (%s)", col,
+                      r->cell[k], op_period_word(per, 0), OP_MAX_WEEK, b);
+        return -1;
+    }
+    return 0;
+}
+
 int csvread_enum(const row_view *r, int k, const char *col, const char *const *words, int nwords,
                  int dflt, op_diag *d)
 {

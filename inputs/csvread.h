@@ -40,6 +40,14 @@ int csvread_number(const row_view *r, int k, const char *col, double min, int mi
 int csvread_week(const row_view *r, int k, const char *col, int dflt, int *out, op_diag *d);
 int csvread_int(const row_view *r, int k, const char *col, int min, int max, int dflt, int *out,
                 op_diag *d);
+/* A date YYYY-MM-DD (op_date_parse), reported as a bad cell otherwise. */
+int csvread_date(const row_view *r, int k, const char *col, op_date *out, op_diag *d);
+/* A week-valued cell given as a date: the period that holds it in a plan
+   of period per starting at start (op_period_of_date; next: a first day).
+   Reported: a bad date, no start date, a date before the start or past
+   the last period a plan holds. */
+int csvread_date_period(const row_view *r, int k, const char *col, op_date start, op_period per,
+                        int next, int *out, op_diag *d);
 /* Index of the cell's value among the (case-insensitive) words, dflt when the
    cell is empty, -1 (reported) when it is none of them. */
 int csvread_enum(const row_view *r, int k, const char *col, const char *const *words, int nwords,
@@ -48,5 +56,9 @@ int csvread_enum(const row_view *r, int k, const char *col, const char *const *w
 /* Calls fn for each non-empty ';'-separated entry of cell k (trimmed). */
 int csvread_list(const row_view *r, int k, int (*fn)(void *ctx, const char *entry, op_loc loc),
                  void *ctx);
+
+/* Reads holidays.csv (date, role, hours) into p before it is validated
+   (settings.c); problems go to d. */
+void op_inputs_read_holidays(const char *path, op_plan *p, op_diag *d);
 
 #endif

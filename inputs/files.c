@@ -87,11 +87,16 @@ static int add_crew(void *ctx, const char *entry, op_loc loc)
 
 /* A week-valued field, held in the plan's periods: the week itself, or with
    days its first (start) or last day. Day plans hold OP_MAX_WEEK days, so
-   their weeks stop at OP_MAX_WEEK / OP_DAYS_PER_WEEK. */
+   their weeks stop at OP_MAX_WEEK / OP_DAYS_PER_WEEK. A date (with the
+   plan's start date) names the week holding it, or in days that very day
+   (a weekend: the next Monday for a first day, the Friday before for a
+   last one). */
 static int week_field(load_ctx *c, const row_view *r, int k, const char *col, int dflt, int start,
                       int *out)
 {
     op_period per = op_plan_period(c->p);
+    if (op_date_looks_like(r->cell[k]))
+        return csvread_date_period(r, k, col, op_plan_start(c->p), per, start, out, c->d);
     int max = per == OP_PERIOD_DAY ? OP_MAX_WEEK / OP_DAYS_PER_WEEK : OP_MAX_WEEK;
     int bad = csvread_int(r, k, col, 1, max, dflt, out, c->d);
     if (!bad)
@@ -398,6 +403,8 @@ op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d)
     load_ctx c = {p, d, -1};
     /* Read every file even after an error so that one run reports them all. */
     csvread_table(paths->team, team_cols, T_N, 0, team_row, &c, d);
+    if (paths->holidays)
+        op_inputs_read_holidays(paths->holidays, p, d);
     csvread_table(paths->items, item_cols, I_N, 0, item_row, &c, d);
     if (paths->gates)
         csvread_table(paths->gates, gate_cols, G_N, 1, gate_row, &c, d);
@@ -446,6 +453,24 @@ typedef struct sched_ctx {
     int n, cap, max_week;
 } sched_ctx;
 
+/* A plan row's week given as a date (with the plan's start date): the week
+   holding it, or in a day plan that day, which must be a working day. */
+static int plan_date(sched_ctx *c, const row_view *r, int *week)
+{
+    op_period per = op_plan_period(c->p);
+    if (csvread_date_period(r, P_WEEK, "week", op_plan_start(c->p), per, 1, week, c->d))
+        return -1;
+    op_date day;
+    op_date_parse(r->cell[P_WEEK], &day);
+    if (per == OP_PERIOD_DAY && op_date_weekday(day) >= OP_DAYS_PER_WEEK) {
+        op_loc l = csvread_loc(r, P_WEEK);
+        op_diag_error(c->d, OP_EDATA, &l, "week: %s is a %s, not a working day", r->cell[P_WEEK],
+                      op_date_weekday(day) == 5 ? "Saturday" : "Sunday");
+        return -1;
+    }
+    return 0;
+}
+
 static int sched_row(void *ctx, const row_view *r)
 {
     sched_ctx *c = ctx;
@@ -460,6 +485,8 @@ static int sched_row(void *ctx, const row_view *r)
         op_loc l = csvread_loc(r, P_WEEK);
         op_diag_error(c->d, OP_EDATA, &l, "week: required value is empty");
         bad = -1;
+    } else if (op_date_looks_like(r->cell[P_WEEK])) {
+        bad |= plan_date(c, r, &week);
     } else {
         bad |= csvread_week(r, P_WEEK, "week", 0, &week, c->d);
     }

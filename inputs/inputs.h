@@ -10,9 +10,18 @@ typedef struct op_input_paths {
     const char *items;
     const char *team;
     const char *gates; /* NULL: the plan has no gates */
+    const char *holidays; /* NULL: no holidays */
 } op_input_paths;
 
-/* Reads the files into the empty plan p and validates it. Every problem found
+/* Reads settings.csv (key,value rows; keys start, go_should_percent,
+   effort_medium_from, effort_high_from, roadmap_starts, roadmap_works,
+   roadmap_ends, each at most once) over the values s holds. Unknown keys
+   and bad values are FILE:LINE:FIELD errors in d; s keeps the good ones. */
+op_status op_inputs_load_settings(const char *path, op_settings *s, op_diag *d);
+
+/* Reads the files into the empty plan p and validates it. The plan's
+   period and settings (start date: dates in week-valued cells) must be
+   set first. Every problem found
    (up to the diagnostics cap) goes to d; returns OP_OK only for a plan that is
    safe to hand to the solver. p stays owned by the caller in every case. */
 op_status op_inputs_load(const op_input_paths *paths, op_plan *p, op_diag *d);

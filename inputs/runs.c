@@ -44,11 +44,13 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
     static const col_spec summary_cols[] = {{"metric", 1, NULL}, {"value", 1, NULL}};
     static const col_spec gate_cols[] = {{"gate", 1, NULL},           {"deadline_week", 1, NULL},
                                          {"passed_week", 1, NULL},    {"lateness_weeks", 0, NULL},
-                                         {"status", 0, NULL},         {"cause", 0, NULL}};
+                                         {"status", 0, NULL},         {"cause", 0, NULL},
+                                         {"deadline_date", 0, NULL},  {"passed_date", 0, NULL}};
     static const col_spec item_cols[] = {{"id", 1, NULL},         {"title", 0, NULL},    {"role", 0, NULL},
                                          {"priority", 0, NULL},   {"start_week", 1, NULL}, {"end_week", 1, NULL},
                                          {"hours", 0, NULL},      {"due_week", 0, NULL},
-                                         {"weeks_late", 0, NULL}};
+                                         {"weeks_late", 0, NULL},
+                                         {"start_date", 0, NULL}, {"end_date", 0, NULL}};
     static const col_spec load_cols[] = {{"role", 1, NULL}, {"week", 1, NULL},
                                          {"capacity_hours", 1, NULL}, {"planned_hours", 0, NULL},
                                          {"utilization", 0, NULL}};
@@ -66,8 +68,8 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
         int optional; /* load.csv: absent in report directories of older versions;
                          forecast.csv: only with --simulate */
     } files[] = {{"summary.csv", summary_cols, 2, OP_RUN_METRIC, 1, -1, -1, 0, NULL, 0},
-                 {"gates.csv", gate_cols, 6, OP_RUN_GATE, 1, 2, -1, 0, NULL, 0},
-                 {"schedule.csv", item_cols, 9, OP_RUN_ITEM, 4, 5, -1, 0, NULL, 0},
+                 {"gates.csv", gate_cols, 8, OP_RUN_GATE, 1, 2, -1, 0, NULL, 0},
+                 {"schedule.csv", item_cols, 11, OP_RUN_ITEM, 4, 5, -1, 0, NULL, 0},
                  {"load.csv", load_cols, 5, OP_RUN_LOAD, 2, -1, 1, 0, NULL, 1},
                  {"forecast.csv", forecast_cols, 9, OP_RUN_FORECAST, 5, 7, -1, 1, "gate", 1}};
     *out = NULL;

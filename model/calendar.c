@@ -93,3 +93,17 @@ op_date op_period_date(op_date start, op_period period, int t, int last)
     }
     return op_week_monday(start, t) + (last ? 4 : 0); /* Monday .. Friday */
 }
+
+int op_period_of_date(op_period period, op_date start, op_date day, int next)
+{
+    int w = op_week_of_date(start, day);
+    if (period != OP_PERIOD_DAY)
+        return w;
+    int wd = op_date_weekday(day);
+    if (wd >= OP_DAYS_PER_WEEK) { /* a weekend: the next Monday or the Friday before */
+        if (next)
+            return w * OP_DAYS_PER_WEEK + 1;
+        wd = OP_DAYS_PER_WEEK - 1;
+    }
+    return (w - 1) * OP_DAYS_PER_WEEK + wd + 1;
+}

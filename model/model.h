@@ -278,9 +278,56 @@ op_date op_week_monday(op_date start, int week);
 int op_week_of_date(op_date start, op_date day);
 /* The first (last = 0) or last (last = 1) working day of period t. */
 op_date op_period_date(op_date start, op_period period, int t, int last);
-/* The plan's start date, OP_DATE_NONE when it has none. */
+/* The plan's start date, OP_DATE_NONE when it has none (the start of its
+   settings). */
 void op_plan_set_start(op_plan *p, op_date start);
 op_date op_plan_start(const op_plan *p);
+/* The period of a plan starting at start that holds day: its week, or in a
+   day plan its working day. A Saturday or Sunday is a working day only in
+   weeks: in days it becomes the next Monday (next = 1: a first day, as
+   earliest_week or from_week) or the Friday before (next = 0: a last day).
+   May be < 1 or past OP_MAX_WEEK for callers to reject. */
+int op_period_of_date(op_period period, op_date start, op_date day, int next);
+
+/* The plan's settings (settings.csv, --start): the start date and the
+   seed's conventions the reports follow, with the seed's values as
+   defaults (op_settings_init). */
+#define OP_WORD_MAX 32 /* bytes in a roadmap word */
+typedef struct op_settings {
+    op_date start;             /* the Monday of week 1; OP_DATE_NONE (default): none */
+    double go_should_percent;  /* "Go": every must-have and at least this share (0..100)
+                                  of the should-haves done; 80 */
+    double effort_medium_from; /* impact/effort bands: MEDIUM from this many hours (16), */
+    double effort_high_from;   /* HIGH from this many (40); LOW below MEDIUM */
+    /* the roadmap's status words: the week an item starts ("starts"), a week
+       it goes on ("works"), the week it is finished ("ends") */
+    char word_starts[OP_WORD_MAX + 1], word_works[OP_WORD_MAX + 1], word_ends[OP_WORD_MAX + 1];
+} op_settings;
+void op_settings_init(op_settings *s);
+/* Copies s into p (the start date included); the default is op_settings_init's. */
+void op_plan_set_settings(op_plan *p, const op_settings *s);
+const op_settings *op_plan_settings(const op_plan *p);
+
+/* A day off (holidays.csv): it lowers the capacity of the period holding
+   date (with a start date set; a Saturday, a Sunday, or a date outside
+   weeks 1..OP_MAX_WEEK takes nothing away). Each person of the role (every
+   role when role.name is "") loses hours, or the whole working day (a fifth
+   of hours_per_week) when hours < 0; several holidays on one date add up to
+   at most the whole day. Capacity never goes below zero. */
+typedef struct op_holiday {
+    op_date date;
+    op_ref role;     /* name "": every role */
+    double hours;    /* per person, < 0: the whole day */
+    op_loc loc;      /* the date cell */
+    op_loc hours_loc;
+} op_holiday;
+#define OP_MAX_HOLIDAYS 20000
+/* Adds a holiday (copied; its role name must be interned) before
+   op_plan_validate, which resolves its role, checks its hours against the
+   working day and applies it. -1 on ENOMEM or the limit (reported). */
+int op_plan_add_holiday(op_plan *p, const op_holiday *h, op_diag *d);
+int op_plan_holiday_count(const op_plan *p);
+const op_holiday *op_plan_holiday(const op_plan *p, int k);
 
 /* Re-planning: weeks before first are history. Items done there count as
    done (at week first-1, at least 1); items started there keep their start. */

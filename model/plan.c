@@ -37,7 +37,9 @@ struct op_plan {
     int last_week, max_deadline;
     int first_week;     /* planning starts here; earlier weeks are history */
     op_period period;   /* what a week index counts: weeks, or days */
-    op_date start;      /* the Monday of week 1, OP_DATE_NONE: none */
+    op_settings settings; /* the start date (the Monday of week 1) and report conventions */
+    op_holiday *holidays;
+    int nholidays, holidays_cap;
     int validated;
 };
 
@@ -109,7 +111,7 @@ op_plan *op_plan_new(void)
 {
     op_plan *p = calloc(1, sizeof(op_plan));
     if (p)
-        p->start = OP_DATE_NONE;
+        op_settings_init(&p->settings);
     return p;
 }
 
@@ -128,6 +130,7 @@ void op_plan_free(op_plan *p)
     free(p->items);
     free(p->rows);
     free(p->gates);
+    free(p->holidays);
     free(p->roles);
     map_free(&p->item_ix);
     map_free(&p->gate_ix);
@@ -309,8 +312,34 @@ int op_plan_gate_add_item(op_plan *p, int gate, const op_ref *ref)
 }
 
 void op_plan_set_period(op_plan *p, op_period period) { p->period = period; }
-void op_plan_set_start(op_plan *p, op_date start) { p->start = start; }
-op_date op_plan_start(const op_plan *p) { return p->start; }
+void op_plan_set_start(op_plan *p, op_date start) { p->settings.start = start; }
+op_date op_plan_start(const op_plan *p) { return p->settings.start; }
+
+void op_settings_init(op_settings *s)
+{
+    *s = (op_settings){.start = OP_DATE_NONE, .go_should_percent = 80,
+                       .effort_medium_from = 16, .effort_high_from = 40,
+                       .word_starts = "starts", .word_works = "works", .word_ends = "ends"};
+}
+void op_plan_set_settings(op_plan *p, const op_settings *s) { p->settings = *s; }
+const op_settings *op_plan_settings(const op_plan *p) { return &p->settings; }
+
+int op_plan_add_holiday(op_plan *p, const op_holiday *h, op_diag *d)
+{
+    if (p->nholidays >= OP_MAX_HOLIDAYS) {
+        op_diag_error(d, OP_EDATA, &h->loc, "too many holidays (limit %d)", OP_MAX_HOLIDAYS);
+        return -1;
+    }
+    if (grow((void **)&p->holidays, &p->holidays_cap, p->nholidays, sizeof *p->holidays)) {
+        op_diag_error(d, OP_ENOMEM, &h->loc, "out of memory");
+        return -1;
+    }
+    p->holidays[p->nholidays] = *h;
+    p->holidays[p->nholidays].role.index = -1;
+    return p->nholidays++;
+}
+int op_plan_holiday_count(const op_plan *p) { return p->nholidays; }
+const op_holiday *op_plan_holiday(const op_plan *p, int k) { return &p->holidays[k]; }
 op_period op_plan_period(const op_plan *p) { return p->period; }
 
 const char *op_period_word(op_period period, int plural)
@@ -428,6 +457,134 @@ double op_plan_item_week_cap(const op_plan *p, int i, int week)
     return m < c ? m : c;
 }
 
+/* ---- holidays ------------------------------------------------------- */
+
+/* The period holiday h falls in; 0 when it takes nothing away (no start
+   date, a Saturday or Sunday, a date outside periods 1..OP_MAX_WEEK). */
+static int holiday_period(const op_plan *p, const op_holiday *h)
+{
+    if (p->settings.start == OP_DATE_NONE || op_date_weekday(h->date) >= OP_DAYS_PER_WEEK)
+        return 0;
+    int t = op_period_of_date(p->period, p->settings.start, h->date, 1);
+    return t >= 1 && t <= OP_MAX_WEEK ? t : 0;
+}
+
+/* The hours one person of row works in a working day. */
+static double row_day_hours(const op_plan *p, const op_team_row *row)
+{
+    return p->period == OP_PERIOD_DAY ? row->hours_per_week
+                                      : row->hours_per_week / OP_DAYS_PER_WEEK;
+}
+
+/* Whether row covers period t and holiday h applies to its role (a
+   holiday whose role did not resolve applies to none). */
+static int holiday_hits(const op_team_row *row, const op_holiday *h, int t)
+{
+    int last = row->to_week ? row->to_week : OP_MAX_WEEK;
+    if (t < row->from_week || t > last)
+        return 0;
+    return h->role.name[0] ? h->role.index == row->role.index : 1;
+}
+
+typedef struct holiday_key {
+    op_date date;
+    int k;
+} holiday_key;
+
+static int by_date(const void *a, const void *b)
+{
+    const holiday_key *x = a, *y = b;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return x->k < y->k ? -1 : (x->k > y->k);
+}
+
+/* Takes the holidays of dates a..b-1 of order (one date, in period t) out
+   of cap: each person loses the sum of the hours the date's holidays give
+   their role, at most the whole working day (whole[r]: some holiday takes
+   it all). sum and whole hold a slot per role. */
+static void cut_date(op_plan *p, const holiday_key *order, int a, int b, int t, double *sum,
+                     char *whole)
+{
+    memset(sum, 0, (size_t)p->nroles * sizeof *sum);
+    memset(whole, 0, (size_t)p->nroles);
+    for (int k = a; k < b; k++) {
+        const op_holiday *h = &p->holidays[order[k].k];
+        for (int r = 0; r < p->nroles; r++) {
+            if (h->role.name[0] && h->role.index != r)
+                continue;
+            if (h->hours < 0)
+                whole[r] = 1;
+            else
+                sum[r] += h->hours;
+        }
+    }
+    for (int k = 0; k < p->nrows; k++) {
+        const op_team_row *row = &p->rows[k];
+        int r = row->role.index, last = row->to_week ? row->to_week : OP_MAX_WEEK;
+        if (t < row->from_week || t > last || (!whole[r] && sum[r] <= 0))
+            continue;
+        double day = row_day_hours(p, row);
+        double off = whole[r] || sum[r] > day ? day : sum[r];
+        p->cap[(size_t)r * OP_MAX_WEEK + (size_t)(t - 1)] -= row->headcount * off;
+    }
+}
+
+/* Lowers cap by every holiday, date by date; OP_OK or OP_ENOMEM. */
+static op_status apply_holidays(op_plan *p)
+{
+    if (!p->nholidays || !p->nroles)
+        return OP_OK;
+    holiday_key *order = malloc((size_t)p->nholidays * sizeof *order);
+    double *sum = malloc((size_t)p->nroles * sizeof *sum);
+    char *whole = malloc((size_t)p->nroles);
+    op_status st = order && sum && whole ? OP_OK : OP_ENOMEM;
+    for (int k = 0; k < p->nholidays && st == OP_OK; k++)
+        order[k] = (holiday_key){p->holidays[k].date, k};
+    if (st == OP_OK)
+        qsort(order, (size_t)p->nholidays, sizeof *order, by_date);
+    for (int a = 0, b; a < p->nholidays && st == OP_OK; a = b) {
+        for (b = a; b < p->nholidays && order[b].date == order[a].date;)
+            b++;
+        int t = holiday_period(p, &p->holidays[order[a].k]);
+        if (t)
+            cut_date(p, order, a, b, t, sum, whole);
+    }
+    free(order);
+    free(sum);
+    free(whole);
+    return st;
+}
+
+/* A holiday's hours may not pass the working day of the people it applies
+   to (the longest, when their days differ): more is a typing error. */
+static op_status check_holidays(const op_plan *p, op_diag *d)
+{
+    op_status st = OP_OK;
+    for (int k = 0; k < p->nholidays; k++) {
+        const op_holiday *h = &p->holidays[k];
+        int t = holiday_period(p, h);
+        if (h->hours < 0 || !t || (h->role.name[0] && h->role.index < 0))
+            continue;
+        double most = 0;
+        const char *who = "";
+        for (int j = 0; j < p->nrows; j++) {
+            const op_team_row *row = &p->rows[j];
+            if (holiday_hits(row, h, t) && row->headcount > 0 && row_day_hours(p, row) > most) {
+                most = row_day_hours(p, row);
+                who = row->role.name;
+            }
+        }
+        if (most > 0 && h->hours > most + 1e-9) {
+            op_diag_error(d, OP_EDATA, &h->hours_loc,
+                          "hours: %g h is more than a working day (%g h of %s in %s %d)",
+                          h->hours, most, who, op_period_word(p->period, 0), t);
+            st = OP_EDATA;
+        }
+    }
+    return st;
+}
+
 /* ---- validation ---------------------------------------------------- */
 
 /* Fills the capacity and hours per person of each role and week from the team rows (of roles
@@ -457,7 +614,11 @@ static op_status fill_capacity(op_plan *p)
                 p->phours[ix] = row->hours_per_week;
         }
     }
-    /* what-if rows may lower capacity (negative headcount), never below zero */
+    if (apply_holidays(p) != OP_OK) {
+        free(maxh);
+        return OP_ENOMEM;
+    }
+    /* what-if rows and holidays may lower capacity, never below zero */
     for (size_t k = 0; k < (size_t)p->nroles * OP_MAX_WEEK; k++)
         if (p->cap[k] < 0)
             p->cap[k] = 0;
@@ -468,6 +629,9 @@ static op_status fill_capacity(op_plan *p)
     free(maxh);
     return OP_OK;
 }
+
+static op_status resolve(op_ref *ref, const struct name_map *m, const char *what,
+                         const char *where, op_diag *d);
 
 /* Indexes the team's roles (name, cost, last week) and their capacity by week, reporting bad
    rows; OP_OK, OP_EDATA or OP_ENOMEM (not reported). */
@@ -519,6 +683,10 @@ static op_status build_roles(op_plan *p, op_diag *d)
         if (last > p->last_week)
             p->last_week = last;
     }
+    for (int k = 0; k < p->nholidays; k++)
+        if (p->holidays[k].role.name[0] &&
+            resolve(&p->holidays[k].role, &p->role_ix, "role", " (not a role of the team)", d))
+            st = OP_EDATA;
     if (p->nrows == 0) {
         op_diag_error(d, OP_EDATA, NULL, "the team has no rows: no capacity to plan with");
         st = OP_EDATA;
@@ -747,6 +915,8 @@ op_status op_plan_validate(op_plan *p, op_diag *d)
         op_diag_error(d, OP_EDATA, NULL, "the plan has no items");
         st = OP_EDATA;
     }
+    if (check_holidays(p, d) != OP_OK)
+        st = OP_EDATA;
     for (int i = 0; i < p->nitems; i++)
         st = check_item(p, i, st, d);
     if (check_gates(p, d) != OP_OK)
@@ -870,7 +1040,7 @@ op_status op_plan_edited(const op_plan *p, const op_plan_edit *e, op_plan **out,
         goto fail;
     q->period = p->period;
     q->first_week = p->first_week;
-    q->start = p->start;
+    q->settings = p->settings;
     const op_team_row *rows = e->rows ? e->rows : p->rows;
     int nrows = e->rows ? e->nrows : p->nrows;
     for (int k = 0; k < nrows; k++) {
@@ -884,6 +1054,11 @@ op_status op_plan_edited(const op_plan *p, const op_plan_edit *e, op_plan **out,
     for (int g = 0; g < p->ngates; g++)
         if (copy_gate(q, p, g, e, d))
             goto fail;
+    for (int k = 0; k < p->nholidays; k++) {
+        op_holiday h = p->holidays[k];
+        if (keep_ref(q, &h.role) || op_plan_add_holiday(q, &h, d) < 0)
+            goto fail;
+    }
     op_status st = op_plan_validate(q, d);
     if (st != OP_OK) {
         op_plan_free(q);

@@ -31,8 +31,13 @@ int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e)
     }
     qsort(order, (size_t)ni, sizeof *order, by_start);
     /* due_week and weeks_late: soft due weeks show lateness here (empty: no due week, or
-       the item is not done) */
-    int rc = fputs("id,title,role,priority,start_week,end_week,hours,due_week,weeks_late\n", f) < 0;
+       the item is not done); with a start date, the first working day of the start week
+       and the last of the end week follow (columns a plan without one leaves out) */
+    int dates = op_plan_start(p) != OP_DATE_NONE;
+    int rc = fputs(dates ? "id,title,role,priority,start_week,end_week,hours,due_week,weeks_late,"
+                           "start_date,end_date\n"
+                         : "id,title,role,priority,start_week,end_week,hours,due_week,weeks_late\n",
+                   f) < 0;
     for (int k = 0; k < ni && !rc; k++) {
         int i = order[k].item;
         const op_item *it = op_plan_item(p, i);
@@ -42,7 +47,10 @@ int rpt_write_schedule_csv(FILE *f, const op_plan *p, const op_eval *e)
              rpt_cell(f, op_priority_name(it->priority), 0) ||
              rpt_cellweek(f, ie->start_week, 0) || rpt_cellweek(f, ie->end_week, 0) ||
              rpt_cellnum(f, ie->hours, 0) || rpt_cellweek(f, it->due_week, 0) ||
-             (it->due_week && ie->done ? rpt_cellnum(f, ie->late, 1) : rpt_cell(f, "", 1));
+             (it->due_week && ie->done ? rpt_cellnum(f, ie->late, !dates)
+                                       : rpt_cell(f, "", !dates)) ||
+             (dates && (rpt_celldate(f, p, ie->start_week, 0, 0) ||
+                        rpt_celldate(f, p, ie->end_week, 1, 1)));
     }
     free(order);
     return rc || ferror(f) ? -1 : 0;
@@ -77,7 +85,12 @@ int rpt_write_load_csv(FILE *f, const op_plan *p, const op_eval *e)
 int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e,
                         const char *const *fixes)
 {
-    int rc = fputs("gate,deadline_week,passed_week,lateness_weeks,status,cause\n", f) < 0;
+    /* with a start date: the last working day of the deadline and pass weeks */
+    int dates = op_plan_start(p) != OP_DATE_NONE;
+    int rc = fputs(dates ? "gate,deadline_week,passed_week,lateness_weeks,status,cause,"
+                           "deadline_date,passed_date\n"
+                         : "gate,deadline_week,passed_week,lateness_weeks,status,cause\n",
+                   f) < 0;
     for (int g = 0; g < op_plan_gate_count(p) && !rc; g++) {
         const op_gate *ga = op_plan_gate(p, g);
         const op_gate_eval *ge = op_eval_gate(e, g);
@@ -89,7 +102,9 @@ int rpt_write_gates_csv(FILE *f, const op_plan *p, const op_eval *e,
         rc = rpt_cell(f, ga->id, 0) || rpt_cellnum(f, ga->deadline_week, 0) ||
              rpt_cellweek(f, ge->passed_week, 0) || rpt_cellnum(f, ge->lateness, 0) ||
              rpt_cell(f, !ge->passed_week ? "not passed" : ge->lateness ? "late" : "met", 0) ||
-             rpt_cell(f, cause, 1);
+             rpt_cell(f, cause, !dates) ||
+             (dates && (rpt_celldate(f, p, ga->deadline_week, 1, 0) ||
+                        rpt_celldate(f, p, ge->passed_week, 1, 1)));
     }
     return rc || ferror(f) ? -1 : 0;
 }

@@ -39,6 +39,7 @@ int rpt_go_week(const op_plan *p, const op_eval *e, int *musts, int *shoulds)
     }
     if (!*musts && !*shoulds)
         return 0;
+    double pct = op_plan_settings(p)->go_should_percent;
     for (int t = 1; t <= op_eval_weeks(e); t++) {
         int ok = 1, sh = 0;
         for (int i = 0; i < ni; i++) {
@@ -50,7 +51,7 @@ int rpt_go_week(const op_plan *p, const op_eval *e, int *musts, int *shoulds)
             if (dc == OP_DECISION_SHOULD && done)
                 sh++;
         }
-        if (ok && sh * 5 >= *shoulds * 4)
+        if (ok && sh * 100.0 >= *shoulds * pct - 1e-9)
             return t;
     }
     return 0;

@@ -62,6 +62,20 @@ int rpt_cellweek(FILE *f, int week, int last)
     return week ? rpt_cellnum(f, week, last) : rpt_cell(f, "", last);
 }
 
+const char *rpt_date(const op_plan *p, int t, int last, char buf[OP_DATE_LEN])
+{
+    op_date start = op_plan_start(p);
+    buf[0] = 0;
+    if (start != OP_DATE_NONE && t >= 1)
+        op_date_format(op_period_date(start, op_plan_period(p), t, last), buf);
+    return buf;
+}
+
+int rpt_celldate(FILE *f, const op_plan *p, int t, int last, int is_last)
+{
+    return rpt_cell(f, RPT_DATE(p, t, last), is_last);
+}
+
 void rpt_md(FILE *f, const char *s)
 {
     for (; *s; s++) {

@@ -35,6 +35,13 @@ int rpt_cellnum(FILE *f, double v, int last);
 /* A week (or day) number; an empty cell for 0 (none). */
 int rpt_cellweek(FILE *f, int week, int last);
 
+/* The first (last = 0) or last working day of period t as YYYY-MM-DD into
+   buf; "" when p has no start date or t < 1. Returns buf. */
+const char *rpt_date(const op_plan *p, int t, int last, char buf[OP_DATE_LEN]);
+#define RPT_DATE(p, t, last) rpt_date((p), (t), (last), (char[OP_DATE_LEN]){0})
+/* A date cell (rpt_date), empty when there is none. */
+int rpt_celldate(FILE *f, const op_plan *p, int t, int last, int is_last);
+
 /* Markdown table-cell text: pipes escaped, line breaks made spaces, HTML
    defused. */
 void rpt_md(FILE *f, const char *s);
@@ -72,8 +79,8 @@ void rpt_violation_text(const op_plan *p, const op_violation *v, char *buf, size
 double rpt_people(const op_plan *p, const op_eval *e, int r, int t);
 /* Person-weeks over all roles and weeks; *peak = the largest week's people. */
 double rpt_person_weeks(const op_plan *p, const op_eval *e, int *peak);
-/* The first week "Go" holds (every must-have done, at least 80% of the
-   should-haves), 0 when never or when no item has a decision; *musts and
+/* The first week "Go" holds (every must-have done, at least the settings'
+   go_should_percent, by default 80%, of the should-haves), 0 when never or when no item has a decision; *musts and
    *shoulds count the items with those decisions. */
 int rpt_go_week(const op_plan *p, const op_eval *e, int *musts, int *shoulds);
 /* Role-weeks booked past capacity. */

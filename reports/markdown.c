@@ -14,6 +14,8 @@ typedef struct md_ctx {
     const op_report_info *info;
     int check; /* a check of a given plan, not a solve */
     const char *wk, *wks, *Wk;
+    const op_settings *set; /* the start date and the report conventions */
+    int dates;              /* the plan has a start date: dates beside weeks */
 } md_ctx;
 
 /* Each section writes to c->f; a write error shows in ferror(c->f), which
@@ -24,8 +26,18 @@ static md_ctx md_context(FILE *f, const op_plan *p, const op_schedule *s, const 
                          const op_report_info *info)
 {
     md_ctx c = {f, p, s, e, info, strcmp(info->command, "check") == 0, rpt_period(p, 0),
-                rpt_period(p, 1), rpt_Period(p, 0)};
+                rpt_period(p, 1), rpt_Period(p, 0), op_plan_settings(p),
+                op_plan_start(p) != OP_DATE_NONE};
     return c;
+}
+
+/* "week 3", and with a start date "week 3 (2027-01-22)": the period's
+   first (last = 0) or last working day. */
+static void md_when(const md_ctx *c, int t, int last)
+{
+    fprintf(c->f, "%s %d", c->wk, t);
+    if (c->dates && t >= 1)
+        fprintf(c->f, " (%s)", RPT_DATE(c->p, t, last));
 }
 
 /* ---- head: title, headline, gates, problems, deferred, hand plan -------- */
@@ -39,9 +51,9 @@ static void md_title(const md_ctx *c)
     rpt_md(f, c->info->plan_name);
     fprintf(f, "\n\n");
     int unscheduled = ni - op_eval_scheduled_count(e);
-    fprintf(f, "**%d of %d gates met**, last item done in %s %d, %d of %d items scheduled",
-            op_eval_gates_met(e), ng, c->wk, op_eval_last_week(e), op_eval_scheduled_count(e),
-            ni);
+    fprintf(f, "**%d of %d gates met**, last item done in ", op_eval_gates_met(e), ng);
+    md_when(c, op_eval_last_week(e), 1);
+    fprintf(f, ", %d of %d items scheduled", op_eval_scheduled_count(e), ni);
     if (unscheduled)
         fprintf(f, " (%d %s)", unscheduled, c->check ? "never scheduled" : "deferred");
     if (op_eval_item_lateness(e))
@@ -86,11 +98,13 @@ static void md_gates(const md_ctx *c)
         rpt_md(f, ga->id);
         fprintf(f, " | ");
         rpt_md(f, ga->name);
-        fprintf(f, " | %s %d | ", c->wk, ga->deadline_week);
-        if (ge->passed_week)
-            fprintf(f, "%s %d | %d | %s | ", c->wk, ge->passed_week, ge->lateness,
-                    ge->lateness ? "LATE" : "met");
-        else
+        fprintf(f, " | ");
+        md_when(c, ga->deadline_week, 1);
+        fprintf(f, " | ");
+        if (ge->passed_week) {
+            md_when(c, ge->passed_week, 1);
+            fprintf(f, " | %d | %s | ", ge->lateness, ge->lateness ? "LATE" : "met");
+        } else
             fprintf(f, "never | %d+ | NOT PASSED | ", ge->lateness);
         rpt_md(f, cause);
         fprintf(f, " |\n");
@@ -127,7 +141,11 @@ static void md_late_items(const md_ctx *c)
         rpt_md(f, it->id);
         fprintf(f, " | ");
         rpt_md(f, op_plan_role(c->p, it->role.index)->name);
-        fprintf(f, " | %s %d | %s %d | %d | ", c->wk, it->due_week, c->wk, ie->end_week, ie->late);
+        fprintf(f, " | ");
+        md_when(c, it->due_week, 1);
+        fprintf(f, " | ");
+        md_when(c, ie->end_week, 1);
+        fprintf(f, " | %d | ", ie->late);
         rpt_md(f, cause);
         fprintf(f, " |\n");
     }
@@ -318,6 +336,35 @@ static void md_baseline(const md_ctx *c)
 
 /* ---- tail: roadmap, loads, people, Go/No-Go, quadrants, gantt, solver --- */
 
+/* With a start date, each scheduled item's first and last period with
+   their dates (the first working day of the start, the last of the end), in
+   start order; nothing without a start date (the roadmap has the weeks). */
+static void md_items(const md_ctx *c)
+{
+    FILE *f = c->f;
+    if (!c->dates)
+        return;
+    fprintf(f, "\n## Items\n\n| item | title | role | start | end |\n|---|---|---|---|---|\n");
+    for (int t = 1; t <= op_eval_last_week(c->e); t++)
+        for (int i = 0; i < op_plan_item_count(c->p); i++) {
+            const op_item *it = op_plan_item(c->p, i);
+            const op_item_eval *ie = op_eval_item(c->e, i);
+            if (ie->start_week != t)
+                continue;
+            fprintf(f, "| ");
+            rpt_md(f, it->id);
+            fprintf(f, " | ");
+            rpt_md(f, it->title);
+            fprintf(f, " | ");
+            rpt_md(f, op_plan_role(c->p, it->role.index)->name);
+            fprintf(f, " | ");
+            md_when(c, ie->start_week, 0);
+            fprintf(f, " | ");
+            md_when(c, ie->end_week, 1);
+            fprintf(f, " |\n");
+        }
+}
+
 /* The items worked on in week t; nothing when none. */
 static void roadmap_week(const md_ctx *c, int t)
 {
@@ -328,7 +375,10 @@ static void roadmap_week(const md_ctx *c, int t)
     if (!any)
         return;
     double tot = 0;
-    fprintf(f, "\n### %s %d\n\n| Issue | Hours | Owner | Status |\n|---|---|---|---|\n", c->Wk, t);
+    fprintf(f, "\n### %s %d", c->Wk, t);
+    if (c->dates) /* headed by the period's first day: a week's Monday */
+        fprintf(f, " (%s)", RPT_DATE(c->p, t, 0));
+    fprintf(f, "\n\n| Issue | Hours | Owner | Status |\n|---|---|---|---|\n");
     for (int i = 0; i < ni; i++) {
         double h = op_schedule_get(c->s, i, t);
         if (h <= 1e-6)
@@ -341,9 +391,12 @@ static void roadmap_week(const md_ctx *c, int t)
         rpt_md(f, it->title);
         fprintf(f, " | %sh | ", RPT_NUM(h));
         rpt_md(f, op_plan_role(c->p, it->role.index)->name);
-        fprintf(f, " | %s |\n", ie->end_week == t && ie->done ? "done"
-                                : ie->start_week == t       ? "start"
-                                                            : "continue");
+        /* the settings' words: "ends" (not status.csv's "done"), "starts", "works" */
+        fprintf(f, " | ");
+        rpt_md(f, ie->end_week == t && ie->done ? c->set->word_ends
+                  : ie->start_week == t       ? c->set->word_starts
+                                              : c->set->word_works);
+        fprintf(f, " |\n");
         tot += h;
     }
     fprintf(f, "\n**%s %d Total**: %s hours\n", c->Wk, t, RPT_NUM(tot));
@@ -420,11 +473,12 @@ static void md_go(const md_ctx *c)
     if (!musts && !shoulds)
         return;
     fprintf(f, "\n## Go/No-Go\n\n");
-    if (gw)
-        fprintf(f, "First %s \"Go\" holds (all must-haves, at least 80%% of should-haves): "
-                   "**%s %d**.\n",
-                c->wk, c->wk, gw);
-    else
+    if (gw) {
+        fprintf(f, "First %s \"Go\" holds (all must-haves, at least %s%% of should-haves): **",
+                c->wk, RPT_NUM(c->set->go_should_percent));
+        md_when(c, gw, 1);
+        fprintf(f, "**.\n");
+    } else
         fprintf(f, "\"Go\" never holds in this plan.\n");
     static const char *const heads[] = {"", "Must have", "Should have", "Nice to have"};
     for (int dc = OP_DECISION_MUST; dc <= OP_DECISION_NICE; dc++) {
@@ -438,9 +492,11 @@ static void md_go(const md_ctx *c)
             rpt_md(f, it->id);
             fprintf(f, ": ");
             rpt_md(f, it->title);
-            if (ie->done)
-                fprintf(f, " (%s %d)\n", c->wk, ie->end_week);
-            else
+            if (ie->done) {
+                fprintf(f, " (");
+                md_when(c, ie->end_week, 1);
+                fprintf(f, ")\n");
+            } else
                 fprintf(f, " (not scheduled)\n");
         }
     }
@@ -450,15 +506,21 @@ static void md_quadrants(const md_ctx *c)
 {
     FILE *f = c->f;
     fprintf(f, "\n## Impact vs effort\n\n| effort | low impact | high impact |\n|---|---|---|\n");
-    static const char *const bands[] = {"HIGH (40h+)", "MEDIUM (16-39h)", "LOW (0-15h)"};
+    /* the settings' bands, whole hours: the seed's 0-15, 16-39 and 40+ by default */
+    double mid = c->set->effort_medium_from, high = c->set->effort_high_from;
     for (int band = 0; band < 3; band++) {
-        fprintf(f, "| %s |", bands[band]);
+        if (band == 0)
+            fprintf(f, "| HIGH (%sh+) |", RPT_NUM(high));
+        else if (band == 1)
+            fprintf(f, "| MEDIUM (%s-%sh) |", RPT_NUM(mid), RPT_NUM(high - 1));
+        else
+            fprintf(f, "| LOW (0-%sh) |", RPT_NUM(mid - 1));
         for (int hi = 0; hi < 2; hi++) {
             int first = 1;
             fprintf(f, " ");
             for (int i = 0; i < op_plan_item_count(c->p); i++) {
                 const op_item *it = op_plan_item(c->p, i);
-                int b = it->effort >= 40 ? 0 : it->effort >= 16 ? 1 : 2;
+                int b = it->effort >= high ? 0 : it->effort >= mid ? 1 : 2;
                 int h = it->impact == OP_IMPACT_HIGH;
                 if (b != band || h != hi)
                     continue;
@@ -558,7 +620,7 @@ int rpt_write_markdown_head(FILE *f, const op_plan *p, const op_schedule *s, con
 int rpt_write_markdown_tail(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
                             const op_report_info *info)
 {
-    static md_section *const tail[] = {md_roadmap, md_loads,  md_people, md_go,
+    static md_section *const tail[] = {md_items, md_roadmap, md_loads,  md_people, md_go,
                                        md_quadrants, md_gantt, md_solver};
     md_ctx c = md_context(f, p, s, e, info);
     return run_sections(&c, tail, sizeof tail / sizeof tail[0]);

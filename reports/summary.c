@@ -89,6 +89,8 @@ void op_report_summary(FILE *out, const op_plan *p)
     for (int i = 0; i < ni; i++)
         total += op_plan_item(p, i)->effort;
     fprintf(out, "%d items, %g effort hours, %d roles, %d gates\n", ni, total, nr, ng);
+    if (op_plan_start(p) != OP_DATE_NONE) /* said only with dates: the line above stays first */
+        fprintf(out, "week 1 starts %s; %d holidays\n", RPT_DATE(p, 1, 0), op_plan_holiday_count(p));
 
     /* the weeks shown: the team's, or as far as any due week or deadline */
     int shown = op_plan_natural_horizon(p);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # golden.sh - reports of the shipped plan compared byte for byte with committed copies
-# Scenarios: solve, a one-per-role --capacity what-if, check, staff, and a
-# sweep of two roles. Every report file is compared; solve.log and stdout
+# Scenarios: solve, a one-per-role --capacity what-if, check, staff, a
+# sweep of two roles, and solve with dates (--start). Every report file is compared; solve.log and stdout
 # are compared with their seconds masked (the only thing that varies).
 # Regenerate after an intended change: GOLDEN_UPDATE=1 make check TESTS=tests/golden.sh
 . "$top_srcdir/tests/lib.sh"
@@ -40,6 +40,7 @@ run capacity --capacity one-per-role.csv erlmcp-v3
 run check check erlmcp-v3
 run staff staff erlmcp-v3
 run sweep sweep --roles Backend,Testing erlmcp-v3
+run dates --start 2027-01-04 erlmcp-v3
 
 if [ -n "${GOLDEN_UPDATE:-}" ]; then
     rm -rf "$G" && cp -R out "$G" && echo "golden files updated in $G"

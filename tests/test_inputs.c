@@ -53,7 +53,7 @@ static op_status load(const char *items, const char *team, const char *gates)
     if (gates)
         CU_ASSERT_FATAL(tu_write_file(gates_path, sizeof gates_path, tmpdir, "gates.csv", gates) !=
                         NULL);
-    op_input_paths in = {items_path, team_path, gates ? gates_path : NULL};
+    op_input_paths in = {items_path, team_path, gates ? gates_path : NULL, NULL};
     return op_inputs_load(&in, plan, diag);
 }
 
@@ -461,7 +461,7 @@ static void test_missing_file(void)
     CU_ASSERT_FATAL(tu_write_file(team_path, sizeof team_path, tmpdir, "team.csv", TEAM_BASIC) !=
                     NULL);
     tu_join(items_path, sizeof items_path, tmpdir, "absent-items.csv");
-    op_input_paths in = {items_path, team_path, NULL};
+    op_input_paths in = {items_path, team_path, NULL, NULL};
     CU_ASSERT_EQUAL(op_inputs_load(&in, plan, diag), OP_ENOINPUT);
     CU_ASSERT_EQUAL(op_diag_status(diag), OP_ENOINPUT);
     CU_ASSERT_EQUAL_FATAL(op_diag_count(diag), 1);

@@ -770,11 +770,92 @@ static void test_calendar(void)
     CU_ASSERT_FALSE(op_date_looks_like("12"));
 }
 
+/* Dates to periods: the week holding a day; in days the day itself, a
+   weekend the next Monday (first days) or the Friday before (last days). */
+static void test_period_of_date(void)
+{
+    op_date mon, d;
+    op_date_parse("2027-01-04", &mon);
+    op_date_parse("2027-01-20", &d); /* Wednesday of week 3 */
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_WEEK, mon, d, 1), 3);
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_DAY, mon, d, 1), 13);
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_DAY, mon, d, 0), 13);
+    op_date_parse("2027-01-23", &d); /* Saturday of week 3 */
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_WEEK, mon, d, 0), 3);
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_DAY, mon, d, 1), 16); /* Monday, week 4 */
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_DAY, mon, d + 1, 0), 15); /* Sunday: Friday */
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_DAY, mon, mon, 1), 1);
+    CU_ASSERT_EQUAL(op_period_of_date(OP_PERIOD_WEEK, mon, mon - 1, 1), 0);
+    /* every day of a year agrees with op_period_date */
+    int bad = 0;
+    for (int t = 1; t <= 260; t++)
+        bad += op_period_of_date(OP_PERIOD_DAY, mon, op_period_date(mon, OP_PERIOD_DAY, t, 0), 1) != t;
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
+static void add_holiday(op_plan *p, const char *date, const char *role, double hours)
+{
+    op_holiday h = {.hours = hours};
+    CU_ASSERT_FATAL(op_date_parse(date, &h.date) == 0);
+    h.role.name = op_plan_intern(p, role);
+    CU_ASSERT_FATAL(op_plan_add_holiday(p, &h, NULL) >= 0);
+}
+
+/* Holidays lower capacity in the week (or day) holding them, per person,
+   at most a whole day, never below zero; a what-if copy keeps them and the
+   settings. */
+static void test_holidays(void)
+{
+    for (int day = 0; day < 2; day++) {
+        op_plan *p = op_plan_new();
+        CU_ASSERT_FATAL(p != NULL);
+        op_settings set;
+        op_settings_init(&set);
+        CU_ASSERT_STRING_EQUAL(set.word_ends, "ends");
+        CU_ASSERT_EQUAL(set.go_should_percent, 80);
+        op_date_parse("2027-01-04", &set.start);
+        set.go_should_percent = 50;
+        op_plan_set_settings(p, &set);
+        op_plan_set_period(p, day ? OP_PERIOD_DAY : OP_PERIOD_WEEK);
+        add_team(p, "Dev", 2, day ? 8 : 40, 1, 0);
+        add_team(p, "Ops", 1, day ? 4 : 20, 1, 0);
+        add_item(p, "A", "Dev", 8, 1, 0, 0);
+        add_holiday(p, "2027-01-06", "", -1);   /* everyone, Wednesday */
+        add_holiday(p, "2027-01-07", "Dev", 3); /* Dev 3 h each, Thursday */
+        add_holiday(p, "2027-01-07", "", 6);    /* and 6 more: at most the day */
+        add_holiday(p, "2027-01-09", "", -1);   /* a Saturday: nothing */
+        validate_ok(p);
+        int wed = day ? 3 : 1, thu = day ? 4 : 1;
+        if (!day) { /* 80 - 2 x 8 - 2 x 8; 20 - 4 - 4 */
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 0, 1), 48, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 1, 1), 12, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 0, 2), 80, 1e-9);
+        } else {
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 0, wed), 0, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 0, thu), 0, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 1, thu), 0, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 0, 5), 16, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(p, 0, 6), 16, 1e-9);
+        }
+        op_plan_edit e = {.drop_item = -1, .drop_dep = -1};
+        op_plan *q = NULL;
+        CU_ASSERT_EQUAL_FATAL(op_plan_edited(p, &e, &q, NULL), OP_OK);
+        CU_ASSERT_EQUAL(op_plan_holiday_count(q), 4);
+        CU_ASSERT_DOUBLE_EQUAL(op_plan_capacity(q, 0, wed), op_plan_capacity(p, 0, wed), 1e-9);
+        CU_ASSERT_EQUAL(op_plan_settings(q)->go_should_percent, 50);
+        CU_ASSERT_EQUAL(op_plan_start(q), set.start);
+        op_plan_free(q);
+        op_plan_free(p);
+    }
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
         {"diagnostics cap", test_diag_cap},
         {"calendar dates", test_calendar},
+        {"dates to weeks and days", test_period_of_date},
+        {"holidays lower capacity", test_holidays},
         {"diagnostics edge cases", test_diag_edges},
         {"schedule get/set/add and ranges", test_schedule_access},
         {"schedule rounding", test_schedule_round},

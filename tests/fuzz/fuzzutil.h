@@ -277,11 +277,13 @@ static void harness_init(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     write_file(input_path, data, size);
-    op_input_paths in = {items_path, team_path, gates_path};
+    op_input_paths in = {items_path, team_path, gates_path, NULL};
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     op_plan *p = op_plan_new();
     if (!d || !p)
         die("out of memory", "");
+    /* a start date (2027-01-04), so that dates in week cells are read too */
+    op_plan_set_start(p, 20822);
     op_status st = op_inputs_load(&in, p, d);
     check_diag(d, st);
     check_locations(d, input_path, data, size);
@@ -311,7 +313,7 @@ static int min_weeks; /* the weeks optplan check gives a schedule of the plan */
    sets min_weeks: its deadlines and the team's weeks. */
 static void fuzz_load_plan(void)
 {
-    op_input_paths in = {items_path, team_path, gates_path};
+    op_input_paths in = {items_path, team_path, gates_path, NULL};
     op_diag *d = op_diag_new(OP_MAX_ERRORS);
     if (!d || !(plan = op_plan_new()))
         die("out of memory", "");

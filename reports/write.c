@@ -79,7 +79,13 @@ static int w_report_md(FILE *f, const void *ctx)
 static int w_svg(FILE *f, const void *ctx)
 {
     const report_ctx *c = ctx;
-    return rpt_write_svg(f, c->p, c->e);
+    return rpt_write_svg(f, c->p, c->s, c->e);
+}
+
+static int w_load_svg(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_load_svg(f, c->p, c->e);
 }
 
 /* Which runs get a file. */
@@ -101,7 +107,8 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
                  {"summary.csv", w_summary, ALWAYS},
                  {"violations.csv", w_violations, CHECK_ONLY},
                  {"report.md", w_report_md, ALWAYS},
-                 {"gantt.svg", w_svg, ALWAYS}};
+                 {"gantt.svg", w_svg, ALWAYS},
+                 {"load.svg", w_load_svg, ALWAYS}};
     int check = strcmp(info->command, "check") == 0;
     report_ctx c = {p, s, e, info};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {

@@ -475,23 +475,24 @@ static void md_quadrants(const md_ctx *c)
    its data, so they and line breaks become spaces; '<' and '>' become
    single angle quotes. A task name must also not
    begin like a statement (its lexer matches keywords such as "title",
-   "section" or "click" case-blind at a line's start, '%' opens a comment, a
-   date is a token): such a name gets a leading '_'. */
+   "section" or "click" case-blind at a line's start, a '%' as its first or
+   second character makes the line a comment, a date is a token): such a
+   name gets a leading '_' (and a space before a '%'). */
 static void mermaid(FILE *f, const char *s, int task)
 {
     static const char *const kw[] = {"gantt", "dateformat", "inclusiveenddates", "topaxis",
                                      "axisformat", "tickinterval", "includes", "excludes",
                                      "todaymarker", "weekday", "weekend", "title", "acc",
                                      "section", "click", "href", "call"};
-    int guard = task && (*s == '%' || (*s >= '0' && *s <= '9'));
+    int guard = task && (*s == '%' || (*s && s[1] == '%') || (*s >= '0' && *s <= '9'));
     for (size_t k = 0; task && !guard && k < sizeof kw / sizeof kw[0]; k++) {
         size_t n = strlen(kw[k]), j = 0;
         while (j < n && s[j] && (s[j] | 0x20) == kw[k][j])
             j++;
         guard = j == n;
     }
-    if (guard)
-        fputc('_', f);
+    if (guard) /* "_%" would still be read as a comment */
+        fputs(*s == '%' ? "_ " : "_", f);
     for (; *s; s++) {
         if (*s == '<' || *s == '>') /* no markup for a renderer to strip or run */
             fputs(*s == '<' ? "\xe2\x80\xb9" : "\xe2\x80\xba", f); /* U+2039, U+203A */

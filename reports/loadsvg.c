@@ -85,7 +85,7 @@ static void load_axis(FILE *f, const panel_layout *L, const op_plan *p)
                     px(L, t) + L->colw / 2, L->top - 6, rpt_period(p, 0)[0], t);
         char buf[16];
         if (rpt_chart_axis_date(p, t, L->colw < 30, buf, sizeof buf))
-            fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>\n", px(L, t) + 1,
+            fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#555\" font-size=\"9\">%s</text>\n", px(L, t) + 1,
                     L->top - 20, buf);
     }
 }

@@ -18,9 +18,10 @@ typedef struct layout {
    of gates due or passed in the same or nearby periods never overlap. */
 typedef struct gate_label {
     int x, row;
-    int late;       /* drawn red */
+    int late;       /* drawn red: a deadline, or a pass after it */
     int passed;     /* "passed" rather than "due" */
     int week, gate; /* the period named, the gate (index) */
+    char what[32];  /* the text after the gate's id: " due w3", " passed w13 (late)" */
 } gate_label;
 
 /* Column x of the start of period t. */
@@ -42,7 +43,7 @@ static void svg_axis(FILE *f, const layout *L, const op_plan *p, const char *wk)
                     x + L->colw / 2, L->top - 8, wk[0], t);
         char buf[16];
         if (rpt_chart_axis_date(p, t, L->colw < 30, buf, sizeof buf))
-            fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>\n", x + 1, L->top - 24,
+            fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"#555\" font-size=\"9\">%s</text>\n", x + 1, L->top - 24,
                 buf);
     }
 }
@@ -96,10 +97,11 @@ static void svg_bars(FILE *f, const layout *L, const op_plan *p, const op_schedu
         }
 }
 
-/* The width a label takes at font-size 11, near enough to keep labels apart. */
+/* The width a label takes at font-size 11 (about 6 px a character), near
+   enough to keep labels apart and to size the white box behind each. */
 static int label_width(const op_plan *p, const gate_label *g)
 {
-    return (int)(strlen(op_plan_gate(p, g->gate)->id) + 12) * 7;
+    return (int)(strlen(op_plan_gate(p, g->gate)->id) + strlen(g->what)) * 6 + 4;
 }
 
 static int label_cmp(const void *a, const void *b)
@@ -112,8 +114,8 @@ static int label_cmp(const void *a, const void *b)
 
 /* The labels of the gates' lines, sorted by x, each in the first row where
    it clears the label before it; the number of rows. */
-static int gate_labels(const layout *L, const op_plan *p, const op_eval *e, gate_label *lab,
-                       int *n)
+static int gate_labels(const layout *L, const op_plan *p, const op_eval *e, const char *wk,
+                       gate_label *lab, int *n)
 {
     *n = 0;
     for (int g = 0; g < op_plan_gate_count(p); g++) {
@@ -121,11 +123,15 @@ static int gate_labels(const layout *L, const op_plan *p, const op_eval *e, gate
         const op_gate_eval *ge = op_eval_gate(e, g);
         if (ga->deadline_week <= L->weeks)
             lab[(*n)++] = (gate_label){col_x(L, ga->deadline_week + 1), 0, 1, 0,
-                                        ga->deadline_week, g};
+                                        ga->deadline_week, g, ""};
         if (ge->passed_week)
             lab[(*n)++] = (gate_label){col_x(L, ge->passed_week + 1), 0, ge->lateness != 0, 1,
-                                        ge->passed_week, g};
+                                        ge->passed_week, g, ""};
     }
+    for (int k = 0; k < *n; k++)
+        snprintf(lab[k].what, sizeof lab[k].what, " %s %s%d%s",
+                 lab[k].passed ? "passed" : "due", wk, lab[k].week,
+                 lab[k].passed && lab[k].late ? " (late)" : "");
     qsort(lab, (size_t)*n, sizeof *lab, label_cmp);
     int rows = 0, right[2 * OP_MAX_GATES]; /* per row, where its last label ends */
     for (int k = 0; k < *n; k++) {
@@ -140,24 +146,26 @@ static int gate_labels(const layout *L, const op_plan *p, const op_eval *e, gate
 }
 
 /* Gates: the deadline dashed, the period passed solid (red when late), each
-   line labelled with the gate and what it marks. */
-static void svg_gates(FILE *f, const layout *L, const op_plan *p, const gate_label *lab, int n,
-                      const char *wk)
+   line labelled with the gate and what it marks; labels last, on a white
+   box, so that no line crosses one. */
+static void svg_gates(FILE *f, const layout *L, const op_plan *p, const gate_label *lab, int n)
 {
     int bottom = L->top + L->rows * L->row;
     for (int k = 0; k < n; k++) {
         const gate_label *g = &lab[k];
-        const char *color = g->late ? "#c00" : g->passed ? "#080" : "#c00";
-        int ly = bottom + 14 + g->row * 13;
         fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" %s/>\n", g->x,
-                L->top - 4, g->x, ly - 10, color,
+                L->top - 4, g->x, bottom + 4 + g->row * 13, g->late ? "#c00" : "#080",
                 g->passed ? "stroke-width=\"2\"" : "stroke-dasharray=\"4 3\"");
-        fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"%s\" text-anchor=\"middle\" stroke=\"white\" "
-                   "stroke-width=\"3\" paint-order=\"stroke\">", g->x, ly,
-                color);
+    }
+    for (int k = 0; k < n; k++) {
+        const gate_label *g = &lab[k];
+        int w = label_width(p, g), y = bottom + 14 + g->row * 13;
+        fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"13\" fill=\"white\"/>\n",
+                g->x - w / 2, y - 10, w);
+        fprintf(f, "<text x=\"%d\" y=\"%d\" fill=\"%s\" text-anchor=\"middle\">", g->x, y,
+                g->late ? "#c00" : "#080");
         rpt_xml(f, op_plan_gate(p, g->gate)->id);
-        fprintf(f, " %s %c%d%s</text>\n", g->passed ? "passed" : "due", wk[0], g->week,
-                g->passed && g->late ? " (late)" : "");
+        fprintf(f, "%s</text>\n", g->what);
     }
 }
 
@@ -171,15 +179,15 @@ int rpt_write_svg(FILE *f, const op_plan *p, const op_schedule *s, const op_eval
     gate_label *lab = malloc(sizeof *lab * (size_t)(2 * ng + 1));
     if (!lab)
         return -1;
-    int lrows = gate_labels(&L, p, e, lab, &n);
-    const char *wk = rpt_period(p, 0);
+    char wk[2] = {rpt_period(p, 0)[0], 0}; /* "w3", "d3" */
+    int lrows = gate_labels(&L, p, e, wk, lab, &n);
     int width = L.left + W * L.colw + 80, height = L.top + L.rows * L.row + 14 + lrows * 13 + 10;
     fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                "font-family=\"sans-serif\" font-size=\"11\">\n", width, height);
     fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
     svg_axis(f, &L, p, wk);
     svg_bars(f, &L, p, s, e);
-    svg_gates(f, &L, p, lab, n, wk);
+    svg_gates(f, &L, p, lab, n);
     fprintf(f, "</svg>\n");
     free(lab);
     return ferror(f) ? -1 : 0;

@@ -33,6 +33,7 @@ MMDC=${OPTPLAN_MMDC:-}
 [ -n "$MMDC" ] || { [ -x "$rdir/node_modules/.bin/mmdc" ] && MMDC=$rdir/node_modules/.bin/mmdc; }
 [ -n "$MMDC" ] || MMDC=$(command -v mmdc 2>/dev/null)
 CHROMIUM=${OPTPLAN_CHROMIUM:-$(command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)}
+[ -z "${OPTPLAN_MMDC:-}" ] || [ -x "$MMDC" ] || skip "OPTPLAN_MMDC=$MMDC is no program"
 [ -n "$MMDC" ] && [ -x "$MMDC" ] || skip "mermaid-cli (mmdc) not found in $rdir/node_modules/.bin or PATH"
 [ -n "$CHROMIUM" ] && [ -x "$CHROMIUM" ] || skip "chromium not found"
 command -v xmllint >/dev/null 2>&1 || skip "xmllint not found (Debian: libxml2-utils)"

@@ -47,6 +47,12 @@ void rpt_short_text(char *buf, size_t n, const char *s, size_t max)
     size_t k = max;
     while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
         k--;
+    /* and at the last word's start when that keeps at least half */
+    size_t w = k;
+    while (w > max / 2 && s[w] != ' ')
+        w--;
+    if (s[k] != ' ' && s[w] == ' ')
+        k = w;
     while (k > 0 && s[k - 1] == ' ')
         k--;
     memcpy(buf, s, k);

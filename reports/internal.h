@@ -99,8 +99,9 @@ int rpt_next_run(const op_schedule *s, int i, int *t, int to, int *a, int *b);
    the Monday of t's week when t is that week's first period (and, sparse,
    one of every fourth week): 1 with the text in buf; else 0. */
 int rpt_chart_axis_date(const op_plan *p, int t, int sparse, char *buf, size_t n);
-/* s cut to at most max bytes on a character boundary, "..." appended when
-   cut, into buf of n bytes (n > 4). */
+/* s cut to at most max bytes on a character boundary (at a word's start
+   when that keeps half of it), "..." appended when cut, into buf of n bytes
+   (n > 4). */
 void rpt_short_text(char *buf, size_t n, const char *s, size_t max);
 
 /* ---- readback.c: report directories read back (compare, sweep) ------------ */

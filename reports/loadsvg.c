@@ -16,7 +16,9 @@ static int px(const panel_layout *L, int t)
     return L->left + (t - 1) * L->colw;
 }
 
-/* The larger of capacity and load over the weeks shown; 1 when both are 0. */
+/* Role r over periods 1..W: returns the panel's scale, the larger of
+   capacity and load (1 when both are 0); *over gets the periods booked past
+   capacity, *hrs the hours planned. */
 static double role_max(const op_plan *p, const op_eval *e, int r, int W, int *over, double *hrs)
 {
     double m = 0;
@@ -32,8 +34,9 @@ static double role_max(const op_plan *p, const op_eval *e, int r, int W, int *ov
     return m > 0 ? m : 1;
 }
 
-/* Role r's panel with its top at y: title, scale, a bar of planned hours
-   per period (red when past capacity) and capacity as a step line. */
+/* Role r's panel (L: geometry, p and e: the plan and its evaluation) with
+   its top at y: title, scale, a bar of planned hours per period (red when
+   past capacity) and capacity as a step line. */
 static void role_panel(FILE *f, const panel_layout *L, const op_plan *p, const op_eval *e, int r,
                        int y)
 {

@@ -48,8 +48,9 @@ static void svg_axis(FILE *f, const layout *L, const op_plan *p, const char *wk)
     }
 }
 
-/* Item i's bars: one per run of periods with hours, a dotted line across
-   its paused periods, the hours in each bar's tooltip. */
+/* Item i's bars in the row whose top is y (L: geometry; p, s, e: the plan,
+   its schedule and evaluation): one per run of periods with hours, a dotted
+   line across its paused periods, the hours in each bar's tooltip. */
 static void svg_item_bars(FILE *f, const layout *L, const op_plan *p, const op_schedule *s,
                           const op_eval *e, int i, int y)
 {
@@ -112,8 +113,9 @@ static int label_cmp(const void *a, const void *b)
     return x->gate != y->gate ? (x->gate < y->gate ? -1 : 1) : x->passed - y->passed;
 }
 
-/* The labels of the gates' lines, sorted by x, each in the first row where
-   it clears the label before it; the number of rows. */
+/* The labels of the gates' lines into lab (room for two per gate) and their
+   number into *n, sorted by x, each in the first row where it clears the
+   labels before it; returns the number of rows. wk is the period's letter. */
 static int gate_labels(const layout *L, const op_plan *p, const op_eval *e, const char *wk,
                        gate_label *lab, int *n)
 {

@@ -86,6 +86,32 @@ int rpt_go_week(const op_plan *p, const op_eval *e, int *musts, int *shoulds);
 /* Role-weeks booked past capacity. */
 int rpt_over_capacity_count(const op_eval *e);
 
+/* ---- charts.c: what the charts (mermaid, gantt.svg, load.svg) share ---- */
+
+/* The calendar of a plan without --start: week 1 is Monday 2001-01-01, the
+   Monday of ISO week 1 of a 52-week year, so a chart axis labelled with
+   ISO week numbers reads plan weeks 1..52 (week 53 reads 1 again). */
+#define RPT_CHART_EPOCH 11323L
+/* The Monday of week 1 the charts draw from: the plan's start date, else
+   RPT_CHART_EPOCH. */
+op_date rpt_chart_start(const op_plan *p);
+/* Where period t begins on the chart calendar (end = 0: its first working
+   day) or ends (end = 1: the day after its last working day, so a bar ending
+   in t and a deadline of t meet). */
+op_date rpt_chart_day(const op_plan *p, int t, int end);
+/* The next run of consecutive periods, from *t to at most to, in which item
+   i gets hours in s: 1 with the run's first and last period in *a, *b and
+   *t moved past it; 0 when there is none left. Paused work is several runs. */
+int rpt_next_run(const op_schedule *s, int i, int *t, int to, int *a, int *b);
+/* The date an axis shows above period t: with a start date, "4 Jan" for
+   the Monday of t's week when t is that week's first period (and, sparse,
+   one of every fourth week): 1 with the text in buf; else 0. */
+int rpt_chart_axis_date(const op_plan *p, int t, int sparse, char *buf, size_t n);
+/* s cut to at most max bytes on a character boundary (at a word's start
+   when that keeps half of it), "..." appended when cut, into buf of n bytes
+   (n > 4). */
+void rpt_short_text(char *buf, size_t n, const char *s, size_t max);
+
 /* ---- readback.c: report directories read back (compare, sweep) ------------ */
 
 /* Keys of part over all runs, first-seen order (the first run's first), into
@@ -141,8 +167,10 @@ int rpt_write_violations_csv(FILE *f, const op_plan *p, const op_eval *e);
 /* summary_csv.c */
 int rpt_write_summary_csv(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e,
                           const op_report_info *info);
-/* svg.c */
-int rpt_write_svg(FILE *f, const op_plan *p, const op_eval *e);
+/* svg.c: gantt.svg */
+int rpt_write_svg(FILE *f, const op_plan *p, const op_schedule *s, const op_eval *e);
+/* loadsvg.c: load.svg, planned hours against capacity per role and period */
+int rpt_write_load_svg(FILE *f, const op_plan *p, const op_eval *e);
 
 /* ---- trend.c: the milestone trend over runs (--history) ------------- */
 

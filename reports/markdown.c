@@ -534,46 +534,166 @@ static void md_quadrants(const md_ctx *c)
     }
 }
 
-/* A name in mermaid syntax: its separators ':' and '#' and line breaks
-   become spaces. */
-static void mermaid(FILE *f, const char *s)
+/* ---- the mermaid gantt: real dates, one bar per run of worked periods ---- */
+
+/* Text in mermaid's gantt grammar: ':' would end a task's name, '#' and ';'
+   its data, so they and line breaks become spaces; '<' and '>' become
+   single angle quotes. A task name must also not
+   begin like a statement (its lexer matches keywords such as "title",
+   "section" or "click" case-blind at a line's start, a '%' as its first or
+   second character makes the line a comment, a date is a token): such a
+   name gets a leading '_' (and a space before a '%'). */
+static void mermaid(FILE *f, const char *s, int task)
 {
-    for (; *s; s++)
-        fputc(*s == ':' || *s == '#' || *s == '\n' ? ' ' : *s, f);
+    static const char *const kw[] = {"gantt", "dateformat", "inclusiveenddates", "topaxis",
+                                     "axisformat", "tickinterval", "includes", "excludes",
+                                     "todaymarker", "weekday", "weekend", "title", "acc",
+                                     "section", "click", "href", "call"};
+    int guard = task && (*s == '%' || (*s && s[1] == '%') || (*s >= '0' && *s <= '9'));
+    for (size_t k = 0; task && !guard && k < sizeof kw / sizeof kw[0]; k++) {
+        size_t n = strlen(kw[k]), j = 0;
+        while (j < n && s[j] && (s[j] | 0x20) == kw[k][j])
+            j++;
+        guard = j == n;
+    }
+    if (guard) /* "_%" would still be read as a comment */
+        fputs(*s == '%' ? "_ " : "_", f);
+    for (; *s; s++) {
+        if (*s == '<' || *s == '>') /* no markup for a renderer to strip or run */
+            fputs(*s == '<' ? "\xe2\x80\xb9" : "\xe2\x80\xba", f); /* U+2039, U+203A */
+        else
+            fputc(strchr(":#;\r\n\t", *s) ? ' ' : *s, f);
+    }
+}
+
+/* A task id mermaid accepts and that is unique among the chart's: prefix
+   plus the record's id when that is made of letters, digits, '-' and '_'
+   alone, else prefix-less "<kind><n>" with n the record's 1-based index. */
+static void mermaid_id(FILE *f, char kind, const char *id, int index)
+{
+    size_t n = strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    if (n && !id[n] && n <= 64)
+        fprintf(f, "%c-%s", kind, id);
+    else
+        fprintf(f, "%c%d", kind, index + 1);
+}
+
+static void mermaid_date(FILE *f, op_date d)
+{
+    char buf[OP_DATE_LEN];
+    op_date_format(d, buf);
+    fprintf(f, "%s", buf);
+}
+
+/* The header: dates as YYYY-MM-DD, one tick a week (or every few weeks on
+   long plans, at most about 26), on Mondays; the axis shows dates with
+   --start and week numbers on the fixed calendar without. No today line: the
+   chart must not depend on the day it is viewed. */
+static void gantt_header(const md_ctx *c)
+{
+    int W = op_eval_weeks(c->e);
+    int weeks = op_plan_period(c->p) == OP_PERIOD_DAY ? (W + OP_DAYS_PER_WEEK - 1) / OP_DAYS_PER_WEEK
+                                                      : W;
+    int every = weeks > 26 ? (weeks + 25) / 26 : 1;
+    fprintf(c->f, "\n## Gantt\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n"
+                  "    axisFormat %s\n    tickInterval %dweek\n    weekday monday\n"
+                  "    todayMarker off\n",
+            op_plan_start(c->p) == OP_DATE_NONE ? "w%-V" : "%d %b", every);
+}
+
+/* Item i's bars: one per run of periods with hours, "id title" (with the
+   part's number when paused work splits it), P0 marked crit. */
+static void gantt_item(const md_ctx *c, int i)
+{
+    FILE *f = c->f;
+    const op_item *it = op_plan_item(c->p, i);
+    const op_item_eval *ie = op_eval_item(c->e, i);
+    int t = ie->start_week, a, b, runs = 0, k = 0;
+    while (rpt_next_run(c->s, i, &t, ie->end_week, &a, &b))
+        runs++;
+    char title[64];
+    rpt_short_text(title, sizeof title, it->title, 40);
+    for (t = ie->start_week; rpt_next_run(c->s, i, &t, ie->end_week, &a, &b);) {
+        fprintf(f, "    ");
+        mermaid(f, it->id, 1);
+        if (*title)
+            fputc(' ', f);
+        mermaid(f, title, 0);
+        if (runs > 1)
+            fprintf(f, " (part %d of %d)", k + 1, runs);
+        fprintf(f, " :%s, ", it->priority == 0 ? "crit" : "active");
+        mermaid_id(f, 't', it->id, i);
+        if (k++)
+            fprintf(f, "-r%d", k);
+        fprintf(f, ", ");
+        mermaid_date(f, rpt_chart_day(c->p, a, 0));
+        fprintf(f, ", ");
+        mermaid_date(f, rpt_chart_day(c->p, b, 1));
+        fprintf(f, "\n");
+    }
+}
+
+/* Gate g: a milestone at its deadline (the end of that period) and one where
+   it passes, crit when late. */
+static void gantt_gate(const md_ctx *c, int g)
+{
+    FILE *f = c->f;
+    const op_gate *ga = op_plan_gate(c->p, g);
+    const op_gate_eval *ge = op_eval_gate(c->e, g);
+    fprintf(f, "    ");
+    mermaid(f, ga->id, 1);
+    fprintf(f, " deadline :milestone, ");
+    mermaid_id(f, 'g', ga->id, g);
+    fprintf(f, "-due, ");
+    mermaid_date(f, rpt_chart_day(c->p, ga->deadline_week, 1));
+    fprintf(f, ", 0d\n");
+    if (!ge->passed_week)
+        return;
+    fprintf(f, "    ");
+    mermaid(f, ga->id, 1);
+    fprintf(f, " passed%s :%smilestone, ", ge->lateness ? " late" : "",
+            ge->lateness ? "crit, " : "");
+    mermaid_id(f, 'g', ga->id, g);
+    fprintf(f, "-passed, ");
+    mermaid_date(f, rpt_chart_day(c->p, ge->passed_week, 1));
+    fprintf(f, ", 0d\n");
 }
 
 static void md_gantt(const md_ctx *c)
 {
     FILE *f = c->f;
     int ni = op_plan_item_count(c->p), ng = op_plan_gate_count(c->p);
-    fprintf(f, "\n## Gantt\n\n```mermaid\ngantt\n    dateFormat X\n    axisFormat %%s\n");
+    gantt_header(c);
     for (int r = 0; r < op_plan_role_count(c->p); r++) {
         int any = 0;
         for (int i = 0; i < ni; i++) {
-            const op_item *it = op_plan_item(c->p, i);
-            const op_item_eval *ie = op_eval_item(c->e, i);
-            if (it->role.index != r || !ie->start_week)
+            if (op_plan_item(c->p, i)->role.index != r || !op_eval_item(c->e, i)->start_week)
                 continue;
-            if (!any) {
+            if (!any++) {
                 fprintf(f, "    section ");
-                mermaid(f, op_plan_role(c->p, r)->name);
+                mermaid(f, op_plan_role(c->p, r)->name, 0);
                 fprintf(f, "\n");
-                any = 1;
             }
-            fprintf(f, "    ");
-            mermaid(f, it->id);
-            fprintf(f, " :%s, %d, %d\n", it->priority == 0 ? "crit" : "active",
-                    ie->start_week - 1, ie->end_week);
+            gantt_item(c, i);
         }
     }
     if (ng)
         fprintf(f, "    section Gates\n");
-    for (int g = 0; g < ng; g++) {
-        fprintf(f, "    ");
-        mermaid(f, op_plan_gate(c->p, g)->id);
-        fprintf(f, " deadline :milestone, %d, 0\n", op_plan_gate(c->p, g)->deadline_week);
+    for (int g = 0; g < ng; g++)
+        gantt_gate(c, g);
+    fprintf(f, "```\n\n");
+    if (op_plan_start(c->p) == OP_DATE_NONE)
+        fprintf(f, "No --start date: the chart draws %s 1 from Monday 2001-01-01 and its axis "
+                   "shows week numbers (w1..w52; past 52 weeks they start again at w1).",
+                c->wk);
+    else {
+        fprintf(f, "Dates from --start: %s 1 begins on ", c->wk);
+        mermaid_date(f, op_plan_start(c->p));
+        fprintf(f, ".");
     }
-    fprintf(f, "```\n\nThe same chart: [gantt.svg](gantt.svg).\n");
+    fprintf(f, " Bars end with their last working day; paused work is drawn in parts. The "
+               "same chart: [gantt.svg](gantt.svg); planned hours against capacity: "
+               "[load.svg](load.svg).\n");
 }
 
 static void md_solver(const md_ctx *c)

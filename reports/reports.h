@@ -92,7 +92,7 @@ typedef struct op_report_info {
 } op_report_info;
 
 /* Writes the report files into dir, which must exist and be empty: schedule.csv,
-   allocation.csv, load.csv, gates.csv, report.md, gantt.svg, and for a check
+   allocation.csv, load.csv, gates.csv, report.md, gantt.svg, load.svg, and for a check
    violations.csv. Returns OP_OK or an error reported through d. */
 op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule *s,
                            const op_eval *e, const op_report_info *info, op_diag *d);

@@ -105,7 +105,13 @@ static int w_forecast_svg(FILE *f, const void *ctx)
 static int w_svg(FILE *f, const void *ctx)
 {
     const report_ctx *c = ctx;
-    return rpt_write_svg(f, c->p, c->e);
+    return rpt_write_svg(f, c->p, c->s, c->e);
+}
+
+static int w_load_svg(FILE *f, const void *ctx)
+{
+    const report_ctx *c = ctx;
+    return rpt_write_load_svg(f, c->p, c->e);
 }
 
 /* Which runs get a file. */
@@ -128,6 +134,7 @@ op_status op_reports_write(const char *dir, const op_plan *p, const op_schedule 
                  {"violations.csv", w_violations, CHECK_ONLY},
                  {"report.md", w_report_md, ALWAYS},
                  {"gantt.svg", w_svg, ALWAYS},
+                 {"load.svg", w_load_svg, ALWAYS},
                  {"trend.csv", w_trend_csv, TREND_ONLY},
                  {"trend.svg", w_trend_svg, TREND_ONLY},
                  {"forecast.csv", w_forecast_csv, FORECAST_ONLY},

@@ -4,12 +4,16 @@
 
 #include "internal.h"
 
-/* A quantile as a cell: the week, or, when that share of scenarios did
-   not get there, "after N" (N the team's last week) or "never". */
+/* A quantile as a cell: the week (with its Friday's date when the plan
+   has a start date), or, when that share of scenarios did not get there,
+   "after N" (N the team's last week) or "never". */
 static void md_week(FILE *f, const op_plan *p, int w)
 {
     int last = op_plan_last_capacity_week(p);
-    if (w)
+    const char *date = RPT_DATE(p, w, 1);
+    if (w && date[0])
+        fprintf(f, " %d (%s) |", w, date);
+    else if (w)
         fprintf(f, " %d |", w);
     else if (last < OP_MAX_WEEK)
         fprintf(f, " after %d |", last);
@@ -73,7 +77,8 @@ int rpt_forecast_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
         const op_gate *ga = op_plan_gate(p, g);
         fprintf(f, "| ");
         rpt_md(f, ga->id);
-        fprintf(f, " | %d |", ga->deadline_week);
+        fprintf(f, " |");
+        md_week(f, p, ga->deadline_week);
         md_week(f, p, op_eval_gate(e, g)->passed_week);
         md_week(f, p, op_forecast_gate_quantile(fc, g, 0.5));
         md_week(f, p, op_forecast_gate_quantile(fc, g, 0.8));
@@ -104,12 +109,27 @@ int rpt_forecast_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
     return ferror(f) ? -1 : 0;
 }
 
+/* The P50, P80 and P95 dates (Fridays) of gate g, or of the last week when
+   g < 0, as the row's last three cells. */
+static int quantile_dates(FILE *f, const op_plan *p, const op_forecast *fc, int g)
+{
+    static const double q[] = {0.5, 0.8, 0.95};
+    for (int k = 0; k < 3; k++) {
+        int w = g >= 0 ? op_forecast_gate_quantile(fc, g, q[k]) : op_forecast_last_quantile(fc, q[k]);
+        if (rpt_celldate(f, p, w, 1, k == 2))
+            return -1;
+    }
+    return 0;
+}
+
 int rpt_write_forecast_csv(FILE *f, const op_plan *p, const op_eval *e, const op_report_forecast *r)
 {
     const op_forecast *fc = r->forecast;
+    int dated = op_plan_start(p) != OP_DATE_NONE; /* date columns only with a start date */
     if (fputs("kind,id,deadline_week,planned_week,p50_week,p80_week,p95_week,on_time,"
-              "criticality\n",
-              f) < 0)
+              "criticality",
+              f) < 0 ||
+        fputs(dated ? ",p50_date,p80_date,p95_date\n" : "\n", f) < 0)
         return -1;
     for (int g = 0; g < op_plan_gate_count(p); g++) {
         const op_gate *ga = op_plan_gate(p, g);
@@ -120,7 +140,7 @@ int rpt_write_forecast_csv(FILE *f, const op_plan *p, const op_eval *e, const op
             rpt_cellweek(f, op_forecast_gate_quantile(fc, g, 0.8), 0) ||
             rpt_cellweek(f, op_forecast_gate_quantile(fc, g, 0.95), 0) ||
             rpt_cellnum(f, op_forecast_gate_by(fc, g, ga->deadline_week), 0) ||
-            rpt_cell(f, "", 1))
+            rpt_cell(f, "", !dated) || (dated && quantile_dates(f, p, fc, g)))
             return -1;
     }
     if (rpt_cell(f, "last_week", 0) || rpt_cell(f, "", 0) || rpt_cell(f, "", 0) ||
@@ -128,14 +148,15 @@ int rpt_write_forecast_csv(FILE *f, const op_plan *p, const op_eval *e, const op
         rpt_cellweek(f, op_forecast_last_quantile(fc, 0.5), 0) ||
         rpt_cellweek(f, op_forecast_last_quantile(fc, 0.8), 0) ||
         rpt_cellweek(f, op_forecast_last_quantile(fc, 0.95), 0) || rpt_cell(f, "", 0) ||
-        rpt_cell(f, "", 1))
+        rpt_cell(f, "", !dated) || (dated && quantile_dates(f, p, fc, -1)))
         return -1;
     for (int i = 0; i < op_plan_item_count(p); i++) {
         const op_item_eval *ie = op_eval_item(e, i);
         if (rpt_cell(f, "item", 0) || rpt_cell(f, op_plan_item(p, i)->id, 0) ||
             rpt_cell(f, "", 0) || rpt_cellweek(f, ie->done ? ie->end_week : 0, 0) ||
             rpt_cell(f, "", 0) || rpt_cell(f, "", 0) || rpt_cell(f, "", 0) || rpt_cell(f, "", 0) ||
-            rpt_cellnum(f, op_forecast_criticality(fc, i), 1))
+            rpt_cellnum(f, op_forecast_criticality(fc, i), !dated) ||
+            (dated && (rpt_cell(f, "", 0) || rpt_cell(f, "", 0) || rpt_cell(f, "", 1))))
             return -1;
     }
     return ferror(f) ? -1 : 0;

@@ -12,15 +12,8 @@
 /* "week 7", or with a start date "week 7 (2027-02-15)" (the Monday). */
 static void week_words(const op_plan *p, int w, char *buf, size_t n)
 {
-    op_date start = op_plan_start(p);
-    const char *wk = rpt_period(p, 0);
-    if (start == OP_DATE_NONE || w < 1) {
-        snprintf(buf, n, "%s %d", wk, w);
-        return;
-    }
-    char d[OP_DATE_LEN];
-    op_date_format(op_period_date(start, op_plan_period(p), w, 0), d);
-    snprintf(buf, n, "%s %d (%s)", wk, w, d);
+    const char *d = RPT_DATE(p, w, 0);
+    snprintf(buf, n, d[0] ? "%s %d (%s)" : "%s %d", rpt_period(p, 0), w, d);
 }
 
 /* The week run k projected gate g to pass: > 0 a week, 0 never, -1 the run

@@ -22,6 +22,11 @@ check "P50 <= P80 <= P95 everywhere" awk -F, '$1 == "gate" || $1 == "last_week" 
         a = $5 == "" ? 1e9 : $5; b = $6 == "" ? 1e9 : $6; c = $7 == "" ? 1e9 : $7
         if (!(a + 0 <= b + 0 && b + 0 <= c + 0)) bad = 1 } END { exit bad }' f1/forecast.csv
 
+# With a start date: dates beside the weeks, date columns in forecast.csv.
+"$PLAIN" forecast "$EXAMPLE" --start 2027-01-04 --uncertainty 30 --simulate 500 --explain off -q -o fd
+check "dated forecast: the Friday of each week" has fd/report.md "| M1 | 3 (2027-01-22) | 13 (2027-04-02) |"
+check "dated forecast.csv: p50_date, p80_date, p95_date" has fd/forecast.csv "criticality,p50_date,p80_date,p95_date"
+
 # Same seed, same figures; another seed, others.
 "$PLAIN" forecast "$EXAMPLE" --uncertainty 30 --simulate 2000 --explain off -q -o f2
 check "the same seed gives a byte-identical forecast.csv" cmp -s f1/forecast.csv f2/forecast.csv

@@ -1,7 +1,7 @@
 #!/bin/sh
 # render-charts.sh - the charts as a reader sees them: report.md's mermaid gantt rendered by
 # mermaid-cli in Chromium, its bars and milestones measured where the plan puts them; gantt.svg
-# and load.svg well-formed and drawn by Chromium
+# and load.svg (and forecast.svg, trend.svg) well-formed and drawn by Chromium
 #
 # Needs mermaid-cli (mmdc) and chromium: tests/render-install installs them
 # (into ${XDG_CACHE_HOME:-$HOME/.cache}/optplan-render, or $OPTPLAN_RENDER_DIR).
@@ -157,22 +157,18 @@ check "P0-009's bar starts at week 11 and ends with the Friday of week ${p9:-?}"
 check "M1's deadline milestone sits at the end of week 3" at s g-M1-due 3.714 3.714
 echo "# items drawn in parts (paused work): $(grep -c -- '-r2 ' s.measured)"
 
-# 2. The same plan dated with --start 2027-01-04 (when this optplan has --start).
-if "$OPTPLAN" --help 2>&1 | grep -q -- --start; then
-    "$OPTPLAN" -q "$EXAMPLE" --start 2027-01-04 -o d
-    check "solve with --start 2027-01-04 (exit 0)" test $? -eq 0
-    check "the dated chart: every bar and milestone where the plan puts it" \
-        chart_right d week 2027-01-04
-    check "the dated axis shows Mondays' dates (18 Jan: week 3)" grep -q '>18 Jan<' d.fmt
-    check "dated: P0-009 starts at week 11 (Monday 15 Mar 2027)" \
-        at d t-P0-009 11 "$(awk -v w="${p9:-0}" 'BEGIN { printf "%.3f", w + 5 / 7 }')"
-    check "dated: M1's milestone sits at the end of week 3 (Friday 22 Jan 2027)" \
-        at d g-M1-due 3.714 3.714
-    check "the block's dates: P0-009 from 2027-03-15 to the day after Friday 2027-03-26" \
-        grep -q 't-P0-009, 2027-03-15, 2027-03-27$' d.mmd
-else
-    echo "# --start not in this optplan: the dated chart is not checked"
-fi
+# 2. The same plan dated with --start 2027-01-04.
+"$OPTPLAN" -q "$EXAMPLE" --start 2027-01-04 -o d
+check "solve with --start 2027-01-04 (exit 0)" test $? -eq 0
+check "the dated chart: every bar and milestone where the plan puts it" \
+    chart_right d week 2027-01-04
+check "the dated axis shows Mondays' dates (18 Jan: week 3)" grep -q '>18 Jan<' d.fmt
+check "dated: P0-009 starts at week 11 (Monday 15 Mar 2027)" \
+    at d t-P0-009 11 "$(awk -v w="${p9:-0}" 'BEGIN { printf "%.3f", w + 5 / 7 }')"
+check "dated: M1's milestone sits at the end of week 3 (Friday 22 Jan 2027)" \
+    at d g-M1-due 3.714 3.714
+check "the block's dates: P0-009 from 2027-03-15 to the day after Friday 2027-03-26" \
+    grep -q 't-P0-009, 2027-03-15, 2027-03-27$' d.mmd
 
 # 3. A day plan with paused work, checked as given (no solve): bars are days.
 mkdir dp
@@ -231,7 +227,18 @@ check "Chromium takes a screenshot of a blank SVG page" shot blank.svg
 blank_is_blank() { ! drawn blank.svg >/dev/null; }
 check "a blank page's screenshot counts as blank" blank_is_blank
 shown() { shot "$1" && drawn "$1"; }
-for f in s/gantt.svg s/load.svg day/gantt.svg day/load.svg hr/gantt.svg hr/load.svg; do
+# forecast.svg and trend.svg: a forecast of the shipped plan, and a trend of
+# two nights of a small plan
+"$OPTPLAN" -q forecast "$EXAMPLE" --uncertainty 30 --simulate 500 --explain off -o fc
+mkdir nights tp
+printf 'id,effort_hours,role,depends_on\nA,40,Dev,\nB,40,Dev,A\n' >tp/items.csv
+printf 'role,headcount\nDev,1\n' >tp/team.csv
+printf 'gate,deadline_week,items\nG1,2,B\n' >tp/gates.csv
+"$OPTPLAN" -q tp -o nights/n1
+printf 'id,state,remaining_hours\nA,doing,20\n' >tp/status.csv
+"$OPTPLAN" -q tp --week 2 --history nights -o nights/n2
+for f in s/gantt.svg s/load.svg day/gantt.svg day/load.svg hr/gantt.svg hr/load.svg \
+    fc/forecast.svg nights/n2/trend.svg; do
     check "$f is well-formed XML" xmllint --noout "$f"
     check "Chromium draws $f (a screenshot that is not blank)" shown "$f"
 done

@@ -107,6 +107,8 @@ static const char help_forecast[] =
     "      --seed S         the draws' seed (default 1): same seed, same figures\n"
     "      --start-rule plan|early  items start no earlier than planned\n"
     "                       (default), or as soon as they can\n"
+    "      --reoptimize N   solve N scenarios again with their efforts known:\n"
+    "                       what re-planning could recover (--time-limit in all)\n"
     "\n";
 
 static const char help_options[] =
@@ -219,6 +221,7 @@ static const struct option longopts[] = {
     {"seed", required_argument, NULL, CLI_OPT_SEED},
     {"distribution", required_argument, NULL, CLI_OPT_DISTRIBUTION},
     {"start-rule", required_argument, NULL, CLI_OPT_START_RULE},
+    {"reoptimize", required_argument, NULL, CLI_OPT_REOPTIMIZE},
     {"stability", required_argument, NULL, CLI_OPT_STABILITY},
     {"fail-on-late", no_argument, NULL, CLI_OPT_FAIL_ON_LATE},
     {"explain", required_argument, NULL, CLI_OPT_EXPLAIN},

@@ -99,6 +99,7 @@ typedef struct cli_options {
                                   --seed, --distribution, --start-rule */
     const char *simulate_arg, *uncertainty_arg, *seed_arg, *distribution_arg,
         *start_rule_arg; /* as given, for sweep's scenario command lines */
+    int reoptimize; /* --reoptimize N: re-solve N scenarios (0: none) */
     /* values as given, repeated on sweep's scenario command lines */
     const char *objective_arg, *gate_entry_arg, *handoff_arg, *focus_arg, *time_limit_arg, *gap_arg,
         *horizon_arg, *week_arg, *hour_step_arg;
@@ -117,7 +118,8 @@ enum {
     CLI_OPT_PREVIOUS, CLI_OPT_STABILITY, CLI_OPT_FAIL_ON_LATE, CLI_OPT_HOUR_STEP,
     CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN,
     CLI_OPT_HISTORY, CLI_OPT_START, CLI_OPT_SETTINGS, CLI_OPT_HOLIDAYS, CLI_OPT_SIMULATE,
-    CLI_OPT_UNCERTAINTY, CLI_OPT_SEED, CLI_OPT_DISTRIBUTION, CLI_OPT_START_RULE
+    CLI_OPT_UNCERTAINTY, CLI_OPT_SEED, CLI_OPT_DISTRIBUTION, CLI_OPT_START_RULE,
+    CLI_OPT_REOPTIMIZE
 };
 
 /* The command line's vocabulary, defined by main. */
@@ -213,6 +215,7 @@ typedef struct cli_solve_request {
     const char *const *history; /* --history paths (nhistory of them) */
     int nhistory;
     const op_forecast_opts *forecast; /* scenarios > 0: simulate the plan found */
+    int reoptimize;                   /* of them, re-solve this many */
     const op_report_team *team; /* staff: the team found, NULL otherwise */
     op_solver_opts solver;
     int require_all, fail_on_late, quiet;
@@ -229,6 +232,11 @@ typedef struct cli_solve_request {
 op_status cli_gate_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
                          double budget, char ***out, op_diag *d);
 void cli_gate_fixes_free(char **texts, int n);
+/* Gate weeks (0: never) of plan q solved for stages scheduled and lateness
+   by the time until (op_now() seconds, at least 0.2 s): -1 when no plan
+   came, 0 when proven optimal, 1 when not proven. */
+int cli_solve_gate_weeks(const op_plan *q, const op_solver_opts *base, double until, int *weeks);
+
 /* For each of the n deferred items (item indices deferred[], reasons
    why[], malloc'd strings), what schedules it: one more person of its role
    over the weeks planned, or a quarter less effort on it, each a re-solve
@@ -248,6 +256,23 @@ op_status cli_trend_new(const char *const *paths, int npaths, const char *out, c
                         const op_eval *e, const op_forecast *f, cli_trend **t, op_diag *d);
 const op_report_trend *cli_trend_report(const cli_trend *t);
 void cli_trend_free(cli_trend *t);
+
+/* reoptimize.c (--reoptimize N): the first n scenarios of a forecast,
+   each solved again with its drawn efforts known (stages scheduled and
+   lateness, an equal share of budget seconds each), beside the plan s
+   followed as the forecast runs it. Per gate: scenarios on time, the sum
+   of the weeks late of those passed, and how many passed, for both. On OP_OK *out is new;
+   free it with cli_reopt_free. */
+typedef struct cli_reopt {
+    int n;      /* scenarios re-planned */
+    int failed; /* scenarios whose re-solve gave no plan in time (left out) */
+    int *policy_on, *reopt_on;
+    double *policy_sum, *reopt_sum;
+    int *policy_passed, *reopt_passed;
+} cli_reopt;
+op_status cli_reoptimize(const op_plan *p, const op_schedule *s, const op_solver_opts *so,
+                         const op_forecast_opts *fo, int n, double budget, cli_reopt **out);
+void cli_reopt_free(cli_reopt *r);
 
 /* Solves rq->plan and writes its reports; says the result on io->out. */
 cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag *d);

@@ -43,21 +43,19 @@ static op_status with_person(const op_plan *p, int r, double n, int from, int to
     return st;
 }
 
-/* Gate weeks (0 = not passed) of plan q solved for lateness by the time
-   until (op_now() seconds; each solve gets what is left, so variants that
-   solve fast leave the budget to the next ones, whatever the machine's
-   speed); -1 when no plan came (weeks untouched), 0 when both stages were
-   proven optimal, 1 when the plan came without that proof. */
 static int solve_variant(const op_plan *q, const op_solver_opts *base, double until, int *weeks,
                          int item, int *item_end);
 
-static int solve_weeks(const op_plan *q, const op_solver_opts *base, double until, int *weeks)
+/* Each variant solve gets what is left until the time until, so variants
+   that solve fast leave the budget to the next ones, whatever the
+   machine's speed (the contract is in cli.h). */
+int cli_solve_gate_weeks(const op_plan *q, const op_solver_opts *base, double until, int *weeks)
 {
     return solve_variant(q, base, until, weeks, -1, NULL);
 }
 
-/* solve_weeks, and item's last week into *item_end (0: not scheduled) when
-   item >= 0. */
+/* cli_solve_gate_weeks, and item's last week into *item_end (0: not
+   scheduled) when item >= 0. */
 static int solve_variant(const op_plan *q, const op_solver_opts *base, double until, int *weeks,
                          int item, int *item_end)
 {
@@ -172,7 +170,7 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
         op_plan *q = NULL;
         if (!roles[r] || with_person(p, r, 1, from, to, &q, ld) != OP_OK)
             continue;
-        int rc = solve_weeks(q, o, until, weeks), got = rc >= 0;
+        int rc = cli_solve_gate_weeks(q, o, until, weeks), got = rc >= 0;
         op_plan_free(q);
         int w = got ? weeks[g] : 0, on = got && w && w <= ga->deadline_week;
         int late = got ? total_late(p, weeks, H) : -1;
@@ -272,7 +270,7 @@ static int edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver
     op_plan *q = NULL;
     int *weeks = malloc(((size_t)op_plan_gate_count(p) + 1) * sizeof *weeks);
     snprintf(buf, n, "no plan");
-    int rc = ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK ? solve_weeks(q, o, until, weeks)
+    int rc = ld && weeks && op_plan_edited(p, ed, &q, ld) == OP_OK ? cli_solve_gate_weeks(q, o, until, weeks)
                                                                     : -1;
     int on = 0;
     if (rc >= 0) {
@@ -356,7 +354,7 @@ static int week_with_deadline(const op_plan *p, const op_solver_opts *o, int g, 
     op_plan *q = NULL;
     dl[g] = W;
     op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .deadlines = dl};
-    int rc = op_plan_edited(p, &ed, &q, ld) == OP_OK ? solve_weeks(q, o, until, weeks) : -1;
+    int rc = op_plan_edited(p, &ed, &q, ld) == OP_OK ? cli_solve_gate_weeks(q, o, until, weeks) : -1;
     op_plan_free(q);
     return rc;
 }

@@ -301,6 +301,7 @@ static int forecast_option(int c, const char *arg, const cli_io *io, cli_options
         f->dist = tri ? OP_DIST_TRIANGULAR : OP_DIST_PERT;
         return 0;
     }
+    case CLI_OPT_REOPTIMIZE: return parse_whole(io, "reoptimize", arg, 1, 1000, &o->reoptimize);
     case CLI_OPT_START_RULE:
         o->start_rule_arg = arg;
         return parse_choice(io, "start-rule", arg, "plan", "early", &f->early);
@@ -504,6 +505,9 @@ static int finish_options(const cli_io *io, cli_options *o)
         return usage_error(io, "--status needs --week (the current week)", NULL);
     if (strcmp(o->command, "forecast") == 0 && !o->forecast.scenarios)
         o->forecast.scenarios = 10000;
+    if (o->reoptimize && !o->forecast.scenarios)
+        return usage_error(io, "--reoptimize needs a forecast (the forecast command, or --simulate)",
+                           NULL);
     o->forecast.next_week = o->solver.next_week;
     return o->period == OP_PERIOD_DAY ? check_period(io, o) : 0;
 }

@@ -27,12 +27,14 @@ typedef struct solve_state {
     int ngates;
     cli_trend *trend;                 /* --history, NULL for none */
     op_forecast *forecast;            /* --simulate, NULL for none */
+    cli_reopt *reopt;                 /* --reoptimize, NULL for none */
     char forecast_how[256];
 } solve_state;
 
 static void solve_free(solve_state *s)
 {
     op_forecast_free(s->forecast);
+    cli_reopt_free(s->reopt);
     cli_trend_free(s->trend);
     cli_gate_fixes_free(s->fixes, s->ngates);
     op_eval_free(s->eval);
@@ -203,7 +205,13 @@ static op_status publish(const cli_solve_request *rq, const solve_state *s, op_d
         .previous_schedule = s->prev_sched,
         .trend = cli_trend_report(s->trend),
     };
-    op_report_forecast fc = {s->forecast, s->forecast_how};
+    op_report_forecast fc = {s->forecast, s->forecast_how, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    if (s->reopt)
+        fc = (op_report_forecast){s->forecast,         s->forecast_how,
+                                  s->reopt->n,         s->reopt->failed,
+                                  s->reopt->policy_on, s->reopt->reopt_on,
+                                  s->reopt->policy_passed, s->reopt->reopt_passed,
+                                  s->reopt->policy_sum,    s->reopt->reopt_sum};
     info.forecast = s->forecast ? &fc : NULL;
     char log[2048];
     write_log(s, log, sizeof log);
@@ -275,6 +283,12 @@ static op_status simulate(const cli_solve_request *rq, solve_state *s, op_diag *
              "seed %llu, the plan followed as a policy (items start %s)",
              f->dist == OP_DIST_TRIANGULAR ? "triangular" : "PERT", unc, f->seed,
              f->early ? "as soon as they can" : "no earlier than planned");
+    if (rq->reoptimize &&
+        cli_reoptimize(rq->plan, s->sol->schedule, &s->opts, f, rq->reoptimize,
+                       s->opts.time_limit, &s->reopt) != OP_OK) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
     return OP_OK;
 }
 
@@ -380,6 +394,7 @@ cli_outcome cli_solve(const cli_io *io, const cli_options *o, const op_plan *p, 
         .history = o->history,
         .nhistory = o->nhistory,
         .forecast = &o->forecast,
+        .reoptimize = o->reoptimize,
         .solver = o->solver,
         .require_all = o->require_all,
         .fail_on_late = o->fail_on_late,

@@ -353,6 +353,20 @@ static int sim_init(sim *m, const op_plan *p, const op_schedule *s, const op_for
     return 0;
 }
 
+/* Runs the drawn scenario in m's state; the week its last planned item was
+   done, 0 when some never was within the weeks simulated. */
+static int sim_run(sim *m, double *given)
+{
+    int open = 1, last = 0;
+    for (int t = m->first; open && t <= m->last; t++) {
+        memset(given, 0, (size_t)m->ni * sizeof(double));
+        open = sim_week(m, t, given);
+    }
+    for (int i = 0; i < m->ni && !open; i++)
+        last = m->ps[i] && m->done[i] > last ? m->done[i] : last;
+    return open ? 0 : last;
+}
+
 /* One scenario's tallies into f. */
 static void tally(op_forecast *f, sim *m, int stamp, int last)
 {
@@ -393,14 +407,7 @@ op_forecast *op_forecast_run(const op_plan *p, const op_schedule *s, const op_fo
     op_rng rng = {o->seed};
     for (int k = 0; k < o->scenarios; k++) {
         sim_reset(&m, &rng);
-        int t = m.first, open = 1, last = 0;
-        for (; open && t <= m.last; t++) {
-            memset(given, 0, (size_t)ni * sizeof(double));
-            open = sim_week(&m, t, given);
-        }
-        for (int i = 0; i < ni && !open; i++)
-            last = m.ps[i] && m.done[i] > last ? m.done[i] : last;
-        tally(f, &m, k + 1, open ? 0 : last);
+        tally(f, &m, k + 1, sim_run(&m, given));
     }
     free(given);
     sim_free(&m);
@@ -455,4 +462,25 @@ double op_forecast_last_by(const op_forecast *f, int w) { return share_by(f->las
 double op_forecast_criticality(const op_forecast *f, int i)
 {
     return f->n ? (double)f->crit[i] / f->n : 0;
+}
+
+int op_forecast_scenario(const op_plan *p, const op_schedule *s, const op_forecast_opts *o, int k,
+                         double *draws, int *gate_weeks)
+{
+    sim m;
+    double *given = calloc((size_t)op_plan_item_count(p) + 1, sizeof *given);
+    if (!given || sim_init(&m, p, s, o)) {
+        free(given);
+        return -1;
+    }
+    op_rng rng = {o->seed};
+    for (int j = 0; j <= k; j++) /* the same stream as op_forecast_run's */
+        sim_reset(&m, &rng);
+    memcpy(draws, m.rem, (size_t)m.ni * sizeof *draws);
+    sim_run(&m, given);
+    sim_gates(&m);
+    memcpy(gate_weeks, m.gpass, (size_t)op_plan_gate_count(p) * sizeof *gate_weeks);
+    free(given);
+    sim_free(&m);
+    return 0;
 }

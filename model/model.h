@@ -218,6 +218,8 @@ typedef struct op_plan_edit {
     double factor;
     const char *unlag;       /* unlag[i] != 0: item i loses its lag_weeks; NULL none */
     const int *deadlines;    /* deadlines[g] > 0: gate g's deadline week instead; NULL none */
+    const double *left;      /* left[i] >= 0: item i's hours left (a fixed-duration item's
+                                weeks) instead, its range dropped; NULL none */
 } op_plan_edit;
 
 /* A what-if plan: p (validated) with the edits e, the same way as
@@ -565,6 +567,11 @@ double op_forecast_last_by(const op_forecast *f, int w);
    late gate: the gate's exit item done last, then, while an item started
    later than planned because of a dependency, that dependency. */
 double op_forecast_criticality(const op_forecast *f, int i);
+/* Scenario k (0-based) of op_forecast_run alone: every item's draw (hours,
+   or a fixed-duration item's weeks) into draws and each gate's week (0:
+   never) into gate_weeks. 0, or -1 on ENOMEM. */
+int op_forecast_scenario(const op_plan *p, const op_schedule *s, const op_forecast_opts *o, int k,
+                         double *draws, int *gate_weeks);
 /* Item i's effort range as forecasts draw it: low, most likely, high (the
    remaining hours of a started item, its range scaled to them). */
 void op_forecast_range(const op_plan *p, int i, double uncertainty, double *low, double *mode,

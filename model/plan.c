@@ -963,6 +963,15 @@ static int copy_item(op_plan *q, const op_plan *p, int i, const op_plan_edit *e,
     }
     if (e->unlag && e->unlag[i])
         it.lag_weeks = 0;
+    if (e->left && e->left[i] >= 0) { /* a forecast's draw, known */
+        it.effort_low = it.effort_high = 0, it.duration_low = it.duration_high = 0;
+        if (it.duration)
+            it.duration = e->left[i] < 1 ? 1 : (int)(e->left[i] + 0.5);
+        else if (!src->started && src->remaining == src->effort)
+            it.effort = it.remaining = e->left[i] > OP_EPS ? e->left[i] : OP_EPS;
+        else if (e->left[i] > it.effort)
+            it.effort = e->left[i]; /* progress below sets what is left */
+    }
     if (keep_str(q, &it.id) || keep_str(q, &it.title) || keep_str(q, &it.category) ||
         keep_ref(q, &it.role))
         return -1;
@@ -1019,8 +1028,9 @@ static void copy_progress(op_plan *q, const op_plan *p, const op_plan_edit *e)
     for (int i = 0; i < p->nitems; i++) {
         const op_item *src = &p->items[i];
         double f = e->scale && e->scale[i] && !src->duration ? e->factor : 1;
+        double left = e->left && e->left[i] >= 0 && !src->duration ? e->left[i] : src->remaining * f;
         if (src->done || src->started || src->remaining != src->effort)
-            op_plan_set_progress(q, i, src->done, src->started, src->remaining * f);
+            op_plan_set_progress(q, i, src->done, src->started, left);
     }
 }
 

@@ -65,6 +65,43 @@ static int md_critical(FILE *f, const op_plan *p, const op_forecast *fc)
     return 0;
 }
 
+/* Mean weeks late over the scenarios that passed, or "-" when none did. */
+static void md_mean(FILE *f, double sum, int passed, int n)
+{
+    if (passed)
+        fprintf(f, " %.1f", sum / passed);
+    else
+        fprintf(f, " -");
+    if (passed < n)
+        fprintf(f, " (%d never)", n - passed);
+    fprintf(f, " |");
+}
+
+/* --reoptimize: the plan followed against the plan re-solved, scenario by
+   scenario, on the first reopt_n scenarios. */
+static void md_reopt(FILE *f, const op_plan *p, const op_report_forecast *r)
+{
+    int n = r->reopt_n;
+    fprintf(f, "\nWhat re-planning could recover: the first %d scenarios solved again with "
+               "their efforts known (stages scheduled and lateness)", n + r->reopt_failed);
+    if (r->reopt_failed)
+        fprintf(f, "; %d gave no plan in the time given and are left out", r->reopt_failed);
+    fprintf(f, ". Knowing every effort in advance, it is the most re-planning could "
+               "recover. The re-solve minimizes lateness: %ss late are compared, not %ss "
+               "passed before a deadline.\n\n| gate | on time, plan followed | on time, "
+               "re-planned | mean %ss late, followed | mean %ss late, re-planned "
+               "|\n|---|---|---|---|---|\n",
+            rpt_period(p, 0), rpt_period(p, 0), rpt_period(p, 0), rpt_period(p, 0));
+    for (int g = 0; n && g < op_plan_gate_count(p); g++) {
+        fprintf(f, "| ");
+        rpt_md(f, op_plan_gate(p, g)->id);
+        fprintf(f, " | %d of %d | %d of %d |", r->policy_on[g], n, r->reopt_on[g], n);
+        md_mean(f, r->policy_sum[g], r->policy_passed[g], n);
+        md_mean(f, r->reopt_sum[g], r->reopt_passed[g], n);
+        fputc('\n', f);
+    }
+}
+
 int rpt_forecast_section(FILE *f, const op_plan *p, const op_eval *e, const op_report_forecast *r)
 {
     const op_forecast *fc = r->forecast;
@@ -106,6 +143,8 @@ int rpt_forecast_section(FILE *f, const op_plan *p, const op_eval *e, const op_r
     fputc('\n', f);
     if (md_critical(f, p, fc))
         return -1;
+    if (r->reopt_n || r->reopt_failed)
+        md_reopt(f, p, r);
     return ferror(f) ? -1 : 0;
 }
 

@@ -54,6 +54,13 @@ typedef struct op_report_trend {
 typedef struct op_report_forecast {
     const op_forecast *forecast;
     const char *how;
+    /* --reoptimize: reopt_n scenarios also solved again with their efforts
+       known (reopt_failed more gave no plan in time); per gate, scenarios
+       on time, passed, and the sum of their weeks late, the plan followed
+       (policy_) and re-planned (reopt_) */
+    int reopt_n, reopt_failed;
+    const int *policy_on, *reopt_on, *policy_passed, *reopt_passed;
+    const double *policy_sum, *reopt_sum;
 } op_report_forecast;
 
 /* Everything a report says besides the schedule itself. */

@@ -65,6 +65,13 @@ check "sweep passes --simulate to its scenarios" test -s sw/base/forecast.csv
 check "sweep.csv: the forecast columns after the old ones" has sw/sweep.csv ",G_week,G_p80_week,G_on_time"
 check "sweep.md: P80 beside the gate week" has sw/sweep.md " P80 "
 
+# --reoptimize: scenarios solved again with their efforts known, beside the plan followed.
+"$OPTPLAN" p --simulate 50 --reoptimize 5 -q -o ro
+check "--reoptimize writes what re-planning could recover" has ro/report.md "What re-planning could recover: the first 5 scenarios solved again"
+check "with both columns per gate" awk '/^\| G \| [0-9]+ of 5 \| [0-9]+ of 5 \|/ { ok = 1 } END { exit !ok }' ro/report.md
+"$OPTPLAN" p --reoptimize 5 -q -o x 2>err
+check "--reoptimize without a forecast is a usage error" test $? -eq 64
+
 # Options out of range are usage errors (64).
 "$OPTPLAN" p --simulate 0 -q -o x 2>err
 check "--simulate 0 is a usage error" test $? -eq 64

@@ -9,7 +9,7 @@
 static op_rng rng_state;
 static int seen_kind[3]; /* claims checked: effort cut, hand-off, deadline move */
 
-static int rnd(int n) { return (int)((op_rng_next(&rng_state) >> 22) % (unsigned long)n); }
+static int rnd(int n) { return tu_rnd(&rng_state, n); }
 
 /* A small random plan with tight gates: 1-3 roles of one person (some
    ending early), 3-7 effort items, dependencies (some with lag_weeks), 1-3
@@ -35,24 +35,9 @@ static op_plan *random_plan(void)
         it.lag_weeks = rnd(5) == 0 ? 1 + rnd(2) : 0; /* some links wait weeks */
         int k = op_plan_add_item(p, &it, NULL);
         CU_ASSERT_FATAL(k >= 0);
-        for (int j = 0; j < i; j++)
-            if (rnd(4) == 0) {
-                snprintf(name, sizeof name, "I%d", j);
-                add_dep(p, k, name);
-            }
+        tu_random_deps(p, &rng_state, k, i);
     }
-    for (int g = 0; g < ng; g++) {
-        char items[64] = "", req[16] = "";
-        for (int i = 0; i < ni; i++)
-            if (rnd(3) == 0 || (i == ni - 1 && !items[0])) {
-                snprintf(name, sizeof name, "I%d ", i);
-                strcat(items, name);
-            }
-        if (g > 0 && rnd(2))
-            snprintf(req, sizeof req, "G%d", g - 1);
-        snprintf(name, sizeof name, "G%d", g);
-        add_gate(p, name, 1 + rnd(4), items, req);
-    }
+    tu_random_gates(p, &rng_state, ni, ng, 4);
     validate_ok(p);
     return p;
 }

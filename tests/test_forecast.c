@@ -10,7 +10,7 @@
 
 static op_rng rng_state;
 
-static int rnd(int n) { return (int)((op_rng_next(&rng_state) >> 22) % (unsigned long)n); }
+static int rnd(int n) { return tu_rnd(&rng_state, n); }
 
 /* A random plan: 1-3 roles (some changing headcount or ending), effort and
    crew items with dependencies (some with lag_weeks), gates requiring
@@ -46,24 +46,9 @@ static op_plan *random_plan(void)
             op_ref rr = {op_plan_intern(p, role), -1, hand_loc(2, 7)};
             CU_ASSERT_FATAL(op_plan_item_add_crew(p, k, &rr, 1) == 0);
         }
-        for (int j = 0; j < i; j++)
-            if (rnd(4) == 0) {
-                snprintf(name, sizeof name, "I%d", j);
-                add_dep(p, k, name);
-            }
+        tu_random_deps(p, &rng_state, k, i);
     }
-    for (int g = 0; g < ng; g++) {
-        char items[96] = "", req[8] = "";
-        for (int i = 0; i < ni; i++)
-            if (rnd(3) == 0 || (i == ni - 1 && !items[0])) {
-                snprintf(name, sizeof name, "I%d ", i);
-                strcat(items, name);
-            }
-        if (g && rnd(2))
-            snprintf(req, sizeof req, "G%d", g - 1);
-        snprintf(name, sizeof name, "G%d", g);
-        add_gate(p, name, 1 + rnd(8), items, req);
-    }
+    tu_random_gates(p, &rng_state, ni, ng, 8);
     validate_ok(p);
     if (rnd(3) == 0 && !op_plan_item(p, 0)->duration) { /* a re-plan from week 2 */
         op_plan_set_first_week(p, 2);

@@ -184,6 +184,43 @@ static inline int add_gate(op_plan *p, const char *id, int deadline, const char 
     return k;
 }
 
+/* A random whole number 0..n-1 from r (the random-plan tests' draws). */
+static inline int tu_rnd(op_rng *r, int n)
+{
+    return (int)((op_rng_next(r) >> 22) % (unsigned long)n);
+}
+
+/* Random-plan pieces: item k (named I<i>) depends on each earlier item
+   I0..I<i-1> with chance 1/4. */
+static inline void tu_random_deps(op_plan *p, op_rng *r, int k, int i)
+{
+    char name[32];
+    for (int j = 0; j < i; j++)
+        if (tu_rnd(r, 4) == 0) {
+            snprintf(name, sizeof name, "I%d", j);
+            add_dep(p, k, name);
+        }
+}
+
+/* ng gates G<g> over items I0..I<ni-1> (each with chance 1/3, the last
+   when none), half of them requiring the gate before, deadlines 1..maxdl. */
+static inline void tu_random_gates(op_plan *p, op_rng *r, int ni, int ng, int maxdl)
+{
+    char name[32];
+    for (int g = 0; g < ng; g++) {
+        char items[128] = "", req[16] = "";
+        for (int i = 0; i < ni; i++)
+            if (tu_rnd(r, 3) == 0 || (i == ni - 1 && !items[0])) {
+                snprintf(name, sizeof name, "I%d ", i);
+                strcat(items, name);
+            }
+        if (g > 0 && tu_rnd(r, 2))
+            snprintf(req, sizeof req, "G%d", g - 1);
+        snprintf(name, sizeof name, "G%d", g);
+        add_gate(p, name, 1 + tu_rnd(r, maxdl), items, req);
+    }
+}
+
 static inline void validate_ok(op_plan *p)
 {
     op_diag *d = op_diag_new(OP_MAX_ERRORS);

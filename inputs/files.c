@@ -608,6 +608,12 @@ static int status_row(void *ctx, const row_view *r)
     } else if (state == 2) {
         op_plan_set_progress(c->p, item, 1, 0, 0);
     } else {
+        if (rem == 0) { /* nothing left is done, not todo: the solver needs hours to place */
+            op_loc lr = csvread_loc(r, S_REMAINING);
+            op_diag_error(c->d, OP_EDATA, &lr, "item \"%s\" is todo with no hours left: mark it done",
+                          r->cell[S_ID]);
+            return 0;
+        }
         op_plan_set_progress(c->p, item, 0, 0, rem >= 0 ? rem : effort);
     }
     return 0;

@@ -68,9 +68,11 @@ void op_forecast_range(const op_plan *p, int i, double uncertainty, double *low,
     double m = it->duration ? it->duration : it->effort;
     double lo = it->duration ? it->duration_low : it->effort_low;
     double hi = it->duration ? it->duration_high : it->effort_high;
-    if (!lo && !hi) /* no range given: --uncertainty's, symmetric */
+    if (!lo && !hi) { /* no range given: --uncertainty's, symmetric (low may be 0) */
         lo = m * (1 - uncertainty), hi = m * (1 + uncertainty);
-    lo = lo ? lo : m, hi = hi ? hi : m;
+    } else { /* one side given: the other is the most likely value */
+        lo = lo ? lo : m, hi = hi ? hi : m;
+    }
     /* a started item: the range scaled to the hours it has left */
     double f = !it->duration && it->effort > 0 ? it->remaining / it->effort : 1;
     *low = lo * f, *mode = m * f, *high = hi * f;
@@ -91,6 +93,7 @@ typedef struct sim {
     double *lo, *mode, *hi;  /* ranges */
     /* per scenario */
     double *rem, *room;
+    double *chain; /* this week: hours of the same-week chain ending with the item */
     int *start, *done, *held, *run_to; /* run_to: a running crew item's last week */
     int *gpass, *mark;
 } sim;
@@ -105,6 +108,14 @@ static double left_from(const sim *m, int i, int t)
     return t <= m->H ? m->left[(size_t)i * (size_t)(m->H + 2) + (size_t)t] : 0;
 }
 
+/* Whether a link j -> i may hand off within a week (the model's rule:
+   effort items, no lag, not --handoff next-week). */
+static int same_week(const sim *m, int j, int i)
+{
+    const op_item *it = op_plan_item(m->p, i), *jt = op_plan_item(m->p, j);
+    return !m->o->next_week && !it->duration && !jt->duration && !it->lag_weeks && !jt->done;
+}
+
 /* The week dependency j of i lets i start from, 0 when it does not yet. */
 static int ready_from(const sim *m, int j, int i)
 {
@@ -115,10 +126,7 @@ static int ready_from(const sim *m, int j, int i)
         return 0;
     if (it->lag_weeks > 0)
         return m->done[j] + it->lag_weeks;
-    /* the same-week hand-off rule of the model: effort items, no lag; the
-       chain's hours are bounded by the role's hours left that week */
-    int same = !m->o->next_week && !it->duration && !jt->duration;
-    return m->done[j] + !same;
+    return m->done[j] + !same_week(m, j, i);
 }
 
 /* Whether item i may work in week t: the plan has it, its planned start
@@ -147,17 +155,19 @@ static int may_work(const sim *m, int i, int t, int *by)
 }
 
 /* A fixed-duration item: starts when its crew's hours are free, then holds
-   them for its drawn duration. */
+   them for its drawn duration; a week its crew's hours are not there does
+   not count (the item waits through it). */
 static void crew_week(sim *m, int i, int t, int starting)
 {
     const op_item *it = op_plan_item(m->p, i);
-    if (starting) {
-        for (int c = 0; c < it->ncrew; c++)
-            if (m->room[it->crew[c].role.index] + 1e-9 <
-                op_plan_crew_hours(m->p, i, it->crew[c].role.index, t))
-                return;
+    for (int c = 0; c < it->ncrew; c++)
+        if (m->room[it->crew[c].role.index] + 1e-9 <
+            op_plan_crew_hours(m->p, i, it->crew[c].role.index, t)) {
+            m->run_to[i] += !starting;
+            return;
+        }
+    if (starting)
         m->run_to[i] = t + (int)m->rem[i] - 1;
-    }
     for (int c = 0; c < it->ncrew; c++) {
         int r = it->crew[c].role.index;
         double h = op_plan_crew_hours(m->p, i, r, t);
@@ -167,14 +177,45 @@ static void crew_week(sim *m, int i, int t, int starting)
         m->done[i] = t;
 }
 
+/* The most hours item i may take in week t beside a same-week chain: when
+   it starts in t after a dependency j done in t, the chain's hours must fit
+   the smaller person-week of the two roles (model.h); *longest gets the
+   longest such chain before it (0 for none). */
+static double chain_room(const sim *m, int i, int t, double *longest)
+{
+    const op_item *it = op_plan_item(m->p, i);
+    double room = 1e300;
+    *longest = 0;
+    if (it->started || (m->start[i] && m->start[i] != t))
+        return room;
+    for (int k = 0; k < it->ndeps; k++) {
+        int j = it->deps[k].index;
+        if (m->done[j] != t || !same_week(m, j, i))
+            continue;
+        double a = op_plan_person_hours(m->p, op_plan_item(m->p, j)->role.index, t);
+        double b = op_plan_person_hours(m->p, it->role.index, t);
+        double left = (a < b ? a : b) - m->chain[j];
+        room = left < room ? left : room;
+        *longest = m->chain[j] > *longest ? m->chain[j] : *longest;
+    }
+    return room;
+}
+
 /* An effort item's hours in week t: the plan's (pass 0), then, when it is
    behind the plan, what its role has free (pass 1), then with early starts
-   what is still free, to be ahead (pass 2). */
+   what is still free, to be ahead (pass 2). A draw of no hours is done as
+   soon as the item may work. */
 static void effort_week(sim *m, int i, int t, int pass, double *given)
 {
     const op_item *it = op_plan_item(m->p, i);
     int r = it->role.index;
-    double cap = op_plan_item_week_cap(m->p, i, t) - *given, want;
+    if (m->rem[i] <= 1e-6) {
+        m->done[i] = t;
+        return;
+    }
+    double longest, cap = op_plan_item_week_cap(m->p, i, t) - *given, want;
+    double chain = chain_room(m, i, t, &longest) - *given;
+    cap = chain < cap ? chain : cap;
     if (pass == 0)
         want = t >= m->ps[i] || m->start[i] ? planned(m, i, t) : 0;
     else if (pass == 1)
@@ -187,6 +228,7 @@ static void effort_week(sim *m, int i, int t, int pass, double *given)
     if (h <= 1e-9)
         return;
     m->rem[i] -= h, m->room[r] -= h, *given += h;
+    m->chain[i] = longest + *given;
     if (m->rem[i] <= 1e-6)
         m->done[i] = t;
 }
@@ -196,6 +238,7 @@ static int sim_week(sim *m, int t, double *given)
 {
     for (int r = 0; r < m->nr; r++)
         m->room[r] = op_plan_capacity(m->p, r, t);
+    memset(m->chain, 0, (size_t)m->ni * sizeof *m->chain);
     for (int k = 0; k < m->ni; k++) { /* running crews hold their hours first */
         int i = m->order[k];
         if (m->run_to[i] && !m->done[i])
@@ -298,7 +341,7 @@ static int by_plan(const void *a, const void *b)
 static void sim_free(sim *m)
 {
     free(m->order), free(m->ps), free(m->pe), free(m->left), free(m->lo), free(m->mode);
-    free(m->hi), free(m->rem), free(m->room), free(m->start), free(m->done), free(m->held);
+    free(m->hi), free(m->rem), free(m->room), free(m->chain), free(m->start), free(m->done), free(m->held);
     free(m->run_to), free(m->gpass), free(m->mark);
 }
 
@@ -313,13 +356,14 @@ static int sim_init(sim *m, const op_plan *p, const op_schedule *s, const op_for
     m->left = calloc(nl, sizeof(double)), m->lo = malloc(n * sizeof(double));
     m->mode = malloc(n * sizeof(double)), m->hi = malloc(n * sizeof(double));
     m->rem = malloc(n * sizeof(double)), m->room = malloc(((size_t)m->nr + 1) * sizeof(double));
+    m->chain = calloc(n, sizeof(double));
     m->start = malloc(n * sizeof(int)), m->done = malloc(n * sizeof(int));
     m->held = malloc(n * sizeof(int)), m->run_to = malloc(n * sizeof(int));
     m->gpass = malloc(((size_t)op_plan_gate_count(p) + 1) * sizeof(int));
     m->mark = calloc(n, sizeof(int));
     order_key *keys = malloc(n * sizeof *keys);
     if (!m->order || !m->ps || !m->pe || !m->left || !m->lo || !m->mode || !m->hi || !m->rem ||
-        !m->room || !m->start || !m->done || !m->held || !m->run_to || !m->gpass || !m->mark ||
+        !m->room || !m->chain || !m->start || !m->done || !m->held || !m->run_to || !m->gpass || !m->mark ||
         !keys) {
         free(keys);
         sim_free(m);

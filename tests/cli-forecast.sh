@@ -65,6 +65,26 @@ check "sweep passes --simulate to its scenarios" test -s sw/base/forecast.csv
 check "sweep.csv: the forecast columns after the old ones" has sw/sweep.csv ",G_week,G_p80_week,G_on_time"
 check "sweep.md: P80 beside the gate week" has sw/sweep.md " P80 "
 
+# The same-week hand-off limit holds in scenarios too: A (40..60 h) then B
+# (40 h) on two Dev people; B may start in A's week only when both fit one
+# person's 40 h, so any draw of A over 40 h puts G in week 3.
+mkdir h
+printf 'id,effort_hours,role,depends_on,effort_low,effort_high\nA,40,Dev,,40,60\nB,40,Dev,A,,\n' >h/items.csv
+printf 'role,headcount\nDev,2\n' >h/team.csv
+printf 'gate,deadline_week,items\nG,2,B\n' >h/gates.csv
+"$OPTPLAN" forecast h --simulate 500 --reoptimize 5 -q -o ho
+check "hand-off limit: G planned week 2, P50 week 3, no chance by the deadline" \
+    has ho/report.md "| G | 2 | 2 | 3 | 3 | 3 | 0 % |"
+check "and re-planning agrees: none of 5 on time either way" has ho/report.md "| G | 0 of 5 | 0 of 5 |"
+# --uncertainty 100: the range is 0..2m (a draw may be no work at all).
+mkdir u
+printf 'id,effort_hours,role\nA,40,Dev\n' >u/items.csv
+printf 'role,headcount\nDev,1\n' >u/team.csv
+printf 'gate,deadline_week,items\nG,1,A\n' >u/gates.csv
+"$OPTPLAN" forecast u --simulate 2000 --uncertainty 100 -q -o uo
+check "--uncertainty 100 draws below the most likely too (about half on time)" \
+    awk -F, '$1 == "gate" && $8 > 0.4 && $8 < 0.6 { ok = 1 } END { exit !ok }' uo/forecast.csv
+
 # --reoptimize: scenarios solved again with their efforts known, beside the plan followed.
 "$OPTPLAN" p --simulate 50 --reoptimize 5 -q -o ro
 check "--reoptimize writes what re-planning could recover" has ro/report.md "What re-planning could recover: the first 5 scenarios solved again"

@@ -89,4 +89,16 @@ printf 'role,headcount\nEng,1\nSre,1\n' >roles/team.csv
 "$OPTPLAN" -q t --week 2 --previous roles0 -o n1d >out 2>err
 printf 'optplan: warning: --previous roles0 was made from a different plan (2 of its 2 roles are not in this one)\n' >want
 check "a --previous with other roles is named in a warning" cmp -s want err
+# A status with no hours left for an item that is not done: said, not solved
+# (a todo item with 0 h once crashed the solve with "internal error").
+mkdir z
+cp t/items.csv t/team.csv t/gates.csv z/
+printf 'id,state,remaining_hours\nA,todo,0\n' >z/status.csv
+"$OPTPLAN" -q z --week 2 -o z1 2>err
+check "todo with 0 h left exits 65" test $? -eq 65
+check "and says to mark it done" has err 'optplan: z/status.csv:2:3: item "A" is todo with no hours left: mark it done'
+printf 'id,state,remaining_hours\nA,doing,0\n' >z/status.csv
+"$OPTPLAN" -q z --week 2 -o z2 2>err
+check "doing with 0 h left exits 65" test $? -eq 65
+check "and says to mark it done" has err 'optplan: z/status.csv:2:3: item "A" is doing with no hours left: mark it done'
 finish

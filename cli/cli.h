@@ -239,10 +239,11 @@ int cli_solve_gate_weeks(const op_plan *q, const op_solver_opts *base, double un
 
 /* For each of the n deferred items (item indices deferred[], reasons
    why[], malloc'd strings), what schedules it: one more person of its role
-   over the weeks planned, or a quarter less effort on it, each a re-solve
+   over the weeks planned (first..last: the solve's horizon), or a quarter
+   less effort on it, each a re-solve
    within about budget seconds in all; each found answer replaces why[k] by
    why[k] followed by it. OP_ENOMEM leaves why[] valid. */
-op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, int last,
                              const int *deferred, char **why, int n, double budget);
 
 /* history.c: the milestone trend of the runs under each --history path

@@ -115,14 +115,17 @@ static int chain_roles(const op_plan *p, int g, char *roles)
     return n;
 }
 
+/* "week" or, in a day plan, "day". */
+static const char *wk(const op_plan *p) { return op_period_word(op_plan_period(p), 0); }
+
 /* The weeks of every gate as "M1 week 2, M2 week 5" into buf. */
 static void gate_list(const op_plan *p, const int *weeks, char *buf, size_t n)
 {
     size_t len = 0;
     buf[0] = 0;
     for (int g = 0; g < op_plan_gate_count(p) && len + 1 < n; g++) {
-        int k = weeks[g] ? snprintf(buf + len, n - len, "%s%s week %d", g ? ", " : "",
-                                    op_plan_gate(p, g)->id, weeks[g])
+        int k = weeks[g] ? snprintf(buf + len, n - len, "%s%s %s %d", g ? ", " : "",
+                                    op_plan_gate(p, g)->id, wk(p), weeks[g])
                          : snprintf(buf + len, n - len, "%s%s never", g ? ", " : "",
                                     op_plan_gate(p, g)->id);
         len += k > 0 ? (size_t)k : 0;
@@ -183,10 +186,13 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
                      op_plan_role(p, r)->name, op_period_word(op_plan_period(p), 1), from, to);
             best_late = late;
         } else if (!on && nlen + 1 < sizeof no) {
-            char wk[32];
-            snprintf(wk, sizeof wk, !got ? "no plan" : w ? "week %d" : "never", w);
+            char wks[32];
+            if (!got || !w)
+                snprintf(wks, sizeof wks, "%s", !got ? "no plan" : "never");
+            else
+                snprintf(wks, sizeof wks, "%s %d", wk(p), w);
             int k = snprintf(no + nlen, sizeof no - nlen, "%s%s: %s %s%s", nlen ? ", " : "",
-                             op_plan_role(p, r)->name, ga->id, wk,
+                             op_plan_role(p, r)->name, ga->id, wks,
                              rc == 1 ? " (not proven)" : "");
             nlen += k > 0 ? (size_t)k : 0;
         }
@@ -194,8 +200,8 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
     char buf[1200], gl[400] = "";
     if (f->best.weeks) {
         gate_list(p, f->best.weeks, gl, sizeof gl);
-        snprintf(buf, sizeof buf, "on time with %s: a plan then passes %s in week %d (%s)%s%s",
-                 f->best.what, ga->id, f->best.week, gl,
+        snprintf(buf, sizeof buf, "on time with %s: a plan then passes %s in %s %d (%s)%s%s",
+                 f->best.what, ga->id, wk(p), f->best.week, gl,
                  nlen ? "; one more person of another role in its chain is not enough: " : "",
                  no);
     } else {
@@ -217,7 +223,15 @@ static op_status try_roles(const op_plan *p, const op_solver_opts *o, int g, dou
 
 #define CHAIN_MAX 8
 
-/* Gate g's critical chain in the plan e evaluates: its exit item done last,
+/* An exit item's end for the chain: its last week, or past any week when
+   the plan does not finish it. */
+static int chain_end(const op_eval *e, int i)
+{
+    return op_eval_item(e, i)->done ? op_eval_item(e, i)->end_week : 1 << 30;
+}
+
+/* Gate g's critical chain in the plan e evaluates: its exit item done last
+   (or one the plan does not finish: then the chain is that item alone),
    then, while the item started no earlier than the week its latest
    dependency was done (that dependency decided its start), that
    dependency. chain[0] is the first item; returns the length. */
@@ -227,12 +241,13 @@ static int critical_chain(const op_plan *p, const op_eval *e, int g, int *chain)
     int last = -1, n = 0, rev[CHAIN_MAX];
     for (int k = 0; k < ga->nitems; k++) {
         int i = ga->items[k].index;
-        if (!op_plan_item(p, i)->done &&
-            (last < 0 || op_eval_item(e, i)->end_week > op_eval_item(e, last)->end_week))
+        if (!op_plan_item(p, i)->done && (last < 0 || chain_end(e, i) > chain_end(e, last)))
             last = i;
     }
-    while (last >= 0 && op_eval_item(e, last)->start_week && n < CHAIN_MAX) {
+    while (last >= 0 && n < CHAIN_MAX) {
         rev[n++] = last;
+        if (!op_eval_item(e, last)->done || !op_eval_item(e, last)->start_week)
+            break; /* not finished by the plan: nothing decided its start */
         const op_item *it = op_plan_item(p, last);
         int next = -1, start = op_eval_item(e, last)->start_week;
         for (int k = 0; k < it->ndeps; k++) {
@@ -278,7 +293,8 @@ static int edited_week(const op_plan *p, const op_plan_edit *ed, const op_solver
         on = w && w <= op_plan_gate(p, g)->deadline_week;
         /* "on time" is true by the plan found; a later week is the best only when proven */
         if (w)
-            snprintf(buf, n, "week %d%s", w, on ? " (on time)" : rc == 1 ? " (not proven)" : "");
+            snprintf(buf, n, "%s %d%s", wk(p), w,
+                     on ? " (on time)" : rc == 1 ? " (not proven)" : "");
         else
             snprintf(buf, n, "never%s", rc == 1 ? " (not proven)" : "");
     }
@@ -295,11 +311,16 @@ static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_
 {
     int chain[CHAIN_MAX], n = critical_chain(p, e, g, chain);
     const char *gid = op_plan_gate(p, g)->id;
-    char buf[1600], wk[48];
+    char buf[1600], wks[48];
     size_t len = (size_t)snprintf(buf, sizeof buf, "; critical chain:");
     for (int k = 0; k < n && len < sizeof buf; k++) {
         const op_item_eval *ie = op_eval_item(e, chain[k]);
         const op_item *it = op_plan_item(p, chain[k]);
+        if (!ie->done) {
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s (%s, not scheduled)",
+                                    k ? " ->" : "", it->id, op_plan_role(p, it->role.index)->name);
+            continue;
+        }
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s (%s, %s %d-%d)",
                                 k ? " ->" : "", it->id, op_plan_role(p, it->role.index)->name,
                                 op_period_word(op_plan_period(p), 1), ie->start_week,
@@ -311,36 +332,39 @@ static op_status chain_text(const op_plan *p, const op_solver_opts *o, const op_
     for (int k = 1; k < n && len < sizeof buf; k++) {
         const char *a = op_plan_item(p, chain[k])->id, *b = op_plan_item(p, chain[k - 1])->id;
         op_plan_edit ed = {.drop_item = chain[k], .drop_dep = chain[k - 1]};
-        f->on |= edited_week(p, &ed, o, until, g, wk, sizeof wk);
+        f->on |= edited_week(p, &ed, o, until, g, wks, sizeof wks);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "; without %s waiting for %s: %s %s",
-                                a, b, gid, wk);
+                                a, b, gid, wks);
         if (op_plan_item(p, chain[k])->lag_weeks > 0 && len < sizeof buf) {
             /* the link stays, its lag goes: the hand-off rules decide */
             op_plan_edit hd = {.drop_item = -1, .drop_dep = -1, .unlag = scale};
             scale[chain[k]] = 1;
-            f->on |= edited_week(p, &hd, o, until, g, wk, sizeof wk);
+            f->on |= edited_week(p, &hd, o, until, g, wks, sizeof wks);
             scale[chain[k]] = 0;
             len += (size_t)snprintf(buf + len, sizeof buf - len,
                                     "; without %s's lag_weeks (%d) after %s: %s %s", a,
-                                    op_plan_item(p, chain[k])->lag_weeks, b, gid, wk);
+                                    op_plan_item(p, chain[k])->lag_weeks /
+                                        (op_plan_period(p) == OP_PERIOD_DAY ? OP_DAYS_PER_WEEK : 1),
+                                    b, gid, wks);
         }
     }
     if (o->next_week && n > 1 && len < sizeof buf) {
         op_solver_opts so = *o;
         so.next_week = 0;
         op_plan_edit none = {.drop_item = -1, .drop_dep = -1};
-        f->on |= edited_week(p, &none, &so, until, g, wk, sizeof wk);
+        f->on |= edited_week(p, &none, &so, until, g, wks, sizeof wks);
         len += (size_t)snprintf(buf + len, sizeof buf - len,
                                 "; with same-%s hand-offs (--handoff same-week): %s %s",
-                                op_period_word(op_plan_period(p), 0), gid, wk);
+                                op_period_word(op_plan_period(p), 0), gid, wks);
     }
+    int effort = 0; /* a quarter less effort changes effort items only */
     for (int k = 0; k < n; k++)
-        scale[chain[k]] = 1;
+        scale[chain[k]] = 1, effort |= !op_plan_item(p, chain[k])->duration;
     op_plan_edit ed = {.drop_item = -1, .drop_dep = -1, .scale = scale, .factor = 0.75};
-    if (n > 0 && len < sizeof buf) {
-        f->on |= edited_week(p, &ed, o, until, g, wk, sizeof wk);
+    if (n > 0 && effort && len < sizeof buf) {
+        f->on |= edited_week(p, &ed, o, until, g, wks, sizeof wks);
         snprintf(buf + len, sizeof buf - len, "; a quarter less effort on the chain: %s %s", gid,
-                 wk);
+                 wks);
     }
     free(scale);
     return n > 0 && append(f, buf) ? OP_ENOMEM : OP_OK;
@@ -370,10 +394,11 @@ static op_status deadline_text(const op_plan *p, const op_solver_opts *o, const 
 {
     int ng = op_plan_gate_count(p), D = op_plan_gate(p, g)->deadline_week;
     int P = op_eval_gate(e, g)->passed_week, lo = D, hi = P ? P : op_eval_last_week(e) + 4;
+    hi = hi > D ? hi : D + 1; /* a move is later than the deadline */
     int *dl = calloc((size_t)ng + 1, sizeof *dl), *weeks = malloc(((size_t)ng + 1) * sizeof *weeks);
     int *best = malloc(((size_t)ng + 1) * sizeof *best), lo_week = P, lo_rc = 0, ok = 0;
     op_diag *ld = op_diag_new(OP_MAX_ERRORS);
-    const char *wk = op_period_word(op_plan_period(p), 0);
+    const char *w1 = wk(p);
     char buf[700], gl[400] = "";
     if (dl && weeks && best && ld && hi <= OP_MAX_WEEK) {
         int rc = week_with_deadline(p, o, g, hi, until, dl, weeks, ld);
@@ -394,17 +419,17 @@ static op_status deadline_text(const op_plan *p, const op_solver_opts *o, const 
     if (ok) {
         char low[160] = "";
         gate_list(p, best, gl, sizeof gl);
-        if (hi - lo > 1)
+        if (hi - lo > 1) /* not bisected to the end: a move that works, maybe not the least */
             snprintf(low, sizeof low, "; a smaller move was not tried in the time given");
         else if (lo > D)
-            snprintf(low, sizeof low, "; with %s %d the plan found passes %s %s%s", wk, lo,
+            snprintf(low, sizeof low, "; with %s %d the plan found passes %s %s%s", w1, lo,
                      op_plan_gate(p, g)->id, lo_week > 0 ? "late" : "never",
                      lo_rc == 1 ? " (not proven)" : lo_rc < 0 ? " (no plan found)" : "");
-        snprintf(buf, sizeof buf,
-                 "; the least deadline move that makes it on time: to %s %d, %d %s later (%s)%s",
-                 wk, hi, hi - D, op_period_word(op_plan_period(p), hi - D != 1), gl, low);
+        snprintf(buf, sizeof buf, "; the %s deadline move that makes it on time: to %s %d, %d %s later (%s)%s",
+                 hi - lo > 1 ? "a" : "least", w1, hi, hi - D,
+                 op_period_word(op_plan_period(p), hi - D != 1), gl, low);
     } else {
-        snprintf(buf, sizeof buf, "; no deadline up to %s %d was found to make it on time%s", wk,
+        snprintf(buf, sizeof buf, "; no deadline up to %s %d was found to make it on time%s", w1,
                  hi, f->on ? "" : "; no change of the menu makes it on time");
     }
     f->on |= ok;
@@ -420,21 +445,22 @@ static op_status past_text(const op_plan *p, int g, gate_fix *f)
 {
     char buf[200];
     snprintf(buf, sizeof buf,
-             "its deadline, week %d, is before the first planning week, %d: no change can make "
+             "its deadline, %s %d, is before the first planning %s, %d: no change can make "
              "it on time",
-             op_plan_gate(p, g)->deadline_week, op_plan_first_week(p));
+             wk(p), op_plan_gate(p, g)->deadline_week, wk(p), op_plan_first_week(p));
     f->text = strdup(buf);
     return f->text ? OP_OK : OP_ENOMEM;
 }
 
-/* The late gate g requires that passes no earlier than g (its wait), or -1. */
+/* The late gate g requires that alone keeps g late (it passes after g's
+   deadline, or never): g's wait, the latest such; -1 for none. */
 static int waits_for(const op_plan *p, const op_eval *e, int g)
 {
     const op_gate *ga = op_plan_gate(p, g);
-    int wg = op_eval_gate(e, g)->passed_week, best = -1;
+    int best = -1;
     for (int k = 0; k < ga->nrequires; k++) {
         int h = ga->requires[k].index, wh = op_eval_gate(e, h)->passed_week;
-        if (op_eval_gate(e, h)->lateness > 0 && (!wh || !wg || wh >= wg) &&
+        if (op_eval_gate(e, h)->lateness > 0 && (!wh || wh > ga->deadline_week) &&
             (best < 0 || !wh || wh > op_eval_gate(e, best)->passed_week))
             best = h;
     }
@@ -449,15 +475,18 @@ static op_status wait_text(const op_plan *p, const op_eval *e, int g, int h, gat
     const op_gate *ga = op_plan_gate(p, g), *gh = op_plan_gate(p, h);
     int wh = op_eval_gate(e, h)->passed_week;
     if (wh)
-        snprintf(buf, sizeof buf, "waits for %s (passed week %d)", gh->id, wh);
+        snprintf(buf, sizeof buf, "waits for %s (passed %s %d)", gh->id, wk(p), wh);
     else
         snprintf(buf, sizeof buf, "waits for %s (never passed)", gh->id);
     const trial *t = &fx[h].best;
     if (t->weeks) {
         size_t len = strlen(buf);
         gate_list(p, t->weeks, gl, sizeof gl);
-        snprintf(buf + len, sizeof buf - len, "; with %s's fix (%s) %s passes week %d, %s (%s)",
-                 gh->id, t->what, ga->id, t->weeks[g],
+        char when[48] = "never passes";
+        if (t->weeks[g])
+            snprintf(when, sizeof when, "passes %s %d", wk(p), t->weeks[g]);
+        snprintf(buf + len, sizeof buf - len, "; with %s's fix (%s) %s %s, %s (%s)",
+                 gh->id, t->what, ga->id, when,
                  t->weeks[g] && t->weeks[g] <= ga->deadline_week ? "on time" : "still late", gl);
         fx[g].best = (trial){.ok = 1, .week = t->weeks[g], .weeks = malloc(
                                  ((size_t)op_plan_gate_count(p) + 1) * sizeof(int))};
@@ -556,14 +585,14 @@ static op_status item_fix(const op_plan *p, const op_solver_opts *o, int i, int 
         return OP_ENOMEM;
     }
     const op_item *it = op_plan_item(p, i);
-    const char *wk = op_period_word(op_plan_period(p), 0), *wks = op_period_word(op_plan_period(p), 1);
+    const char *w1 = wk(p), *wks = op_period_word(op_plan_period(p), 1);
     const char *role = op_plan_role(p, it->role.index)->name;
     char gl[400] = "";
     int to = last > from ? last : from;
     int end = item_with(p, NULL, i, from, to, o, until, weeks, &pr), end2 = -1;
     if (end > 0) {
         gate_list(p, weeks, gl, sizeof gl);
-        snprintf(buf, n, "scheduled (done %s %d) with one more %s person in %s %d-%d (%s)", wk,
+        snprintf(buf, n, "scheduled (done %s %d) with one more %s person in %s %d-%d (%s)", w1,
                  end, role, wks, from, to, gl);
     } else {
         one[i] = 1;
@@ -575,12 +604,15 @@ static op_status item_fix(const op_plan *p, const op_solver_opts *o, int i, int 
             snprintf(buf, n,
                      "one more %s person in %s %d-%d leaves it deferred%s; scheduled (done %s "
                      "%d) with a quarter less effort on it (%s)",
-                     role, wks, from, to, pr ? "" : " (not proven)", wk, end2, gl);
+                     role, wks, from, to, pr ? "" : " (not proven)", w1, end2, gl);
+        } else if (it->duration) { /* a fixed-duration item has no effort to cut */
+            snprintf(buf, n, "one more %s person in %s %d-%d does not schedule it%s", role, wks,
+                     from, to, pr ? "" : " (not proven)");
         } else {
             snprintf(buf, n,
                      "neither one more %s person in %s %d-%d nor a quarter less effort "
                      "schedules it%s",
-                     role, wks, from, to, pr && (pr2 || it->duration) ? "" : " (not proven)");
+                     role, wks, from, to, pr && pr2 ? "" : " (not proven)");
         }
     }
     free(weeks);
@@ -588,13 +620,13 @@ static op_status item_fix(const op_plan *p, const op_solver_opts *o, int i, int 
     return OP_OK;
 }
 
-op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, const op_eval *e,
+op_status cli_deferred_fixes(const op_plan *p, const op_solver_opts *o, int last,
                              const int *deferred, char **why, int n, double budget)
 {
     double until = op_now() + budget;
     char buf[900];
     for (int k = 0; k < n && op_now() < until; k++) {
-        if (item_fix(p, o, deferred[k], op_eval_last_week(e), until, buf, sizeof buf) != OP_OK)
+        if (item_fix(p, o, deferred[k], last, until, buf, sizeof buf) != OP_OK)
             return OP_ENOMEM;
         size_t a = strlen(why[k]), b = strlen(buf);
         char *t = malloc(a + b + 3);

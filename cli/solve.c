@@ -322,7 +322,7 @@ cli_outcome cli_solve_run(const cli_io *io, const cli_solve_request *rq, op_diag
             goto out;
     }
     if (rq->explain && s.sol->ndeferred &&
-        cli_deferred_fixes(rq->plan, &s.opts, s.eval, s.sol->deferred, s.sol->deferred_why,
+        cli_deferred_fixes(rq->plan, &s.opts, s.sol->horizon, s.sol->deferred, s.sol->deferred_why,
                            s.sol->ndeferred, explain_budget(&s.opts)) != OP_OK) {
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         r.status = OP_ENOMEM;

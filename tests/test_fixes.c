@@ -278,7 +278,7 @@ static void test_fixes_hold(void)
         op_eval *e = sol->schedule ? op_eval_new(p, sol->schedule, 0) : NULL;
         char **texts = NULL;
         if (e && sol->ndeferred) {
-            CU_ASSERT_EQUAL(cli_deferred_fixes(p, &o, e, sol->deferred, sol->deferred_why,
+            CU_ASSERT_EQUAL(cli_deferred_fixes(p, &o, sol->horizon, sol->deferred, sol->deferred_why,
                                                sol->ndeferred, 2),
                             OP_OK);
             int c = check_deferred(p, sol, &bad);

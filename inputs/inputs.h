@@ -47,8 +47,9 @@ op_status op_inputs_load_status(const char *path, op_plan *p, op_diag *d);
 op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, op_diag *d);
 
 /* The report directories a --history PATH names: PATH itself when optplan
-   wrote it, otherwise its subdirectories optplan wrote (symbolic links such
-   as a nightly "latest" skipped), sorted by name. On OP_OK *dirs is a new
+   wrote it, otherwise its subdirectories that hold a run's reports (the
+   marker, summary.csv and gates.csv: a compare or sweep output is not a
+   run; symbolic links such as a nightly "latest" skipped), sorted by name. On OP_OK *dirs is a new
    array of *n paths the caller frees with op_inputs_run_dirs_free; a path
    that is neither, or holds none, is an OP_ENOINPUT or OP_EDATA error. */
 op_status op_inputs_run_dirs(const char *path, char ***dirs, int *n, op_diag *d);

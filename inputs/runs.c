@@ -123,14 +123,24 @@ op_status op_inputs_load_run(const char *dir, const char *label, op_run **out, o
     return OP_OK;
 }
 
-/* 1 when dir holds the marker optplan writes into every report directory. */
-static int is_report_dir(const char *dir)
+/* 1 when dir holds the file name (0 also on ENOMEM: not listed). */
+static int has_file(const char *dir, const char *name)
 {
     struct stat sb;
-    char *m = op_path_join(dir, ".optplan-report");
+    char *m = op_path_join(dir, name);
     int yes = m && stat(m, &sb) == 0;
     free(m);
     return yes;
+}
+
+/* 1 when dir holds the marker optplan writes into every report directory. */
+static int is_report_dir(const char *dir) { return has_file(dir, ".optplan-report"); }
+
+/* A run's report directory: the marker and a summary (compare and sweep
+   write the marker into directories without one). */
+static int is_run_dir(const char *dir)
+{
+    return is_report_dir(dir) && has_file(dir, "summary.csv") && has_file(dir, "gates.csv");
 }
 
 static int by_name(const void *a, const void *b)
@@ -175,7 +185,7 @@ op_status op_inputs_run_dirs(const char *path, char ***dirs, int *n, op_diag *d)
             if (de->d_name[0] == '.')
                 continue; /* ., .., and optplan's hidden temporary directories */
             char *sub = op_path_join(path, de->d_name);
-            if (sub && lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) && is_report_dir(sub))
+            if (sub && lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) && is_run_dir(sub))
                 bad = push_dir(dirs, n, &cap, sub);
             else
                 free(sub);

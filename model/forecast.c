@@ -419,6 +419,7 @@ static void tally(op_forecast *f, sim *m, int stamp, int last)
     for (int g = 0; g < ng; g++) {
         int w = m->gpass[g];
         f->gate_hist[(size_t)g * HIST + (size_t)(w <= OP_MAX_WEEK ? w : 0)]++;
+        f->last_seen = w > f->last_seen ? w : f->last_seen; /* charts reach every pass */
         if (!w || w > op_plan_gate(m->p, g)->deadline_week)
             sim_chain(m, g, stamp);
     }

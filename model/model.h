@@ -552,7 +552,8 @@ typedef struct op_forecast op_forecast;
 op_forecast *op_forecast_run(const op_plan *p, const op_schedule *s, const op_forecast_opts *o);
 void op_forecast_free(op_forecast *f);
 int op_forecast_scenarios(const op_forecast *f);
-/* The latest week any scenario reached (charts' right edge). */
+/* The latest week any scenario finished its work or passed a gate in
+   (charts' right edge). */
 int op_forecast_last_seen(const op_forecast *f);
 /* The q-quantile (0 < q <= 1) of gate g's pass week: the first week by
    which at least q of the scenarios passed it; 0 when fewer than q of them

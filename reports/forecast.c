@@ -4,21 +4,32 @@
 
 #include "internal.h"
 
-/* A quantile as a cell: the week (with its Friday's date when the plan
-   has a start date), or, when that share of scenarios did not get there,
-   "after N" (N the team's last week) or "never". */
-static void md_week(FILE *f, const op_plan *p, int w)
+/* A week as a cell (with its Friday's date when the plan has a start
+   date); for 0, none, the word given. */
+static void md_week(FILE *f, const op_plan *p, int w, const char *none)
 {
-    int last = op_plan_last_capacity_week(p);
     const char *date = RPT_DATE(p, w, 1);
     if (w && date[0])
         fprintf(f, " %d (%s) |", w, date);
     else if (w)
         fprintf(f, " %d |", w);
-    else if (last < OP_MAX_WEEK)
-        fprintf(f, " after %d |", last);
     else
-        fprintf(f, " never |");
+        fprintf(f, " %s |", none);
+}
+
+/* What a quantile of 0 means: the plan itself never passes the gate (an
+   exit item it leaves out: no scenario runs it), or that share of
+   scenarios did not get there within a closed team's weeks, or never. */
+static const char *not_reached(const op_plan *p, int planned, char *buf, size_t n)
+{
+    int last = op_plan_last_capacity_week(p);
+    if (!planned)
+        snprintf(buf, n, "never (not planned)");
+    else if (last < OP_MAX_WEEK)
+        snprintf(buf, n, "after %d", last);
+    else
+        snprintf(buf, n, "never");
+    return buf;
 }
 
 /* Items by criticality, most critical first (ties: plan order). */
@@ -56,7 +67,10 @@ static int md_critical(FILE *f, const op_plan *p, const op_forecast *fc)
             rpt_md(f, it->id);
             fprintf(f, " | ");
             rpt_md(f, op_plan_role(p, it->role.index)->name);
-            fprintf(f, " | %.0f %% |\n", 100 * rows[k].c);
+            if (100 * rows[k].c < 0.5)
+                fprintf(f, " <1 %% |\n");
+            else
+                fprintf(f, " %.0f %% |\n", 100 * rows[k].c);
         }
     } else {
         fprintf(f, "\nNo gate was late in any scenario: no item is critical.\n");
@@ -105,38 +119,45 @@ static void md_reopt(FILE *f, const op_plan *p, const op_report_forecast *r)
 int rpt_forecast_section(FILE *f, const op_plan *p, const op_eval *e, const op_report_forecast *r)
 {
     const op_forecast *fc = r->forecast;
+    static const double qs[3] = {0.5, 0.8, 0.95};
+    char nr[32];
+    int after = 0, end = op_plan_last_capacity_week(p);
     fprintf(f, "\n## Forecast\n\n%d scenarios: %s. P80 is the %s by which 80 %% of the "
                "scenarios passed the gate. Chart: [forecast.svg](forecast.svg); data: "
-               "forecast.csv.\n\n| gate | deadline | planned | P50 | P80 | P95 | chance by the "
-               "deadline |\n|---|---|---|---|---|---|---|\n",
+               "forecast.csv.\n",
             op_forecast_scenarios(fc), r->how, rpt_period(p, 0));
+    if (op_plan_gate_count(p))
+        fprintf(f, "\n| gate | deadline | planned | P50 | P80 | P95 | chance by the deadline "
+                   "|\n|---|---|---|---|---|---|---|\n");
     for (int g = 0; g < op_plan_gate_count(p); g++) {
         const op_gate *ga = op_plan_gate(p, g);
+        int planned = op_eval_gate(e, g)->passed_week;
         fprintf(f, "| ");
         rpt_md(f, ga->id);
         fprintf(f, " |");
-        md_week(f, p, ga->deadline_week);
-        md_week(f, p, op_eval_gate(e, g)->passed_week);
-        md_week(f, p, op_forecast_gate_quantile(fc, g, 0.5));
-        md_week(f, p, op_forecast_gate_quantile(fc, g, 0.8));
-        md_week(f, p, op_forecast_gate_quantile(fc, g, 0.95));
+        md_week(f, p, ga->deadline_week, "-");
+        md_week(f, p, planned, "not passed");
+        for (int k = 0; k < 3; k++) {
+            int w = op_forecast_gate_quantile(fc, g, qs[k]);
+            after |= !w && planned && end < OP_MAX_WEEK;
+            md_week(f, p, w, not_reached(p, planned, nr, sizeof nr));
+        }
         fprintf(f, " %.0f %% |\n", 100 * op_forecast_gate_by(fc, g, ga->deadline_week));
     }
-    fprintf(f, "\nLast %s of the work: planned %d; P50 ", rpt_period(p, 0),
-            op_eval_last_week(e));
-    int q[3] = {op_forecast_last_quantile(fc, 0.5), op_forecast_last_quantile(fc, 0.8),
-                op_forecast_last_quantile(fc, 0.95)};
-    int end = op_plan_last_capacity_week(p);
-    for (int k = 0; k < 3; k++) {
-        if (q[k])
-            fprintf(f, "%d", q[k]);
-        else if (end < OP_MAX_WEEK)
-            fprintf(f, "after %d", end);
-        else
-            fprintf(f, "never");
-        fprintf(f, "%s", k == 0 ? ", P80 " : k == 1 ? ", P95 " : ".");
+    int last = op_eval_last_week(e);
+    fprintf(f, "\nLast %s of the work: ", rpt_period(p, 0));
+    if (last)
+        fprintf(f, "planned %d", last);
+    else
+        fprintf(f, "nothing planned");
+    for (int k = 0; last && k < 3; k++) {
+        int w = op_forecast_last_quantile(fc, qs[k]);
+        after |= !w && end < OP_MAX_WEEK;
+        fprintf(f, "%s%s", k == 0 ? "; P50 " : k == 1 ? ", P80 " : ", P95 ",
+                w ? RPT_NUM(w) : not_reached(p, last, nr, sizeof nr));
     }
-    if (end < OP_MAX_WEEK)
+    fputc('.', f);
+    if (after)
         fprintf(f, " \"After %d\": that share of scenarios did not finish within the team's "
                    "%ss (team.csv ends in %s %d).",
                 end, rpt_period(p, 0), rpt_period(p, 0), end);

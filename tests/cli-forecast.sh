@@ -85,6 +85,16 @@ printf 'gate,deadline_week,items\nG,1,A\n' >u/gates.csv
 check "--uncertainty 100 draws below the most likely too (about half on time)" \
     awk -F, '$1 == "gate" && $8 > 0.4 && $8 < 0.6 { ok = 1 } END { exit !ok }' uo/forecast.csv
 
+# A gate whose exit item the plan leaves out is "not planned", not "after N".
+mkdir dd
+printf 'id,effort_hours,role\nA,40,Dev\nX,40,Ops\n' >dd/items.csv
+printf 'role,headcount,from_week,to_week\nDev,1,1,3\nOps,0,1,3\n' >dd/team.csv
+printf 'gate,deadline_week,items\nG1,2,A\nG2,3,X\n' >dd/gates.csv
+"$OPTPLAN" forecast dd --simulate 100 --uncertainty 20 --explain off -q -o ddo
+check "a gate the plan never passes: not passed, never (not planned)" \
+    has ddo/report.md "| G2 | 3 | not passed | never (not planned) | never (not planned) | never (not planned) | 0 % |"
+check "no 'After N' note when no cell says after" sh -c "! grep -q '\"After ' ddo/report.md"
+
 # --reoptimize: scenarios solved again with their efforts known, beside the plan followed.
 "$OPTPLAN" p --simulate 50 --reoptimize 5 -q -o ro
 check "--reoptimize writes what re-planning could recover" has ro/report.md "What re-planning could recover: the first 5 scenarios solved again"

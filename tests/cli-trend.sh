@@ -62,6 +62,12 @@ mkdir F
 check "a forecast night's trend has its P80" has F/n2/report.md ", P80 "
 check "trend.csv: p80_week filled for forecast nights" awk -F, 'NR > 1 && $6 == "" { bad = 1 } END { exit bad }' F/n2/trend.csv
 
+# A compare output inside the history directory is not a run: skipped.
+"$OPTPLAN" compare R/2027-01-04 R/2027-01-11 -q -o R/cmp
+"$OPTPLAN" -q t --week 3 -o again2 --history R
+check "a compare directory among the runs is skipped" test $? -eq 0
+check "and the trend still has its three runs" test "$(grep -c ',G1,' again2/trend.csv)" -eq 3
+
 # Errors: a path that is no directory, a directory without runs.
 "$OPTPLAN" -q t --week 3 -o x1 --history nowhere 2>err
 check "a missing --history path exits 66" test $? -eq 66

@@ -101,7 +101,8 @@ op_status op_inputs_load_jira(const char *path, const op_jira_opts *o, op_tracke
 int op_inputs_jira_date(const char *s, op_date *out);
 /* Reads the scheduled items of a report directory's schedule.csv (written
    with a start date) into the empty tracker t: key = id, title, start =
-   start_date, due = end_date; items not scheduled are left out. */
+   start_date, due = end_date; items not scheduled, and items done before
+   the planning weeks (0 hours planned), are left out. */
 op_status op_inputs_load_plan_dates(const char *dir, op_tracker *t, op_diag *d);
 
 #endif

@@ -396,7 +396,7 @@ op_status op_inputs_load_jira(const char *path, const op_jira_opts *o, op_tracke
 typedef struct dates_ctx {
     op_tracker *t;
     op_diag *d;
-    unsigned id, title, start, end; /* field index + 1, 0: absent */
+    unsigned id, title, start, end, hours; /* field index + 1, 0: absent */
 } dates_ctx;
 
 static int dates_header(void *ctx, const row_view *h)
@@ -407,6 +407,7 @@ static int dates_header(void *ctx, const row_view *h)
                         : strcmp(h->cell[f], "title") == 0      ? &c->title
                         : strcmp(h->cell[f], "start_date") == 0 ? &c->start
                         : strcmp(h->cell[f], "end_date") == 0   ? &c->end
+                        : strcmp(h->cell[f], "hours") == 0      ? &c->hours
                                                                 : NULL;
         if (col && !*col)
             *col = f + 1;
@@ -433,8 +434,8 @@ static int dates_row(void *ctx, const row_view *r)
     is.key = r->cell[c->id - 1];
     is.title = c->title ? r->cell[c->title - 1] : "";
     const char *a = r->cell[c->start - 1], *b = r->cell[c->end - 1];
-    if (!a[0] && !b[0])
-        return 0; /* not scheduled: nothing to tell Jira */
+    if ((!a[0] && !b[0]) || (c->hours && strcmp(r->cell[c->hours - 1], "0") == 0))
+        return 0; /* not scheduled, or done before the plan: nothing to tell Jira */
     if (op_date_parse(a, &is.start) || op_date_parse(b, &is.due)) {
         op_loc l = {r->file, r->line, op_date_parse(a, &is.start) ? c->start : c->end};
         op_diag_error(c->d, OP_EDATA, &l, "expected a date YYYY-MM-DD");

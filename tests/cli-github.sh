@@ -34,4 +34,22 @@ check "a link to an issue not in the list: named" has "$T/err" "issue #3 depends
 jq '(.[] | select(.number == 5) | .milestone.dueOn) = null' "$G/issues.json" >"$T/nodue.json"
 jq -r -f "$F/gates.jq" "$T/nodue.json" >"$T/out" 2>"$T/err"
 check "a milestone without a due date: named" has "$T/err" "milestone v1.1 has no due date"
+
+# examples/nightly.sh's first step with GH_REPO: gh (a stub printing the recorded JSON) and the filters
+mkdir -p "$T/bin" "$T/np" "$T/nr"
+cat >"$T/bin/gh" <<EOS
+#!/bin/sh
+echo "\$*" >"$T/gh-args"
+cat "$G/issues.json"
+EOS
+chmod +x "$T/bin/gh"
+cp "$G/team.csv" "$T/np/"
+printf 'key,value\nstart,2027-01-04\n' >"$T/np/settings.csv"
+PATH="$T/bin:$PATH" GH_REPO=acme/pay GH_FILTERS="$F" OPTPLAN="$OPTPLAN" \
+    sh "$top_srcdir/examples/nightly.sh" "$T/np" "$T/nr" >"$T/out" 2>"$T/err"
+check "nightly.sh with GH_REPO exits 0" test $? -eq 0
+check "nightly.sh asked gh for every issue of the repository" has "$T/gh-args" \
+    "issue list --repo acme/pay --state all --limit 1000 --json number,title,labels,milestone,state,body"
+check "nightly.sh refreshed PLAN_DIR/github" cmp "$G/expected/items.csv" "$T/np/github/items.csv"
+check "nightly.sh planned the milestones as gates" has "$T/nr/latest/gates.csv" "v1.1,"
 finish

@@ -87,4 +87,19 @@ check "a plan without due dates solves without --start" test $? -eq 0
 "$OPTPLAN" export-jira "$T/nodates" >"$T/out" 2>"$T/err"
 check "export-jira without dates: 65 and nothing on stdout" test $? -eq 65 -a ! -s "$T/out"
 check "export-jira without dates says how to get them" has "$T/err" "the plan has no dates: solve it with --start DATE"
+
+# examples/nightly.sh's first step: JIRA_EXPORT refreshes PLAN_DIR/jira, then it plans from there
+mkdir -p "$T/np" "$T/nr"
+cp "$J/team.csv" "$T/np/"
+printf 'key,value\nstart,2027-01-04\n' >"$T/np/settings.csv"
+JIRA_EXPORT="$J/export.csv" JIRA_OPTIONS="--jira-gates --version-date 1.0=2027-02-26 --version-date 1.1=2027-03-26" \
+    OPTPLAN="$OPTPLAN" sh "$top_srcdir/examples/nightly.sh" "$T/np" "$T/nr" >"$T/out" 2>"$T/err"
+check "nightly.sh with JIRA_EXPORT exits 0" test $? -eq 0
+check "nightly.sh imported into PLAN_DIR/jira" cmp "$J/expected/items.csv" "$T/np/jira/items.csv"
+check "nightly.sh planned the imported gates" has "$T/nr/latest/gates.csv" "1.1,"
+JIRA_EXPORT="$J/bad-cycle.csv" OPTPLAN="$OPTPLAN" sh "$top_srcdir/examples/nightly.sh" "$T/np" "$T/nr" \
+    >"$T/out" 2>"$T/err"
+check "nightly.sh stops on a bad export (65)" test $? -eq 65
+check "nightly.sh says nothing was planned" has "$T/err" "refreshing from the tracker failed (exit 65); nothing planned"
+check "nightly.sh kept the last good import" cmp "$J/expected/items.csv" "$T/np/jira/items.csv"
 finish

@@ -112,7 +112,7 @@ cli_outcome cli_export_jira(const cli_io *io, const cli_options *o, const op_pla
         return cli_status(OP_ENOMEM);
     }
     op_status st = op_inputs_load_plan_dates(o->operands[0], t, d);
-    /* read whole before a byte is written: a bad directory leaves stdout empty */
+    /* read whole before a byte is written: a bad directory leaves out empty */
     if (st == OP_OK && op_report_jira_update(io->out, t)) {
         op_diag_error(d, ferror(io->out) ? OP_EIO : OP_ENOMEM, NULL,
                       ferror(io->out) ? "write error on standard output" : "out of memory");

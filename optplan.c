@@ -54,6 +54,10 @@ static const char help_commands[] =
     "                   gate's P50/P80/P95 week and chance (forecast.csv)\n"
     "  sweep            re-solve with one person more/fewer per role (sweep.csv)\n"
     "  import-psplib FILE.sm OUTDIR  a PSPLIB RCPSP instance as optplan inputs\n"
+    "  import-jira EXPORT.csv OUTDIR  Jira's CSV export (all fields) as items.csv,\n"
+    "                   status.csv (and gates.csv); see Tracker options\n"
+    "  export-jira REPORT_DIR  planned start and due dates (Issue key,Start\n"
+    "                   date,Due date) for Jira's CSV importer, on stdout\n"
     "  compare DIR...   put two or more report directories side by side\n"
     "                   (comparison.md, comparison.csv in --out, default\n"
     "                   comparison; --label A,B,... names the columns)\n"
@@ -109,6 +113,20 @@ static const char help_forecast[] =
     "                       (default), or as soon as they can\n"
     "      --reoptimize N   solve N scenarios again with their efforts known:\n"
     "                       what re-planning could recover (--time-limit in all)\n"
+    "\n";
+
+static const char help_tracker[] =
+    "Tracker options (import-jira):\n"
+    "      --role-from SRC  the role: component (default: the first Component/s),\n"
+    "                       label:PREFIX (the label PREFIXrole) or field:COLUMN\n"
+    "      --priority-map NAME=Pn,...  Priority names to P0..P3 (defaults:\n"
+    "                       Highest P0, High P1, Medium P2, Low and Lowest P3)\n"
+    "      --depends-link COLUMN  the link column whose keys an issue depends on\n"
+    "                       (default 'Inward issue link (Blocks)')\n"
+    "      --default-effort H  hours of an issue with no estimate (default: error)\n"
+    "      --unknown-links error|drop  a link to an issue not in the export\n"
+    "      --jira-gates     gates.csv: a gate per fix version, its issues as exit\n"
+    "                       items; each needs --version-date NAME=YYYY-MM-DD\n"
     "\n";
 
 static const char help_options[] =
@@ -233,6 +251,13 @@ static const struct option longopts[] = {
     {"start", required_argument, NULL, CLI_OPT_START},
     {"settings", required_argument, NULL, CLI_OPT_SETTINGS},
     {"holidays", required_argument, NULL, CLI_OPT_HOLIDAYS},
+    {"role-from", required_argument, NULL, CLI_OPT_ROLE_FROM},
+    {"priority-map", required_argument, NULL, CLI_OPT_PRIORITY_MAP},
+    {"depends-link", required_argument, NULL, CLI_OPT_DEPENDS_LINK},
+    {"default-effort", required_argument, NULL, CLI_OPT_DEFAULT_EFFORT},
+    {"unknown-links", required_argument, NULL, CLI_OPT_UNKNOWN_LINKS},
+    {"jira-gates", no_argument, NULL, CLI_OPT_JIRA_GATES},
+    {"version-date", required_argument, NULL, CLI_OPT_VERSION_DATE},
     {NULL, 0, NULL, 0}};
 
 /* ':' first: a missing value is told apart from an unknown option. */
@@ -251,7 +276,8 @@ static const command commands[] = {
     {"validate", cli_validate, 1, 0},   {"staff", cli_staff, 1, 1},
     {"forecast", cli_forecast, 1, 1},
     {"sweep", cli_sweep, 1, 0},         {"compare", cli_compare, 0, 0},
-    {"import-psplib", cli_import_psplib, 0, 0}};
+    {"import-psplib", cli_import_psplib, 0, 0},
+    {"import-jira", cli_import_jira, 0, 0}, {"export-jira", cli_export_jira, 0, 0}};
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static const command *find_command(const char *name)
@@ -363,6 +389,7 @@ int main(int argc, char **argv)
     case CLI_PARSE_HELP:
         fputs(help_commands, io.out);
         fputs(help_forecast, io.out);
+        fputs(help_tracker, io.out);
         fputs(help_options, io.out);
         return flush_out(&io, EXIT_OPTIMAL);
     case CLI_PARSE_VERSION:

@@ -103,8 +103,20 @@ typedef struct cli_options {
     /* values as given, repeated on sweep's scenario command lines */
     const char *objective_arg, *gate_entry_arg, *handoff_arg, *focus_arg, *time_limit_arg, *gap_arg,
         *horizon_arg, *week_arg, *hour_step_arg;
-    char **operands; /* compare: report directories; import-psplib: FILE.sm OUTDIR */
+    char **operands; /* compare: report directories; import-psplib: FILE.sm OUTDIR;
+                        import-jira: EXPORT.csv OUTDIR; export-jira: REPORT_DIR */
     int noperands;
+    /* import-jira: the field mapping (--role-from, --priority-map,
+       --depends-link, --default-effort), --unknown-links drop, --jira-gates
+       and each --version-date NAME=YYYY-MM-DD (NAME is spec[0 .. name_len - 1]) */
+    op_jira_opts jira;
+    int drop_unknown_links, jira_gates;
+    struct {
+        const char *spec;
+        size_t name_len;
+        op_date day;
+    } version_dates[CLI_MAX_REPEAT];
+    int nversion_dates;
 } cli_options;
 
 /* Option ids of the long options that have no short form. */
@@ -119,7 +131,8 @@ enum {
     CLI_OPT_HANDOFF, CLI_OPT_STRICT_DUE, CLI_OPT_FOCUS, CLI_OPT_MIN_WEEKS, CLI_OPT_EXPLAIN,
     CLI_OPT_HISTORY, CLI_OPT_START, CLI_OPT_SETTINGS, CLI_OPT_HOLIDAYS, CLI_OPT_SIMULATE,
     CLI_OPT_UNCERTAINTY, CLI_OPT_SEED, CLI_OPT_DISTRIBUTION, CLI_OPT_START_RULE,
-    CLI_OPT_REOPTIMIZE
+    CLI_OPT_REOPTIMIZE, CLI_OPT_ROLE_FROM, CLI_OPT_PRIORITY_MAP, CLI_OPT_DEPENDS_LINK,
+    CLI_OPT_DEFAULT_EFFORT, CLI_OPT_UNKNOWN_LINKS, CLI_OPT_JIRA_GATES, CLI_OPT_VERSION_DATE
 };
 
 /* The command line's vocabulary, defined by main. */
@@ -189,8 +202,8 @@ op_status cli_publish(const char *dir, const op_plan *p, const op_schedule *s, c
 
 /* ---- commands: one file each ------------------------------------------ */
 
-/* A command run on the plan main read (NULL for compare and import-psplib,
-   which read no plan). */
+/* A command run on the plan main read (NULL for compare, import-psplib,
+   import-jira and export-jira, which read no plan). */
 typedef cli_outcome (*cli_command)(const cli_io *io, const cli_options *o, const op_plan *p,
                                    op_diag *d);
 
@@ -204,6 +217,13 @@ cli_outcome cli_sweep(const cli_io *io, const cli_options *o, const op_plan *p, 
 cli_outcome cli_compare(const cli_io *io, const cli_options *o, const op_plan *p, op_diag *d);
 cli_outcome cli_import_psplib(const cli_io *io, const cli_options *o, const op_plan *p,
                               op_diag *d);
+/* import-jira EXPORT.csv OUTDIR: items.csv, status.csv (and gates.csv) from
+   a Jira export, all or nothing; warnings said on err. */
+cli_outcome cli_import_jira(const cli_io *io, const cli_options *o, const op_plan *p,
+                            op_diag *d);
+/* export-jira REPORT_DIR: the planned dates as Jira's importer reads them, on out. */
+cli_outcome cli_export_jira(const cli_io *io, const cli_options *o, const op_plan *p,
+                            op_diag *d);
 
 /* One solve and its reports, as solve runs it and staff replays its team. */
 typedef struct cli_solve_request {

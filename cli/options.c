@@ -249,6 +249,79 @@ static int whatif_option(int c, const char *arg, const cli_io *io, cli_options *
     }
 }
 
+/* --priority-map NAME=Pn[,NAME=Pn...]: entries added to those given before. */
+static int parse_priority_map(const cli_io *io, const char *val, cli_options *o)
+{
+    op_jira_opts *j = &o->jira;
+    for (const char *s = val; *s;) {
+        size_t n = strcspn(s, ",");
+        const char *eq = memchr(s, '=', n);
+        if (!eq || eq == s || s + n - eq != 3 || eq[1] != 'P' || eq[2] < '0' || eq[2] > '3' ||
+            j->npriorities == OP_JIRA_MAX_PRIORITIES)
+            return bad_value(io, "priority-map", val,
+                             "expected NAME=P0..P3, comma-separated (at most 32 in all)");
+        j->priorities[j->npriorities].name = s;
+        j->priorities[j->npriorities].len = (size_t)(eq - s);
+        j->priorities[j->npriorities++].priority = eq[2] - '0';
+        s += n + (s[n] == ',');
+    }
+    return 0;
+}
+
+/* --role-from component | label:PREFIX | field:COLUMN */
+static int parse_role_from(const cli_io *io, const char *val, cli_options *o)
+{
+    if (strcmp(val, "component") == 0) {
+        o->jira.role_from = OP_JIRA_ROLE_COMPONENT;
+    } else if (strncmp(val, "label:", 6) == 0 && val[6]) {
+        o->jira.role_from = OP_JIRA_ROLE_LABEL;
+        o->jira.role_arg = val + 6;
+    } else if (strncmp(val, "field:", 6) == 0 && val[6]) {
+        o->jira.role_from = OP_JIRA_ROLE_FIELD;
+        o->jira.role_arg = val + 6;
+    } else {
+        return bad_value(io, "role-from", val,
+                         "expected component, label:PREFIX or field:COLUMN");
+    }
+    return 0;
+}
+
+/* --version-date NAME=YYYY-MM-DD */
+static int parse_version_date(const cli_io *io, const char *val, cli_options *o)
+{
+    const char *eq = strrchr(val, '=');
+    op_date day;
+    if (!eq || eq == val || op_date_parse(eq + 1, &day))
+        return bad_value(io, "version-date", val, "expected NAME=YYYY-MM-DD");
+    if (o->nversion_dates == CLI_MAX_REPEAT)
+        return bad_value(io, "version-date", val, "given more than 64 times");
+    o->version_dates[o->nversion_dates].spec = val;
+    o->version_dates[o->nversion_dates].name_len = (size_t)(eq - val);
+    o->version_dates[o->nversion_dates++].day = day;
+    return 0;
+}
+
+static int tracker_option(int c, const char *arg, const cli_io *io, cli_options *o)
+{
+    switch (c) {
+    case CLI_OPT_ROLE_FROM: return parse_role_from(io, arg, o);
+    case CLI_OPT_PRIORITY_MAP: return parse_priority_map(io, arg, o);
+    case CLI_OPT_DEPENDS_LINK:
+        if (!arg[0])
+            return bad_value(io, "depends-link", arg, "expected a column name");
+        o->jira.depends_column = arg;
+        return 0;
+    case CLI_OPT_DEFAULT_EFFORT:
+        return parse_number(io, "default-effort", arg, 0.001, OP_MAX_NUMBER,
+                            &o->jira.default_effort);
+    case CLI_OPT_UNKNOWN_LINKS:
+        return parse_choice(io, "unknown-links", arg, "error", "drop", &o->drop_unknown_links);
+    case CLI_OPT_JIRA_GATES: o->jira_gates = 1; return 0;
+    case CLI_OPT_VERSION_DATE: return parse_version_date(io, arg, o);
+    default: return 1;
+    }
+}
+
 static int replan_option(int c, const char *arg, const cli_io *io, cli_options *o)
 {
     switch (c) {
@@ -460,12 +533,18 @@ static int parse_operands(int argc, char **argv, const cli_table *t, const cli_i
     o->operands = argv + first;
     o->noperands = nargs;
     int psplib = strcmp(o->command, "import-psplib") == 0;
+    int jira = strcmp(o->command, "import-jira") == 0;
+    int export = strcmp(o->command, "export-jira") == 0;
     int compare = strcmp(o->command, "compare") == 0;
     if (psplib && nargs != 2)
         return usage_error(io, "import-psplib needs FILE.sm and OUTDIR", NULL);
+    if (jira && nargs != 2)
+        return usage_error(io, "import-jira needs EXPORT.csv and OUTDIR", NULL);
+    if (export && nargs != 1)
+        return usage_error(io, "export-jira needs one REPORT_DIR", NULL);
     if (compare && nargs < 2)
         return usage_error(io, "compare needs two or more report directories", NULL);
-    if (psplib || compare)
+    if (psplib || jira || export || compare)
         return 0;
     if (nargs > 1)
         return usage_error(io, "too many arguments", argv[first + 1]);
@@ -503,6 +582,8 @@ static int finish_options(const cli_io *io, cli_options *o)
         o->out = "out";
     if (o->status && !o->week)
         return usage_error(io, "--status needs --week (the current week)", NULL);
+    if (o->nversion_dates && !o->jira_gates)
+        return usage_error(io, "--version-date needs --jira-gates", NULL);
     if (strcmp(o->command, "forecast") == 0 && !o->forecast.scenarios)
         o->forecast.scenarios = 10000;
     if (o->reoptimize && !o->forecast.scenarios)
@@ -516,12 +597,14 @@ cli_parse cli_options_parse(int argc, char **argv, const cli_table *t, const cli
                             cli_options *o)
 {
     static const group_fn groups[] = {input_option,  solver_option,  staff_option,
-                                      whatif_option, replan_option, forecast_option};
+                                      whatif_option, replan_option, forecast_option,
+                                      tracker_option};
     *o = (cli_options){.self = argv[0], .period = OP_PERIOD_WEEK, .start = OP_DATE_NONE,
                        .deltas = {+1, -1}, .ndeltas = 2, .from_week = 1, .jobs = 1,
                        .explain = 1, .forecast = {.seed = 1}};
     op_solver_opts_init(&o->solver);
     op_staff_opts_init(&o->staff);
+    op_jira_opts_init(&o->jira);
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, t->shortopts, t->longopts, NULL)) != -1) {

@@ -12,11 +12,15 @@
 #include "csvread.h"
 
 #define MAX_FIELDS 256 /* fields kept per record; more is an error */
+#define RAW_MAX_FIELDS 2048 /* the same for csvread_all: a tracker's export has many columns */
 
 typedef struct reader {
     const char *file;
     const col_spec *spec;
     int nspec;
+    int raw;             /* csvread_all: every field as it is, no column names checked */
+    unsigned maxfields;  /* MAX_FIELDS, or RAW_MAX_FIELDS when raw */
+    int (*on_header)(void *, const row_view *);
     op_diag *d;
     int (*on_row)(void *, const row_view *);
     void *ctx;
@@ -25,7 +29,8 @@ typedef struct reader {
     unsigned rec_line;   /* line where the current record's first field ended */
     unsigned next_line;  /* first line after the last complete record */
     unsigned field_line; /* line where the last field ended */
-    char *cells[MAX_FIELDS];
+    char *cells[RAW_MAX_FIELDS];
+    unsigned fieldno[RAW_MAX_FIELDS]; /* raw: fieldno[f] = f + 1 */
     int header_done;
     int col_of_field[MAX_FIELDS]; /* spec index of header field f, -1 unknown */
     unsigned nheader;
@@ -126,7 +131,7 @@ static void cell_bad(reader *r, unsigned field, const char *what)
 
 static void free_cells(reader *r)
 {
-    for (unsigned f = 0; f < r->nfields && f < MAX_FIELDS; f++) {
+    for (unsigned f = 0; f < r->nfields && f < r->maxfields; f++) {
         free(r->cells[f]);
         r->cells[f] = NULL;
     }
@@ -166,13 +171,13 @@ static void on_field(void *s, size_t len, void *data)
     const char *txt = s ? s : "";
     for (size_t k = 0; k < len && !r->has_text; k++)
         r->has_text = !isspace((unsigned char)txt[k]);
-    if (r->stop || f >= MAX_FIELDS)
+    if (r->stop || f >= r->maxfields)
         return;
     long bad;
     if (memchr(txt, '\0', len)) {
         cell_bad(r, f + 1, "NUL byte in cell");
         len = 0;
-    } else if (len > OP_MAX_CELL) {
+    } else if (len > OP_MAX_CELL && !r->raw) { /* raw: the caller checks the cells it uses */
         cell_bad(r, f + 1, "cell longer than 4096 bytes");
         len = 0;
     } else if ((bad = bad_utf8((const unsigned char *)txt, len)) >= 0) {
@@ -187,7 +192,7 @@ static void on_field(void *s, size_t len, void *data)
         len--;
     /* optplan's CSV output defuses spreadsheet formulas with a leading
        apostrophe ('=x); reading such a cell back undoes it */
-    if (len >= 2 && txt[0] == '\'' && strchr("=+-@\t\r", txt[1])) {
+    if (!r->raw && len >= 2 && txt[0] == '\'' && strchr("=+-@\t\r", txt[1])) {
         txt++;
         len--;
     }
@@ -270,9 +275,30 @@ static int unknown_column(reader *r, unsigned field, const char *name)
     return near;
 }
 
+/* csvread_all's header: every name handed to on_header as they are. */
+static void read_raw_header(reader *r)
+{
+    r->nheader = r->nfields < r->maxfields ? r->nfields : r->maxfields;
+    if (r->nfields > r->maxfields) {
+        error_at(r, r->rec_line, r->maxfields + 1, "too many columns", NULL);
+        return;
+    }
+    if (r->row_bad)
+        return;
+    row_view rv = {r->file, r->rec_line, (const char *const *)r->cells, r->fieldno, r->nheader};
+    if (r->on_header(r->ctx, &rv)) {
+        r->structural++;
+        r->stop = 1;
+    }
+}
+
 static void read_header(reader *r)
 {
     r->header_done = 1;
+    if (r->raw) {
+        read_raw_header(r);
+        return;
+    }
     r->nheader = r->nfields < MAX_FIELDS ? r->nfields : MAX_FIELDS;
     if (wrong_separator(r, ';', "semicolon") || wrong_separator(r, '\t', "tab"))
         return;
@@ -359,6 +385,13 @@ static void on_record(int c, void *data)
         free_cells(r);
         return;
     }
+    if (r->raw) {
+        row_view raw = {r->file, r->rec_line, (const char *const *)r->cells, r->fieldno, r->nheader};
+        if (r->on_row(r->ctx, &raw))
+            r->stop = 1;
+        free_cells(r);
+        return;
+    }
     const char *cell[MAX_FIELDS];
     unsigned field[MAX_FIELDS];
     for (int k = 0; k < r->nspec; k++) {
@@ -372,7 +405,7 @@ static void on_record(int c, void *data)
             field[k] = f + 1;
         }
     }
-    row_view rv = {r->file, r->rec_line, cell, field};
+    row_view rv = {r->file, r->rec_line, cell, field, (unsigned)r->nspec};
     if (r->on_row(r->ctx, &rv))
         r->stop = 1;
     free_cells(r);
@@ -487,22 +520,14 @@ static void parse_lines(reader *r, struct csv_parser *p, const char *s, size_t l
     }
 }
 
-op_status csvread_table(const char *path, const col_spec *spec, int nspec, int allow_empty,
-                        int (*on_row)(void *, const row_view *), void *ctx, op_diag *d)
+/* Reads path with r set up (file, spec or raw, callbacks); the rest as csvread_table. */
+static op_status read_file(reader *r, const char *path, int allow_empty, op_diag *d)
 {
     size_t len;
     int before = op_diag_count(d);
     char *buf = slurp(path, &len, d);
     if (!buf)
         return op_diag_status(d) ? op_diag_status(d) : OP_EIO;
-    reader r;
-    memset(&r, 0, sizeof r);
-    r.file = path;
-    r.spec = spec;
-    r.nspec = nspec;
-    r.d = d;
-    r.on_row = on_row;
-    r.ctx = ctx;
     const char *s = buf;
     if (refuse_utf16(path, s, len, d)) {
         free(buf);
@@ -518,18 +543,50 @@ op_status csvread_table(const char *path, const col_spec *spec, int nspec, int a
         op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
         return OP_ENOMEM;
     }
-    parse_lines(&r, &p, s, len);
-    free_cells(&r);
+    parse_lines(r, &p, s, len);
+    free_cells(r);
     csv_free(&p);
     free(buf);
-    if (!r.structural && !r.header_done) {
+    if (!r->structural && !r->header_done) {
         op_loc l = {path, 1, 0};
         op_diag_error(d, OP_EDATA, &l, "empty file: expected a header line");
-    } else if (!r.structural && r.rows == 0 && !allow_empty) {
+    } else if (!r->structural && r->rows == 0 && !allow_empty) {
         op_loc l = {path, 2, 0};
         op_diag_error(d, OP_EDATA, &l, "no data rows after the header");
     }
     return op_diag_count(d) > before ? (op_diag_status(d) ? op_diag_status(d) : OP_EDATA) : OP_OK;
+}
+
+op_status csvread_table(const char *path, const col_spec *spec, int nspec, int allow_empty,
+                        int (*on_row)(void *, const row_view *), void *ctx, op_diag *d)
+{
+    reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    *r = (reader){.file = path, .spec = spec, .nspec = nspec, .maxfields = MAX_FIELDS,
+                  .d = d, .on_row = on_row, .ctx = ctx};
+    op_status st = read_file(r, path, allow_empty, d);
+    free(r);
+    return st;
+}
+
+op_status csvread_all(const char *path, int (*on_header)(void *, const row_view *),
+                      int (*on_row)(void *, const row_view *), void *ctx, op_diag *d)
+{
+    reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
+        return OP_ENOMEM;
+    }
+    *r = (reader){.file = path, .raw = 1, .maxfields = RAW_MAX_FIELDS, .d = d,
+                  .on_header = on_header, .on_row = on_row, .ctx = ctx};
+    for (unsigned f = 0; f < RAW_MAX_FIELDS; f++)
+        r->fieldno[f] = f + 1;
+    op_status st = read_file(r, path, 1, d);
+    free(r);
+    return st;
 }
 
 op_loc csvread_loc(const row_view *r, int k)

@@ -17,6 +17,7 @@ typedef struct row_view {
     unsigned line;
     const char *const *cell; /* cell[k]: trimmed text, "" when the column is absent */
     const unsigned *field;   /* field[k]: 1-based field number, 0 when absent */
+    unsigned ncells;         /* cells in cell[] (csvread_all: fields in the row) */
 } row_view;
 
 /* Reads path as a table with the given columns and calls on_row for every data
@@ -29,6 +30,16 @@ typedef struct row_view {
    problem. */
 op_status csvread_table(const char *path, const col_spec *spec, int nspec, int allow_empty,
                         int (*on_row)(void *ctx, const row_view *row), void *ctx, op_diag *d);
+
+/* Reads path as csvread_table does (libcsv strict, a BOM skipped, UTF-8
+   checked, blank rows skipped, equal field counts), but knowing no column
+   names: on_header sees the header and on_row each data row with cell[f] the
+   text of field f + 1 (trimmed, of any length: the caller checks what it
+   uses), repeated names included. on_header returns non-zero to stop (its
+   problem reported by it, or ENOMEM); on_row as in csvread_table. A file
+   with no rows is not an error. */
+op_status csvread_all(const char *path, int (*on_header)(void *ctx, const row_view *header),
+                      int (*on_row)(void *ctx, const row_view *row), void *ctx, op_diag *d);
 
 /* The location of column k of row r. */
 op_loc csvread_loc(const row_view *r, int k);

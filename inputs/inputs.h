@@ -62,4 +62,48 @@ void op_inputs_run_dirs_free(char **dirs, int n);
    dummies; no gates. Problems go to d with FILE:LINE. */
 op_status op_inputs_load_psplib(const char *path, op_plan *p, op_diag *d);
 
+/* How import-jira maps Jira's fields (op_jira_opts_init: the defaults). */
+typedef enum {
+    OP_JIRA_ROLE_COMPONENT = 0, /* the first Component/s (default) */
+    OP_JIRA_ROLE_LABEL,         /* the first label starting with role_arg, less it */
+    OP_JIRA_ROLE_FIELD          /* the first non-empty column named role_arg */
+} op_jira_role;
+
+#define OP_JIRA_MAX_PRIORITIES 32
+typedef struct op_jira_opts {
+    op_jira_role role_from;
+    const char *role_arg;       /* the label prefix or the column name */
+    const char *depends_column; /* its keys are what an issue depends on: "Inward
+                                   issue link (Blocks)" (the issue is blocked by them) */
+    double default_effort;      /* hours for an issue with no estimate; 0: an error */
+    struct {
+        const char *name; /* name[0 .. len - 1] is a Priority value */
+        size_t len;
+        int priority;     /* 0..3 */
+    } priorities[OP_JIRA_MAX_PRIORITIES]; /* before the default names */
+    int npriorities;
+} op_jira_opts;
+void op_jira_opts_init(op_jira_opts *o);
+
+/* Reads Jira's "Export CSV (all fields)" file (a BOM, repeated columns,
+   estimates in seconds, quoted multi-line cells) into the empty tracker t:
+   one issue a row, with its key, summary, issue type, state (from Status
+   Category, or Status), priority, effort in hours (Original Estimate; else
+   Time Spent + Remaining Estimate; else o->default_effort), hours left and
+   logged, due date (not for done issues), role, the keys of every
+   o->depends_column cell and its fix versions. Problems go to d as
+   FILE:LINE:FIELD; OP_OK only when every row was read. Links are not checked
+   here (op_tracker_check). */
+op_status op_inputs_load_jira(const char *path, const op_jira_opts *o, op_tracker *t,
+                              op_diag *d);
+/* A date as Jira exports it: dd/MMM/yy h:mm a ("14/Jan/27 5:00 PM", the
+   time optional and ignored, English month names, yy = 20yy, or yyyy) or
+   ISO YYYY-MM-DD (a time after it ignored). 0 with *out set, or -1. */
+int op_inputs_jira_date(const char *s, op_date *out);
+/* Reads the scheduled items of a report directory's schedule.csv (written
+   with a start date) into the empty tracker t: key = id, title, start =
+   start_date, due = end_date; items not scheduled, and items done before
+   the planning weeks (0 hours planned), are left out. */
+op_status op_inputs_load_plan_dates(const char *dir, op_tracker *t, op_diag *d);
+
 #endif

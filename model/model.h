@@ -611,4 +611,63 @@ const char *op_run_key(const op_run *r, op_run_part part, int k);
 /* Field a (which = 0) or b (which = 1) of the row named key; NULL when absent. */
 const char *op_run_get(const op_run *r, op_run_part part, const char *key, int which);
 
+/* ---- an issue tracker's issues, before they are optplan inputs (tracker.c) */
+
+/* How far an issue is: todo, doing or done (status.csv's states). */
+typedef enum { OP_ISSUE_TODO = 0, OP_ISSUE_DOING, OP_ISSUE_DONE } op_issue_state;
+
+/* One issue as a tracker holds it. Strings are interned in the tracker. */
+typedef struct op_issue {
+    const char *key, *title, *type; /* key unique; type "" when not given */
+    const char *role;    /* "" when not found */
+    int priority;        /* 0..3 for P0..P3 */
+    double effort;       /* hours, > 0 once imported */
+    op_issue_state state;
+    double remaining;    /* hours left, < 0 when not given */
+    double spent;        /* hours logged, < 0 when not given */
+    op_date start, due;  /* OP_DATE_NONE when not given */
+    op_ref *deps;        /* keys of the issues it depends on (index: after op_tracker_check) */
+    int ndeps;
+    const char **versions; /* fix versions, as named */
+    int nversions;
+    op_loc loc;          /* the row; loc.col unused */
+} op_issue;
+
+typedef struct op_tracker op_tracker;
+
+/* New empty tracker; NULL on ENOMEM. It owns every string and array added
+   to it; free it with op_tracker_free (NULL: no-op). */
+op_tracker *op_tracker_new(void);
+void op_tracker_free(op_tracker *t);
+/* Copies s into t; the result lives as long as t (NULL on ENOMEM). */
+const char *op_tracker_intern(op_tracker *t, const char *s);
+/* Adds a copy of is (its strings interned, deps and versions empty): its
+   index, or -1 on ENOMEM or past OP_MAX_ITEMS (reported through d). */
+int op_tracker_add_issue(op_tracker *t, const op_issue *is, op_diag *d);
+/* Appends a dependency (ref's name interned) or a fix version (interned;
+   loc: where it is named, kept from its first mention) to issue i; -1 on
+   ENOMEM. */
+int op_tracker_add_dep(op_tracker *t, int i, const op_ref *ref);
+int op_tracker_add_version(op_tracker *t, int i, const char *name, op_loc loc);
+/* Sets the release date of a fix version: 0, or -1 when no issue names it. */
+int op_tracker_set_version_date(op_tracker *t, const char *name, op_date day);
+int op_tracker_issue_count(const op_tracker *t);
+const op_issue *op_tracker_issue(const op_tracker *t, int i);
+/* The fix versions the issues name, in the order first named, with their
+   release dates (OP_DATE_NONE when not set). */
+int op_tracker_version_count(const op_tracker *t);
+const char *op_tracker_version(const op_tracker *t, int v, op_date *release);
+
+/* Checks t as a whole and resolves dependencies: duplicate keys, links to
+   keys not in t (drop_unknown: removed, each a warning in warn; else an
+   error in d), a started or done issue depending on one not done (the link
+   removed, a warning), dependency cycles (an error at the link that closes
+   one). Returns OP_OK when t can be written as inputs. */
+op_status op_tracker_check(op_tracker *t, int drop_unknown, op_diag *d, op_diag *warn);
+/* Checks that every fix version has a release date: an error in d at its
+   first mention for each that has none. */
+op_status op_tracker_check_versions(const op_tracker *t, op_diag *d);
+/* Index of the issue with that key, -1 when none (after op_tracker_check). */
+int op_tracker_find(const op_tracker *t, const char *key);
+
 #endif

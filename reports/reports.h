@@ -158,4 +158,17 @@ void op_report_gate_cause(const op_plan *p, const op_eval *e, int g, char *buf, 
    effort or with the hours booked in them (facts, not a proof). */
 void op_report_item_late_cause(const op_plan *p, const op_eval *e, int i, char *buf, size_t n);
 
+/* Writes a tracker's issues (checked: op_tracker_check) into dir, which
+   must exist, as optplan inputs: items.csv (id,title,category,priority,
+   effort_hours,role,depends_on,due_week), status.csv (id,state,
+   remaining_hours,spent_hours) and, when gates, gates.csv (gate,name,
+   deadline_week,items: one gate per fix version, by release date, with
+   its issues as exit items). Dates are YYYY-MM-DD: what import-jira makes. */
+op_status op_report_tracker_files(const char *dir, const op_tracker *t, int gates, op_diag *d);
+/* Writes the issues' planned dates (start, due) for Jira's CSV importer to
+   update them by key: "Issue key,Start date,Due date", dates in Jira's
+   default import format dd/MMM/yy h:mm a at midnight ("04/Jan/27 12:00 AM").
+   0, or -1 under the writers' failure contract (reports/internal.h). */
+int op_report_jira_update(FILE *f, const op_tracker *t);
+
 #endif

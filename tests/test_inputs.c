@@ -692,6 +692,88 @@ static void test_did_you_mean(void)
     release();
 }
 
+/* Jira's export dates: its default dd/MMM/yy h:mm a form, four-digit
+   years, a date alone, ISO; anything else refused. */
+static void test_jira_dates(void)
+{
+    static const struct {
+        const char *s;
+        const char *want; /* NULL: refused */
+    } cases[] = {
+        {"14/Jan/27 5:00 PM", "2027-01-14"}, {"01/Jun/26 12:00 AM", "2026-06-01"},
+        {"3/dec/27", "2027-12-03"},          {"29/Feb/2028 9:30 am", "2028-02-29"},
+        {"2027-01-14", "2027-01-14"},        {"2027-01-14 17:00", "2027-01-14"},
+        {"2027-01-14T17:00:00", "2027-01-14"}, {"31/Feb/27", NULL},
+        {"14/Foo/27", NULL},                 {"14/Jan/273", NULL},
+        {"14/Jan/27 25:00 PM", NULL},        {"14/Jan/27 5:00 XM", NULL},
+        {"14/Jan/27 5:00 PM x", NULL},       {"", NULL},
+        {"2027-01-14x", NULL},               {"14/Jan/7", NULL}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        op_date day = OP_DATE_NONE;
+        char got[OP_DATE_LEN] = "";
+        int rc = op_inputs_jira_date(cases[k].s, &day);
+        if (rc == 0)
+            op_date_format(day, got);
+        if (cases[k].want ? rc != 0 || strcmp(got, cases[k].want) != 0 : rc == 0)
+            fprintf(stderr, "\n  jira date \"%s\": got %s\n", cases[k].s, rc ? "refused" : got);
+        CU_ASSERT(cases[k].want ? rc == 0 && strcmp(got, cases[k].want) == 0 : rc != 0);
+    }
+}
+
+/* csvread_all through op_inputs_load_jira: every column of a repeated name
+   counts, estimates are seconds, a long unused cell is no error. */
+static void test_jira_columns(void)
+{
+    static char path[TU_PATH_MAX];
+    char text[8192];
+    char longcell[5001];
+    memset(longcell, 'x', sizeof longcell - 1);
+    longcell[sizeof longcell - 1] = 0;
+    snprintf(text, sizeof text,
+             "\xEF\xBB\xBFIssue key,Summary,Labels,Labels,Component/s,Original Estimate,"
+             "Time Spent,Remaining Estimate,Status Category,Priority,"
+             "Inward issue link (Blocks),Inward issue link (Blocks),Fix Version/s,Fix Version/s,"
+             "Description\n"
+             "A-1,First,x,role:QA,Backend,5400,,,Done,Blocker,,,1.0,,\"%s\"\n"
+             "A-2,Second,role:Dev,y,Backend,,3600,7200,In Progress,Minor,A-1,A-3,1.0,2.0,\"two\nlines\"\n"
+             "A-3,Third,,,,,,,To Do,,,,,,\n",
+             longcell);
+    CU_ASSERT_FATAL(tu_write_file(path, sizeof path, tmpdir, "export.csv", text) != NULL);
+    op_jira_opts o;
+    op_jira_opts_init(&o);
+    o.role_from = OP_JIRA_ROLE_LABEL;
+    o.role_arg = "role:";
+    o.default_effort = 2;
+    op_tracker *t = op_tracker_new();
+    op_diag *d = op_diag_new(OP_MAX_ERRORS);
+    CU_ASSERT_FATAL(t && d);
+    op_status st = op_inputs_load_jira(path, &o, t, d);
+    /* A-3 has no role: the one error */
+    CU_ASSERT_EQUAL(st, OP_EDATA);
+    CU_ASSERT_EQUAL(op_diag_count(d), 1);
+    CU_ASSERT(op_diag_count(d) >= 1 && strstr(op_diag_message(d, 0), "export.csv:5: A-3 has no role"));
+    CU_ASSERT_EQUAL_FATAL(op_tracker_issue_count(t), 2);
+    const op_issue *a = op_tracker_issue(t, 0), *b = op_tracker_issue(t, 1);
+    CU_ASSERT_STRING_EQUAL(a->role, "QA");
+    CU_ASSERT_STRING_EQUAL(b->role, "Dev");
+    CU_ASSERT_DOUBLE_EQUAL(a->effort, 1.5, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(b->effort, 3, 1e-9); /* no estimate: logged + left */
+    CU_ASSERT_EQUAL(a->priority, 0);
+    CU_ASSERT_EQUAL(b->priority, 3);
+    CU_ASSERT_EQUAL(a->state, OP_ISSUE_DONE);
+    CU_ASSERT_EQUAL(b->state, OP_ISSUE_DOING);
+    CU_ASSERT_DOUBLE_EQUAL(b->remaining, 2, 1e-9);
+    CU_ASSERT_EQUAL_FATAL(b->ndeps, 2);
+    CU_ASSERT_STRING_EQUAL(b->deps[0].name, "A-1");
+    CU_ASSERT_STRING_EQUAL(b->deps[1].name, "A-3");
+    CU_ASSERT_EQUAL(b->deps[1].loc.line, 3);
+    CU_ASSERT_EQUAL(b->deps[1].loc.col, 12);
+    CU_ASSERT_EQUAL(b->nversions, 2);
+    CU_ASSERT_EQUAL(op_tracker_version_count(t), 2);
+    op_tracker_free(t);
+    op_diag_free(d);
+}
+
 int main(void)
 {
     static const tu_test tests[] = {
@@ -713,6 +795,8 @@ int main(void)
         {"Windows-1252 and UTF-16 files", test_encodings},
         {"closest name", test_closest_name},
         {"did you mean", test_did_you_mean},
+        {"Jira dates", test_jira_dates},
+        {"Jira export columns (csvread_all)", test_jira_columns},
         {NULL, NULL}};
     return tu_run("inputs", suite_init, suite_cleanup, tests);
 }

@@ -30,7 +30,7 @@ FUZZ_CPPFLAGS = -DHAVE_CONFIG_H -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-I$(srcdir) -I$(builddir)
 FUZZ_LIBS = -lcsv -lglpk -lm
 
-HARNESSES = fuzz_items fuzz_team fuzz_gates fuzz_plan fuzz_status
+HARNESSES = fuzz_items fuzz_team fuzz_gates fuzz_plan fuzz_status fuzz_jira
 LIB_SRCS = $(sort $(wildcard $(srcdir)/model/*.c $(srcdir)/inputs/*.c))
 LIB_OBJS = $(patsubst $(srcdir)/%.c,$(FUZZ_OUT)/obj/%.o,$(LIB_SRCS))
 HEADERS = $(wildcard $(srcdir)/model/*.h $(srcdir)/inputs/*.h)

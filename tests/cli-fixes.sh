@@ -71,6 +71,16 @@ printf 'gate,name,deadline_week,requires,items\nG1,ship,2,,A\n' >"$T/l/gates.csv
 "$OPTPLAN" "$T/l" -o "$T/lz" >"$T/out" 2>"$T/err"
 check "a person from week 1 helps when the role has no hours yet" has "$T/out" "on time with one more Dev person in weeks 1-2: a plan then passes G1 in week 1"
 
+# A day plan speaks of days, and of lag_weeks as given (1, held as 5 days).
+mkdir -p "$T/dp" || exit 99
+printf 'id,effort_hours,role,depends_on,lag_weeks\nA,16,Dev,,\nB,16,Dev,A,1\n' >"$T/dp/items.csv"
+printf 'role,headcount\nDev,1\n' >"$T/dp/team.csv"
+printf 'gate,deadline_week,items\nG1,1,B\n' >"$T/dp/gates.csv"
+"$OPTPLAN" "$T/dp" --period day -o "$T/dpo" >"$T/out" 2>"$T/err"
+check "day plan: days in the menu's texts" has "$T/out" "one more person in days 1-5 of any role in its chain is not enough: Dev: G1 day 8; critical chain: A (Dev, days 1-2) -> B (Dev, days 7-8)"
+check "day plan: the lag as given" has "$T/out" "without B's lag_weeks (1) after A: G1 day 4 (on time)"
+check "day plan: no week in the explanation" sh -c "! grep -q ' week ' '$T/out'"
+
 # --week 4: M1's deadline (week 3) is history; nothing planned can meet it.
 "$PLAIN" "$EXAMPLE" --week 4 -o "$T/w4" >"$T/out" 2>"$T/err"
 check "--week 4: a past deadline is said as such" \

@@ -5,13 +5,7 @@
 #include <string.h>
 
 #include "model.h"
-
-/* Open-addressing string -> index map; the keys are interned strings. */
-typedef struct name_map {
-    const char **keys;
-    int *vals;
-    size_t cap, used;
-} name_map;
+#include "internal.h"
 
 /* A block of interned strings; blocks are chained and never move. */
 typedef struct str_block {
@@ -43,70 +37,6 @@ struct op_plan {
     int validated;
 };
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-static int map_find(const name_map *m, const char *key)
-{
-    if (!m->cap)
-        return -1;
-    size_t i = (size_t)(hash_str(key) & (m->cap - 1));
-    while (m->keys[i]) {
-        if (strcmp(m->keys[i], key) == 0)
-            return m->vals[i];
-        i = (i + 1) & (m->cap - 1);
-    }
-    return -1;
-}
-
-static int map_put(name_map *m, const char *key, int val)
-{
-    if ((m->used + 1) * 2 > m->cap) {
-        size_t ncap = m->cap ? m->cap * 2 : 64;
-        const char **nk = calloc(ncap, sizeof *nk);
-        int *nv = calloc(ncap, sizeof *nv);
-        if (!nk || !nv) {
-            free(nk);
-            free(nv);
-            return -1;
-        }
-        for (size_t k = 0; k < m->cap; k++) {
-            if (!m->keys[k])
-                continue;
-            size_t i = (size_t)(hash_str(m->keys[k]) & (ncap - 1));
-            while (nk[i])
-                i = (i + 1) & (ncap - 1);
-            nk[i] = m->keys[k];
-            nv[i] = m->vals[k];
-        }
-        free(m->keys);
-        free(m->vals);
-        m->keys = nk;
-        m->vals = nv;
-        m->cap = ncap;
-    }
-    size_t i = (size_t)(hash_str(key) & (m->cap - 1));
-    while (m->keys[i])
-        i = (i + 1) & (m->cap - 1);
-    m->keys[i] = key;
-    m->vals[i] = val;
-    m->used++;
-    return 0;
-}
-
-static void map_free(name_map *m)
-{
-    free(m->keys);
-    free(m->vals);
-}
-
 op_plan *op_plan_new(void)
 {
     op_plan *p = calloc(1, sizeof(op_plan));
@@ -132,9 +62,9 @@ void op_plan_free(op_plan *p)
     free(p->gates);
     free(p->holidays);
     free(p->roles);
-    map_free(&p->item_ix);
-    map_free(&p->gate_ix);
-    map_free(&p->role_ix);
+    mdl_map_free(&p->item_ix);
+    mdl_map_free(&p->gate_ix);
+    mdl_map_free(&p->role_ix);
     while (p->strs) {
         str_block *b = p->strs->next;
         free(p->strs);
@@ -193,7 +123,7 @@ int op_plan_add_item(op_plan *p, const op_item *it, op_diag *d)
         return -1;
     }
     if (grow((void **)&p->items, &p->items_cap, p->nitems, sizeof *p->items) ||
-        map_put(&p->item_ix, it->id, p->nitems)) {
+        mdl_map_put(&p->item_ix, it->id, p->nitems)) {
         op_diag_error(d, OP_ENOMEM, &it->loc, "out of memory");
         return -1;
     }
@@ -237,7 +167,7 @@ int op_plan_add_gate(op_plan *p, const op_gate *g, op_diag *d)
         return -1;
     }
     if (grow((void **)&p->gates, &p->gates_cap, p->ngates, sizeof *p->gates) ||
-        map_put(&p->gate_ix, g->id, p->ngates)) {
+        mdl_map_put(&p->gate_ix, g->id, p->ngates)) {
         op_diag_error(d, OP_ENOMEM, &g->loc, "out of memory");
         return -1;
     }
@@ -382,9 +312,9 @@ const op_item *op_plan_item(const op_plan *p, int i) { return &p->items[i]; }
 const op_role *op_plan_role(const op_plan *p, int r) { return &p->roles[r]; }
 const op_gate *op_plan_gate(const op_plan *p, int g) { return &p->gates[g]; }
 const op_team_row *op_plan_team_row(const op_plan *p, int k) { return &p->rows[k]; }
-int op_plan_find_item(const op_plan *p, const char *id) { return map_find(&p->item_ix, id); }
-int op_plan_find_role(const op_plan *p, const char *name) { return map_find(&p->role_ix, name); }
-int op_plan_find_gate(const op_plan *p, const char *id) { return map_find(&p->gate_ix, id); }
+int op_plan_find_item(const op_plan *p, const char *id) { return mdl_map_find(&p->item_ix, id); }
+int op_plan_find_role(const op_plan *p, const char *name) { return mdl_map_find(&p->role_ix, name); }
+int op_plan_find_gate(const op_plan *p, const char *id) { return mdl_map_find(&p->gate_ix, id); }
 int op_plan_last_capacity_week(const op_plan *p) { return p->last_week; }
 int op_plan_max_deadline(const op_plan *p) { return p->max_deadline; }
 
@@ -638,7 +568,7 @@ static op_status resolve(op_ref *ref, const struct name_map *m, const char *what
 static op_status build_roles(op_plan *p, op_diag *d)
 {
     free(p->roles);
-    map_free(&p->role_ix);
+    mdl_map_free(&p->role_ix);
     memset(&p->role_ix, 0, sizeof p->role_ix);
     p->roles = calloc((size_t)p->nrows + 1, sizeof *p->roles);
     if (!p->roles)
@@ -654,7 +584,7 @@ static op_status build_roles(op_plan *p, op_diag *d)
                           row->from_week);
             st = OP_EDATA;
         }
-        int r = map_find(&p->role_ix, row->role.name);
+        int r = mdl_map_find(&p->role_ix, row->role.name);
         if (r < 0) {
             if (p->nroles >= OP_MAX_ROLES) {
                 op_diag_error(d, OP_EDATA, &row->role.loc, "too many roles (limit %d)",
@@ -664,7 +594,7 @@ static op_status build_roles(op_plan *p, op_diag *d)
             r = p->nroles++;
             p->roles[r].name = row->role.name;
             p->roles[r].cost_per_hour = -1;
-            if (map_put(&p->role_ix, row->role.name, r))
+            if (mdl_map_put(&p->role_ix, row->role.name, r))
                 return OP_ENOMEM;
         }
         row->role.index = r;
@@ -790,7 +720,7 @@ static op_status find_cycles(const op_plan *p, const graph *g, int *order, const
 static op_status resolve(op_ref *ref, const name_map *m, const char *what, const char *where,
                          op_diag *d)
 {
-    ref->index = map_find(m, ref->name);
+    ref->index = mdl_map_find(m, ref->name);
     if (ref->index >= 0)
         return OP_OK;
     int near = -1;
@@ -931,157 +861,6 @@ op_status op_plan_validate(op_plan *p, op_diag *d)
     p->validated = 1;
     return OP_OK;
 nomem:
-    op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
-    return OP_ENOMEM;
-}
-
-/* ---- a copy with another team ----------------------------------------- */
-
-/* Replaces *s (when not NULL) by its copy in q's string store; -1 on ENOMEM. */
-static int keep_str(op_plan *q, const char **s)
-{
-    if (*s && !(*s = op_plan_intern(q, *s)))
-        return -1;
-    return 0;
-}
-
-/* A reference of p made a reference of q: the name copied, unresolved. */
-static int keep_ref(op_plan *q, op_ref *ref)
-{
-    ref->index = -1;
-    return keep_str(q, &ref->name);
-}
-
-/* Adds item i of p to q with its dependencies and crew; -1 on failure. */
-static int copy_item(op_plan *q, const op_plan *p, int i, const op_plan_edit *e, op_diag *d)
-{
-    const op_item *src = &p->items[i];
-    op_item it = *src;
-    if (e->scale && e->scale[i] && !it.duration) {
-        it.effort *= e->factor;
-        it.remaining *= e->factor;
-    }
-    if (e->unlag && e->unlag[i])
-        it.lag_weeks = 0;
-    if (e->left && e->left[i] >= 0) { /* a forecast's draw, known */
-        it.effort_low = it.effort_high = 0, it.duration_low = it.duration_high = 0;
-        if (it.duration)
-            it.duration = e->left[i] < 1 ? 1 : (int)(e->left[i] + 0.5);
-        else if (!src->started && src->remaining == src->effort)
-            it.effort = it.remaining = e->left[i] > OP_EPS ? e->left[i] : OP_EPS;
-        else if (e->left[i] > it.effort)
-            it.effort = e->left[i]; /* progress below sets what is left */
-    }
-    if (keep_str(q, &it.id) || keep_str(q, &it.title) || keep_str(q, &it.category) ||
-        keep_ref(q, &it.role))
-        return -1;
-    int k = op_plan_add_item(q, &it, d);
-    if (k < 0)
-        return -1;
-    for (int j = 0; j < src->ndeps; j++) {
-        op_ref dep = src->deps[j];
-        if (i == e->drop_item && dep.index == e->drop_dep)
-            continue;
-        if (keep_ref(q, &dep) || op_plan_item_add_dep(q, k, &dep))
-            return -1;
-    }
-    for (int j = 0; j < src->ncrew; j++) {
-        op_ref role = src->crew[j].role;
-        if (keep_ref(q, &role) || op_plan_item_add_crew(q, k, &role, src->crew[j].count))
-            return -1;
-    }
-    return 0;
-}
-
-/* Adds gate g of p to q with its required gates and exit items (and the
-   deadline e gives it); -1 on failure. */
-static int copy_gate(op_plan *q, const op_plan *p, int g, const op_plan_edit *e, op_diag *d)
-{
-    const op_gate *src = &p->gates[g];
-    op_gate ga = *src;
-    if (e->deadlines && e->deadlines[g] > 0)
-        ga.deadline_week = e->deadlines[g];
-    if (keep_str(q, &ga.id) || keep_str(q, &ga.name))
-        return -1;
-    int k = op_plan_add_gate(q, &ga, d);
-    if (k < 0)
-        return -1;
-    for (int j = 0; j < src->nrequires; j++) {
-        op_ref ref = src->requires[j];
-        if (keep_ref(q, &ref) || op_plan_gate_add_require(q, k, &ref))
-            return -1;
-    }
-    for (int j = 0; j < src->nitems; j++) {
-        op_ref ref = src->items[j];
-        if (keep_ref(q, &ref) || op_plan_gate_add_item(q, k, &ref))
-            return -1;
-    }
-    return 0;
-}
-
-/* Gives q's items p's progress, as a status file would: done and doing items
-   keep their state and hours left; a todo item keeps hours left only when a
-   status gave some, otherwise it has q's whole effort (a fixed-duration
-   item's effort follows its crew's hours in q's team). */
-static void copy_progress(op_plan *q, const op_plan *p, const op_plan_edit *e)
-{
-    for (int i = 0; i < p->nitems; i++) {
-        const op_item *src = &p->items[i];
-        double f = e->scale && e->scale[i] && !src->duration ? e->factor : 1;
-        double left = e->left && e->left[i] >= 0 && !src->duration ? e->left[i] : src->remaining * f;
-        if (src->done || src->started || src->remaining != src->effort)
-            op_plan_set_progress(q, i, src->done, src->started, left);
-    }
-}
-
-op_status op_plan_with_team(const op_plan *p, const op_team_row *rows, int nrows, op_plan **out,
-                            op_diag *d)
-{
-    op_plan_edit e = {.rows = rows, .nrows = nrows, .drop_item = -1, .drop_dep = -1};
-    return op_plan_edited(p, &e, out, d);
-}
-
-op_status op_plan_edited(const op_plan *p, const op_plan_edit *e, op_plan **out, op_diag *d)
-{
-    int before = op_diag_count(d);
-    *out = NULL;
-    op_plan *q = op_plan_new();
-    if (!q)
-        goto fail;
-    q->period = p->period;
-    q->first_week = p->first_week;
-    q->settings = p->settings;
-    const op_team_row *rows = e->rows ? e->rows : p->rows;
-    int nrows = e->rows ? e->nrows : p->nrows;
-    for (int k = 0; k < nrows; k++) {
-        op_team_row row = rows[k];
-        if (keep_ref(q, &row.role) || op_plan_add_team_row(q, &row, d) < 0)
-            goto fail;
-    }
-    for (int i = 0; i < p->nitems; i++)
-        if (copy_item(q, p, i, e, d))
-            goto fail;
-    for (int g = 0; g < p->ngates; g++)
-        if (copy_gate(q, p, g, e, d))
-            goto fail;
-    for (int k = 0; k < p->nholidays; k++) {
-        op_holiday h = p->holidays[k];
-        if (keep_ref(q, &h.role) || op_plan_add_holiday(q, &h, d) < 0)
-            goto fail;
-    }
-    op_status st = op_plan_validate(q, d);
-    if (st != OP_OK) {
-        op_plan_free(q);
-        return st;
-    }
-    copy_progress(q, p, e);
-    *out = q;
-    return OP_OK;
-fail:
-    op_plan_free(q);
-    /* an add that failed said why (a limit, or memory); a copy that failed did not */
-    if (op_diag_count(d) > before && op_diag_status(d) != OP_OK)
-        return op_diag_status(d);
     op_diag_error(d, OP_ENOMEM, NULL, "out of memory");
     return OP_ENOMEM;
 }

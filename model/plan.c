@@ -96,20 +96,6 @@ const char *op_plan_intern(op_plan *p, const char *s)
     return dst;
 }
 
-/* Grows *arr (elements of size sz) so that one more fits. */
-static int grow(void **arr, int *cap, int n, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    int ncap = *cap ? *cap * 2 : 16;
-    void *na = realloc(*arr, (size_t)ncap * sz);
-    if (!na)
-        return -1;
-    *arr = na;
-    *cap = ncap;
-    return 0;
-}
-
 int op_plan_add_item(op_plan *p, const op_item *it, op_diag *d)
 {
     if (p->nitems >= OP_MAX_ITEMS) {
@@ -122,7 +108,7 @@ int op_plan_add_item(op_plan *p, const op_item *it, op_diag *d)
                       it->id, p->items[prev].loc.line);
         return -1;
     }
-    if (grow((void **)&p->items, &p->items_cap, p->nitems, sizeof *p->items) ||
+    if (mdl_grow(&p->items, &p->items_cap, p->nitems, sizeof *p->items) ||
         mdl_map_put(&p->item_ix, it->id, p->nitems)) {
         op_diag_error(d, OP_ENOMEM, &it->loc, "out of memory");
         return -1;
@@ -145,7 +131,7 @@ int op_plan_add_team_row(op_plan *p, const op_team_row *row, op_diag *d)
         op_diag_error(d, OP_EDATA, &row->loc, "too many team rows (limit %d)", OP_MAX_ROWS);
         return -1;
     }
-    if (grow((void **)&p->rows, &p->rows_cap, p->nrows, sizeof *p->rows)) {
+    if (mdl_grow(&p->rows, &p->rows_cap, p->nrows, sizeof *p->rows)) {
         op_diag_error(d, OP_ENOMEM, &row->loc, "out of memory");
         return -1;
     }
@@ -166,7 +152,7 @@ int op_plan_add_gate(op_plan *p, const op_gate *g, op_diag *d)
                       g->id, p->gates[prev].loc.line);
         return -1;
     }
-    if (grow((void **)&p->gates, &p->gates_cap, p->ngates, sizeof *p->gates) ||
+    if (mdl_grow(&p->gates, &p->gates_cap, p->ngates, sizeof *p->gates) ||
         mdl_map_put(&p->gate_ix, g->id, p->ngates)) {
         op_diag_error(d, OP_ENOMEM, &g->loc, "out of memory");
         return -1;
@@ -260,7 +246,7 @@ int op_plan_add_holiday(op_plan *p, const op_holiday *h, op_diag *d)
         op_diag_error(d, OP_EDATA, &h->loc, "too many holidays (limit %d)", OP_MAX_HOLIDAYS);
         return -1;
     }
-    if (grow((void **)&p->holidays, &p->holidays_cap, p->nholidays, sizeof *p->holidays)) {
+    if (mdl_grow(&p->holidays, &p->holidays_cap, p->nholidays, sizeof *p->holidays)) {
         op_diag_error(d, OP_ENOMEM, &h->loc, "out of memory");
         return -1;
     }

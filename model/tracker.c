@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "internal.h"
 
 typedef struct str_node {
     struct str_node *next;
@@ -66,28 +67,13 @@ const char *op_tracker_intern(op_tracker *t, const char *s)
     return node->s;
 }
 
-/* Room for one more element in *arr (n used of *cap, size sz each): 0, or -1 on ENOMEM. */
-static int grow(void *arr, int *cap, int n, size_t sz)
-{
-    void **a = arr;
-    if (n < *cap)
-        return 0;
-    int ncap = *cap ? *cap * 2 : 8;
-    void *na = realloc(*a, (size_t)ncap * sz);
-    if (!na)
-        return -1;
-    *a = na;
-    *cap = ncap;
-    return 0;
-}
-
 int op_tracker_add_issue(op_tracker *t, const op_issue *is, op_diag *d)
 {
     if (t->nissues >= OP_MAX_ITEMS) {
         op_diag_error(d, OP_EDATA, &is->loc, "too many issues (limit %d)", OP_MAX_ITEMS);
         return -1;
     }
-    if (grow(&t->issues, &t->cap, t->nissues, sizeof *t->issues))
+    if (mdl_grow(&t->issues, &t->cap, t->nissues, sizeof *t->issues))
         return -1;
     op_issue c = *is;
     c.key = op_tracker_intern(t, is->key ? is->key : "");
@@ -127,7 +113,7 @@ int op_tracker_add_version(op_tracker *t, int i, const char *name, op_loc loc)
     for (v = 0; v < t->nversions && strcmp(t->versions[v].name, name) != 0; v++)
         ;
     if (v == t->nversions) {
-        if (grow(&t->versions, &t->vcap, t->nversions, sizeof *t->versions))
+        if (mdl_grow(&t->versions, &t->vcap, t->nversions, sizeof *t->versions))
             return -1;
         const char *s = op_tracker_intern(t, name);
         if (!s)

@@ -1,10 +1,25 @@
-/* util.c - the one clock, random generator, path join and priority name table */
+/* util.c - the one clock, random generator, path join, priority name table and growing arrays */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "model.h"
+#include "internal.h"
+
+int mdl_grow(void *arrp, int *cap, int n, size_t sz)
+{
+    void **a = arrp;
+    if (n < *cap)
+        return 0;
+    int ncap = *cap ? *cap * 2 : 16;
+    void *na = realloc(*a, (size_t)ncap * sz);
+    if (!na)
+        return -1;
+    *a = na;
+    *cap = ncap;
+    return 0;
+}
 
 double op_now(void)
 {

@@ -611,94 +611,27 @@ static op_status build_roles(op_plan *p, op_diag *d)
     return cs != OP_OK ? cs : st;
 }
 
-/* Depth-first search for a cycle over the graph's nodes; reports the first cycle found as "a -> b -> a". Fills order with a
-   topological order (dependencies first) when there is none. */
-typedef struct graph {
-    int n;
-    const op_ref *(*edges)(const op_plan *, int, int *);
-    const char *(*name)(const op_plan *, int);
-} graph;
-
-static const op_ref *item_edges(const op_plan *p, int v, int *n)
+static const op_ref *item_edges(const void *ctx, int v, int *n)
 {
+    const op_plan *p = ctx;
     *n = p->items[v].ndeps;
     return p->items[v].deps;
 }
-static const op_ref *gate_edges(const op_plan *p, int v, int *n)
+static const op_ref *gate_edges(const void *ctx, int v, int *n)
 {
+    const op_plan *p = ctx;
     *n = p->gates[v].nrequires;
     return p->gates[v].requires;
 }
-static const char *item_name(const op_plan *p, int v) { return p->items[v].id; }
-static const char *gate_name(const op_plan *p, int v) { return p->gates[v].id; }
-
-static op_status find_cycles(const op_plan *p, const graph *g, int *order, const char *what,
-                             op_diag *d)
+static const char *item_name(const void *ctx, int v)
 {
-    int n = g->n;
-    if (n == 0)
-        return OP_OK;
-    int *color = calloc((size_t)n, sizeof *color); /* 0 new, 1 on stack, 2 done */
-    int *stack = malloc((size_t)n * sizeof *stack);
-    int *edge = malloc((size_t)n * sizeof *edge);
-    if (!color || !stack || !edge) {
-        free(color);
-        free(stack);
-        free(edge);
-        return OP_ENOMEM;
-    }
-    op_status st = OP_OK;
-    int nord = 0;
-    for (int s = 0; s < n && st == OP_OK; s++) {
-        if (color[s])
-            continue;
-        int top = 0;
-        stack[0] = s;
-        edge[0] = 0;
-        color[s] = 1;
-        while (top >= 0 && st == OP_OK) {
-            int v = stack[top];
-            int ne;
-            const op_ref *es = g->edges(p, v, &ne);
-            if (edge[top] < ne) {
-                const op_ref *e = &es[edge[top]++];
-                int w = e->index;
-                if (w < 0)
-                    continue;
-                if (color[w] == 1) {
-                    /* cycle: w ... v -> w */
-                    char buf[400];
-                    size_t len = 0;
-                    int from = top;
-                    while (stack[from] != w)
-                        from--;
-                    buf[0] = 0;
-                    for (int k = from; k <= top && len < sizeof buf - 40; k++) {
-                        int m = snprintf(buf + len, sizeof buf - len, "%s -> ", g->name(p, stack[k]));
-                        if (m < 0 || (size_t)m >= sizeof buf - len)
-                            break;
-                        len += (size_t)m;
-                    }
-                    snprintf(buf + len, sizeof buf - len, "%s", g->name(p, w));
-                    op_diag_error(d, OP_EDATA, &e->loc, "%s cycle: %s", what, buf);
-                    st = OP_EDATA;
-                } else if (color[w] == 0) {
-                    color[w] = 1;
-                    stack[++top] = w;
-                    edge[top] = 0;
-                }
-            } else {
-                color[v] = 2;
-                order[nord++] = v;
-                top--;
-            }
-        }
-    }
-    free(color);
-    free(stack);
-    free(edge);
-    return st;
+    return ((const op_plan *)ctx)->items[v].id;
 }
+static const char *gate_name(const void *ctx, int v)
+{
+    return ((const op_plan *)ctx)->gates[v].id;
+}
+
 
 /* Resolves ref among the names of m; an unknown name is reported with the
    closest known one as a hint. Hints are looked for only while diagnostics
@@ -811,10 +744,10 @@ static op_status order_graphs(op_plan *p, op_diag *d)
     p->gate_topo = malloc(((size_t)p->ngates + 1) * sizeof *p->gate_topo);
     if (!p->topo || !p->gate_topo)
         return OP_ENOMEM;
-    graph gi = {p->nitems, item_edges, item_name};
-    graph gg = {p->ngates, gate_edges, gate_name};
-    op_status s1 = find_cycles(p, &gi, p->topo, "depends_on", d);
-    op_status s2 = find_cycles(p, &gg, p->gate_topo, "requires", d);
+    mdl_graph gi = {p, p->nitems, item_edges, item_name};
+    mdl_graph gg = {p, p->ngates, gate_edges, gate_name};
+    op_status s1 = mdl_find_cycles(&gi, p->topo, "depends_on", d);
+    op_status s2 = mdl_find_cycles(&gg, p->gate_topo, "requires", d);
     if (s1 == OP_ENOMEM || s2 == OP_ENOMEM)
         return OP_ENOMEM;
     if (s1 != OP_OK || s2 != OP_OK)

@@ -251,51 +251,24 @@ static void resolve_links(op_tracker *t, int drop_unknown, op_diag *d, op_diag *
     }
 }
 
+static const op_ref *issue_edges(const void *ctx, int v, int *n)
+{
+    const op_tracker *t = ctx;
+    *n = t->issues[v].ndeps;
+    return t->issues[v].deps;
+}
+
+static const char *issue_key(const void *ctx, int v)
+{
+    return ((const op_tracker *)ctx)->issues[v].key;
+}
+
 /* Reports the first dependency cycle found (an error at the link that closes it); OP_OK
    when there is none. */
 static op_status find_cycle(const op_tracker *t, op_diag *d)
 {
-    int n = t->nissues;
-    int *color = calloc((size_t)n + 1, sizeof *color); /* 0 new, 1 on the path, 2 done */
-    int *stack = malloc(((size_t)n + 1) * sizeof *stack);
-    int *edge = malloc(((size_t)n + 1) * sizeof *edge);
-    op_status st = color && stack && edge ? OP_OK : OP_ENOMEM;
-    for (int s = 0; s < n && st == OP_OK; s++) {
-        if (color[s])
-            continue;
-        int top = 0;
-        stack[0] = s;
-        edge[0] = 0;
-        color[s] = 1;
-        while (top >= 0 && st == OP_OK) {
-            const op_issue *v = &t->issues[stack[top]];
-            if (edge[top] == v->ndeps) {
-                color[stack[top--]] = 2;
-                continue;
-            }
-            const op_ref *e = &v->deps[edge[top]++];
-            if (color[e->index] == 0) {
-                color[e->index] = 1;
-                stack[++top] = e->index;
-                edge[top] = 0;
-            } else if (color[e->index] == 1) {
-                char path[400] = "";
-                size_t len = 0;
-                int from = top;
-                while (stack[from] != e->index)
-                    from--;
-                for (int k = from; k <= top && len + 60 < sizeof path; k++)
-                    len += (size_t)snprintf(path + len, sizeof path - len, "%.50s -> ",
-                                            t->issues[stack[k]].key);
-                op_diag_error(d, OP_EDATA, &e->loc, "dependency cycle: %s%s", path, e->name);
-                st = OP_EDATA;
-            }
-        }
-    }
-    free(color);
-    free(stack);
-    free(edge);
-    return st;
+    mdl_graph g = {t, t->nissues, issue_edges, issue_key};
+    return mdl_find_cycles(&g, NULL, "dependency", d);
 }
 
 op_status op_tracker_check(op_tracker *t, int drop_unknown, op_diag *d, op_diag *warn)
